@@ -1,0 +1,50 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'release/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: {
+        console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly',
+        clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', Buffer: 'readonly',
+        performance: 'readonly', structuredClone: 'readonly', queueMicrotask: 'readonly',
+        window: 'readonly', document: 'readonly', navigator: 'readonly', fetch: 'readonly',
+        WebSocket: 'readonly', localStorage: 'readonly', requestAnimationFrame: 'readonly',
+        globalThis: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly',
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The engine is a pure core: no Electron, React or DOM.
+    files: ['main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'main/ must not import electron; put shell code in electron/.' }],
+        patterns: [{ group: ['react', 'react-dom', '@xyflow/*', '**/renderer/**', '**/electron/**'], message: 'main/ is the pure core; it must not import UI or shell code.' }],
+      }],
+    },
+  },
+  {
+    // The renderer talks to the host only through window.netd; it may import *types* from main/.
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'react-hooks/set-state-in-effect': 'off',
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/main/**', '!**/main/**/*.types', '!**/main/**/types'], allowTypeImports: true, message: 'renderer/ may import only types from main/ (use `import type`).' },
+          { group: ['electron', 'node:*', 'fs', 'path', 'child_process'], message: 'renderer/ must not use Node or Electron; call window.netd.' },
+        ],
+      }],
+    },
+  },
+);

@@ -1,0 +1,130 @@
+/**
+ * The one typed API the renderer may call (`window.netd`). Both hosts — Electron (preload + IPC) and
+ * the local web host (WebSocket) — implement exactly this, and every request is validated on the
+ * host side with the schemas in `schemas.ts`. Each method takes at most one plain-object argument
+ * and returns JSON-serialisable data, so it can cross any transport unchanged.
+ *
+ * Adding a call: add the method here, its channel in `API_CHANNELS`, its request schema in
+ * `schemas.ts` and its implementation in `createApi.ts`.
+ */
+import type { LayerInfo, NetworkAnalysis, NetworkDoc, Shape } from '../network/types.ts';
+import type {
+  EnvironmentReport,
+  RunSummary,
+  RunDetail,
+  TrainingEvent,
+  TrainingRequest,
+  DataDescription,
+} from '../training/types.ts';
+
+export interface TemplateInfo {
+  id: string;
+  name: string;
+  description: string;
+  /** Counts at the template's default input shape and classes. */
+  trainableParams: number;
+  macs: number;
+  defaultInput: [number, number, number];
+  defaultClasses: number;
+}
+
+export interface AdaptRequest {
+  input?: [number, number, number];
+  classes?: number;
+}
+
+export interface AdaptResult {
+  doc: NetworkDoc;
+  /** What the adaptation changed beyond input and classes (e.g. "smaller stem for 32×32 input"). */
+  changes: string[];
+}
+
+export interface OpenedFile {
+  path: string;
+  doc: NetworkDoc;
+}
+
+export interface RecentFile {
+  path: string;
+  name: string;
+  openedAt: string;
+}
+
+export interface DirEntry {
+  name: string;
+  path: string;
+  kind: 'dir' | 'file';
+}
+
+export interface HostInfo {
+  kind: 'desktop' | 'web';
+  version: string;
+  platform: string;
+  /** Where files are read and written by default (the user's documents or the server's cwd). */
+  homeDir: string;
+}
+
+export interface NetdApi {
+  hostInfo(): Promise<HostInfo>;
+  catalogList(): Promise<LayerInfo[]>;
+  networkAnalyze(req: { doc: NetworkDoc }): Promise<NetworkAnalysis>;
+  /** Replaces the composite node with its primitive nodes, wired in place. */
+  networkExpandNode(req: { doc: NetworkDoc; nodeId: string }): Promise<NetworkDoc>;
+  networkAdapt(req: { doc: NetworkDoc } & AdaptRequest): Promise<AdaptResult>;
+  networkExample(): Promise<NetworkDoc>;
+  templatesList(): Promise<TemplateInfo[]>;
+  templatesLoad(req: { id: string } & AdaptRequest): Promise<AdaptResult>;
+  filesOpen(req: { path: string }): Promise<OpenedFile>;
+  /** Atomic write; returns the absolute path written. */
+  filesSave(req: { path: string; doc: NetworkDoc }): Promise<{ path: string }>;
+  filesRecent(): Promise<RecentFile[]>;
+  /** Lists a folder for the web host's file browser (the desktop uses native dialogs). */
+  filesList(req: { dir?: string }): Promise<{ dir: string; parent: string | null; entries: DirEntry[] }>;
+  recoveryRead(): Promise<{ doc: NetworkDoc; path: string | null; savedAt: string } | null>;
+  recoveryWrite(req: { doc: NetworkDoc; path: string | null }): Promise<void>;
+  recoveryClear(): Promise<void>;
+  trainingEnvironment(): Promise<EnvironmentReport>;
+  trainingDescribeData(req: { spec: string }): Promise<DataDescription>;
+  trainingStart(req: TrainingRequest): Promise<{ runId: string }>;
+  trainingStop(req: { runId: string }): Promise<void>;
+  runsList(): Promise<RunSummary[]>;
+  runsGet(req: { runId: string }): Promise<RunDetail>;
+  runsDelete(req: { runId: string }): Promise<void>;
+  runsExportModel(req: { runId: string; dir: string }): Promise<{ path: string }>;
+  /** Streams training events of every run; returns an unsubscribe function. */
+  onTrainingEvent(listener: (event: TrainingEvent) => void): () => void;
+}
+
+export type ApiMethod = Exclude<keyof NetdApi, 'onTrainingEvent'>;
+
+/** IPC / WebSocket channel names, `domain:verb`. */
+export const API_CHANNELS: Record<ApiMethod, string> = {
+  hostInfo: 'host:info',
+  catalogList: 'catalog:list',
+  networkAnalyze: 'network:analyze',
+  networkExpandNode: 'network:expandNode',
+  networkAdapt: 'network:adapt',
+  networkExample: 'network:example',
+  templatesList: 'templates:list',
+  templatesLoad: 'templates:load',
+  filesOpen: 'files:open',
+  filesSave: 'files:save',
+  filesRecent: 'files:recent',
+  filesList: 'files:list',
+  recoveryRead: 'recovery:read',
+  recoveryWrite: 'recovery:write',
+  recoveryClear: 'recovery:clear',
+  trainingEnvironment: 'training:environment',
+  trainingDescribeData: 'training:describeData',
+  trainingStart: 'training:start',
+  trainingStop: 'training:stop',
+  runsList: 'runs:list',
+  runsGet: 'runs:get',
+  runsDelete: 'runs:delete',
+  runsExportModel: 'runs:exportModel',
+};
+
+export const TRAINING_EVENT_CHANNEL = 'training:event';
+
+/** Re-exported so the renderer can import every API type from one module. */
+export type { Shape };

@@ -1,0 +1,192 @@
+/**
+ * The shared vocabulary of the engine: the network file format (DESIGN.md, version 1) and what an
+ * analysis of a network returns. Everything here is plain JSON-serialisable data so it can cross
+ * IPC / WebSocket boundaries unchanged; the renderer imports these with `import type` only.
+ */
+
+/** Channels-last tensor shape with the batch omitted: `[H, W, C]`, or `[N]` after Flatten/GAP/Dense. */
+export type Shape = readonly number[];
+
+export interface Position {
+  x: number;
+  y: number;
+}
+
+/** One node as stored in a `*.netd.json` file. `type` and `params` are checked by validation, not by parsing. */
+export interface NetworkNode {
+  id: string;
+  type: string;
+  params: Record<string, unknown>;
+  position?: Position;
+  label?: string;
+}
+
+/** For `Add` and `Concat` the order of incoming edges in `NetworkDoc.edges` is the input order. */
+export interface NetworkEdge {
+  source: string;
+  target: string;
+}
+
+export const NETWORK_FORMAT = 'netdesigner.network';
+export const NETWORK_VERSION = 1;
+
+export interface NetworkDoc {
+  format: typeof NETWORK_FORMAT;
+  version: typeof NETWORK_VERSION;
+  name: string;
+  description?: string;
+  nodes: NetworkNode[];
+  edges: NetworkEdge[];
+}
+
+export type LayerType =
+  | 'Input'
+  | 'Conv2D'
+  | 'MaxPool2D'
+  | 'AvgPool2D'
+  | 'GlobalAvgPool2D'
+  | 'GlobalMaxPool2D'
+  | 'Flatten'
+  | 'Dense'
+  | 'BatchNorm'
+  | 'Activation'
+  | 'Dropout'
+  | 'LRN'
+  | 'Add'
+  | 'Concat'
+  | 'Inception'
+  | 'ResidualBlock';
+
+export type LayerGroup =
+  | 'Input'
+  | 'Convolution'
+  | 'Pooling'
+  | 'Normalization'
+  | 'Activation'
+  | 'Regularization'
+  | 'Merge'
+  | 'Blocks'
+  | 'Classifier';
+
+/** Serialisable description of one param, enough for the inspector to build its form. */
+export interface ParamSpec {
+  name: string;
+  kind: 'int' | 'float' | 'bool' | 'enum' | 'kernel' | 'padding' | 'shape';
+  label: string;
+  description: string;
+  /** Absent when the param is required (e.g. Conv2D `filters`) or derived (pool `strides` = poolSize). */
+  default?: unknown;
+  required: boolean;
+  min?: number;
+  max?: number;
+  options?: readonly string[];
+}
+
+/** Palette / inspector metadata of one layer type, as the API serves it. */
+export interface LayerInfo {
+  type: LayerType;
+  group: LayerGroup;
+  /** One line for the palette tooltip and inspector header. */
+  description: string;
+  params: readonly ParamSpec[];
+  minInputs: number;
+  /** `Infinity` is not JSON: use a large number (e.g. 64) for "many". */
+  maxInputs: number;
+  composite: boolean;
+}
+
+export type ProblemCode =
+  | 'unknown-type'
+  | 'unknown-param'
+  | 'bad-param-type'
+  | 'param-out-of-range'
+  | 'missing-param'
+  | 'size-below-one'
+  | 'kernel-larger-than-input'
+  | 'wrong-input-count'
+  | 'add-shape-mismatch'
+  | 'concat-spatial-mismatch'
+  | 'needs-spatial-input'
+  | 'dense-on-spatial'
+  | 'cycle'
+  | 'dangling-edge'
+  | 'duplicate-id'
+  | 'duplicate-edge'
+  | 'self-loop'
+  | 'no-input'
+  | 'unreachable'
+  | 'no-output'
+  | 'too-large'
+  | 'input-has-inputs'
+  | 'upstream-error'
+  // warnings
+  | 'softmax-not-last'
+  | 'unused-output'
+  | 'huge-dense'
+  | 'no-classifier';
+
+/** A one-click repair the designer can offer for a problem. */
+export type QuickFix =
+  | { kind: 'set-param'; label: string; nodeId: string; param: string; value: unknown }
+  | { kind: 'insert-before'; label: string; nodeId: string; layerType: 'Flatten' | 'GlobalAvgPool2D' }
+  | {
+      kind: 'insert-projection';
+      label: string;
+      /** The Add node whose input needs a 1×1 projection. */
+      nodeId: string;
+      /** The source node feeding the mismatched input. */
+      inputNodeId: string;
+      filters: number;
+      strides: number;
+    };
+
+export interface Problem {
+  severity: 'error' | 'warning';
+  code: ProblemCode;
+  nodeId?: string;
+  param?: string;
+  edge?: NetworkEdge;
+  /** A sentence a student understands, naming the node and, when there is one, the param. */
+  message: string;
+  fix?: QuickFix;
+}
+
+/** Size of the input window one output element sees, and the distance (jump) between neighbours. */
+export interface ReceptiveField {
+  size: [number, number];
+  jump: [number, number];
+}
+
+export interface NodeAnalysis {
+  id: string;
+  type: string;
+  inputShapes: (Shape | null)[];
+  /** null when it cannot be computed (this node or an upstream one is in error). */
+  outputShape: Shape | null;
+  trainableParams: number;
+  nonTrainableParams: number;
+  macs: number;
+  /** float32 bytes of this node's output for one example. */
+  activationBytes: number;
+  receptiveField: ReceptiveField | null;
+  /** Short card text, e.g. "3×3 · 64 · s2 · same". */
+  summary: string;
+  /** The formulas behind the numbers with this node's values filled in, for the inspector. */
+  formulas: string[];
+}
+
+export interface Totals {
+  trainableParams: number;
+  nonTrainableParams: number;
+  macs: number;
+  activationBytes: number;
+}
+
+export interface NetworkAnalysis {
+  valid: boolean;
+  /** Node ids in topological order (nodes on cycles last, in file order). */
+  order: string[];
+  nodes: Record<string, NodeAnalysis>;
+  problems: Problem[];
+  totals: Totals;
+}

@@ -1,0 +1,149 @@
+/**
+ * Training vocabulary shared by the trainer process, the run store, the API, the CLI and the
+ * dashboard. Plain JSON data only.
+ */
+import type { NetworkDoc } from '../network/types.ts';
+
+export type BackendName = 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu';
+
+export interface BackendStatus {
+  name: BackendName;
+  /** The npm package that provides it. */
+  packageName: string;
+  available: boolean;
+  /** Why it is not available (not installed; libcudnn.so.8 missing; no GPU …), or a note when it is. */
+  reason: string;
+  /** What to do to get it, when it is not available. */
+  remedy?: string;
+}
+
+export interface EnvironmentReport {
+  /** The backend training would use now. */
+  selected: BackendName;
+  backends: BackendStatus[];
+  node: string;
+  platform: string;
+  cpus: number;
+  gpus: string[];
+}
+
+export type OptimizerName = 'adam' | 'sgd';
+
+export interface TrainingOptions {
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  optimizer: OptimizerName;
+  /** SGD momentum (ignored for Adam). */
+  momentum: number;
+  schedule: 'constant' | 'step' | 'cosine';
+  /** For the step schedule: multiply the rate by `stepGamma` every `stepEvery` epochs. */
+  stepEvery: number;
+  stepGamma: number;
+  seed: number;
+  validationSplit: number;
+  /** Stop after this many epochs without validation improvement; 0 disables. */
+  earlyStoppingPatience: number;
+  /** Save the weights of the epoch with the best validation accuracy rather than the last. */
+  keepBest: boolean;
+  augment: { flip: boolean; shift: number };
+  /** Use at most this many training / test examples (0 = all). */
+  limit: number;
+  testLimit: number;
+  /** Force a backend instead of the best available one. */
+  backend?: BackendName;
+}
+
+export interface TrainingRequest {
+  doc: NetworkDoc;
+  /** `synthetic`, `fashion-mnist`, or a folder path (format auto-detected). */
+  data: string;
+  options: Partial<TrainingOptions>;
+}
+
+export interface DataDescription {
+  spec: string;
+  format: 'synthetic' | 'idx' | 'cifar10' | 'image-folder';
+  path: string | null;
+  inputShape: [number, number, number];
+  classes: string[];
+  trainCount: number;
+  testCount: number;
+}
+
+export interface EpochMetrics {
+  epoch: number;
+  trainLoss: number;
+  trainAccuracy: number;
+  valLoss: number | null;
+  valAccuracy: number | null;
+  learningRate: number;
+  seconds: number;
+  imagesPerSecond: number;
+}
+
+export type TrainingEvent =
+  | {
+      event: 'started';
+      runId: string;
+      backend: BackendName;
+      backendNote: string;
+      data: DataDescription;
+      options: TrainingOptions;
+      totalBatches: number;
+    }
+  | {
+      event: 'batch';
+      runId: string;
+      epoch: number;
+      batch: number;
+      batchesPerEpoch: number;
+      loss: number;
+      accuracy: number;
+      imagesPerSecond: number;
+      etaSeconds: number;
+      memoryBytes: number;
+      numTensors: number;
+    }
+  | ({ event: 'epoch'; runId: string } & EpochMetrics)
+  | {
+      event: 'done';
+      runId: string;
+      stopped: boolean;
+      testAccuracy: number | null;
+      valAccuracy: number | null;
+      trainLoss: number;
+      imagesPerSecond: number;
+      backend: BackendName;
+      /** Rows = true class, columns = predicted class, on the test (or validation) set. */
+      confusion: number[][];
+      classes: string[];
+    }
+  | { event: 'failed'; runId: string; message: string; hint?: string };
+
+export type RunStatus = 'running' | 'done' | 'stopped' | 'failed' | 'interrupted';
+
+export interface RunSummary {
+  runId: string;
+  name: string;
+  createdAt: string;
+  status: RunStatus;
+  data: string;
+  backend: BackendName | null;
+  /** Epochs completed. */
+  epochsDone: number;
+  bestValAccuracy: number | null;
+  testAccuracy: number | null;
+}
+
+export interface RunDetail extends RunSummary {
+  doc: NetworkDoc;
+  options: TrainingOptions;
+  epochHistory: EpochMetrics[];
+  /** Per-batch losses, thinned to at most a few thousand points. */
+  batchLoss: { step: number; loss: number }[];
+  confusion: number[][] | null;
+  classes: string[];
+  message: string | null;
+  hasModel: boolean;
+}
