@@ -1,0 +1,19 @@
+/** Where a CLI command writes and how it reports its exit status; tests pass a capturing one. */
+export interface CliContext {
+  out(text: string): void;
+  err(text: string): void;
+  /** Set by a command; `main()` returns it. 0 ok, 1 design errors / failed run, 2 unreadable input or bad arguments. */
+  exitCode: number;
+  /** True when stdout is a terminal (progress bars, colours). */
+  isTTY: boolean;
+}
+
+/** A context bound to the real process streams. */
+export function processContext(): CliContext {
+  return {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    exitCode: 0,
+    isTTY: Boolean(process.stdout.isTTY),
+  };
+}
