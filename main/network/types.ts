@@ -93,6 +93,8 @@ export interface LayerInfo {
   /** `Infinity` is not JSON: use a large number (e.g. 64) for "many". */
   maxInputs: number;
   composite: boolean;
+  /** Params a newly dropped node starts with (required params filled with sensible values). */
+  initialParams?: Record<string, unknown>;
 }
 
 export type ProblemCode =
@@ -128,7 +130,12 @@ export type ProblemCode =
 /** A one-click repair the designer can offer for a problem. */
 export type QuickFix =
   | { kind: 'set-param'; label: string; nodeId: string; param: string; value: unknown }
-  | { kind: 'insert-before'; label: string; nodeId: string; layerType: 'Flatten' | 'GlobalAvgPool2D' }
+  | {
+      kind: 'insert-before';
+      label: string;
+      nodeId: string;
+      layerType: 'Flatten' | 'GlobalAvgPool2D';
+    }
   | {
       kind: 'insert-projection';
       label: string;

@@ -1,0 +1,221 @@
+/**
+ * Shape inference, counting and validation of a whole network in one linear pass. The UI calls it
+ * on every edit, so it never throws, reports every problem at once, and still computes every shape
+ * that does not depend on a node in error.
+ */
+import { maxRf } from './catalog/composite.ts';
+import { PIXEL_RF } from './catalog/elementwise.ts';
+import { fmtBytes, fmtInt, fmtShape, numel } from './catalog/format.ts';
+import type { NodeRef } from './catalog/params.ts';
+import { getLayerDef, LAYER_TYPES } from './catalog/registry.ts';
+import { buildGraph } from './graph.ts';
+import type {
+  NetworkAnalysis,
+  NetworkDoc,
+  NetworkNode,
+  NodeAnalysis,
+  Problem,
+  ReceptiveField,
+  Shape,
+} from './types.ts';
+import { collectWarnings } from './warnings.ts';
+
+/** Tensors or weight counts above this are "absurd" (and beyond what tfjs can allocate). */
+export const TOO_LARGE = 2 ** 31;
+
+/** How messages name a node: `Conv2D 'conv3'` (its label when it has one). */
+export function nodeName(node: Pick<NetworkNode, 'id' | 'type' | 'label'>): string {
+  return `${node.type} '${node.label || node.id}'`;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function emptyAnalysis(node: NetworkNode, inputShapes: (Shape | null)[]): NodeAnalysis {
+  return {
+    id: node.id,
+    type: node.type,
+    inputShapes,
+    outputShape: null,
+    trainableParams: 0,
+    nonTrainableParams: 0,
+    macs: 0,
+    activationBytes: 0,
+    receptiveField: null,
+    summary: '',
+    formulas: [],
+  };
+}
+
+function inputCountProblem(
+  node: NetworkNode,
+  who: NodeRef,
+  n: number,
+  min: number,
+  max: number,
+): Problem | null {
+  if (node.type === 'Input') {
+    if (n === 0) return null;
+    return {
+      severity: 'error',
+      code: 'input-has-inputs',
+      nodeId: node.id,
+      message: `${who.name}: an Input cannot receive connections — delete the ${n === 1 ? 'connection' : `${n} connections`} into it`,
+    };
+  }
+  if (n === 0)
+    return {
+      severity: 'error',
+      code: 'unreachable',
+      nodeId: node.id,
+      message: `${who.name} is not connected to the network — connect an Input (or a layer fed by one) to it`,
+    };
+  if (n >= min && n <= max) return null;
+  const want =
+    min === max ? `exactly ${min} input${min === 1 ? '' : 's'}` : `at least ${min} inputs`;
+  return {
+    severity: 'error',
+    code: 'wrong-input-count',
+    nodeId: node.id,
+    message: `${who.name}: takes ${want} but has ${n}${max === 1 ? ' — merge branches with Add or Concat first' : ''}`,
+  };
+}
+
+/**
+ * Analyzes a network: per-node shapes, counts, receptive fields and inspector text, totals, a
+ * topological order and every problem found. Never throws for any document shape.
+ */
+export function analyzeNetwork(doc: NetworkDoc): NetworkAnalysis {
+  const graph = buildGraph(doc);
+  const problems: Problem[] = [...graph.problems];
+  const { nodes, inputs } = graph;
+  const shapes: (Shape | null)[] = new Array(nodes.length).fill(null);
+  const rfs: (ReceptiveField | null)[] = new Array(nodes.length).fill(null);
+  const result: Record<string, NodeAnalysis> = {};
+  const totals = { trainableParams: 0, nonTrainableParams: 0, macs: 0, activationBytes: 0 };
+
+  if (!nodes.some((n) => n.type === 'Input'))
+    problems.push({
+      severity: 'error',
+      code: 'no-input',
+      message:
+        'The network has no Input layer — add one from the palette and connect it to the first layer',
+    });
+  else if (nodes.every((n) => n.type === 'Input'))
+    problems.push({
+      severity: 'error',
+      code: 'no-output',
+      message: 'The network has only an Input — add layers after it',
+    });
+
+  for (let k = 0; k < graph.order.length; k++) {
+    const i = graph.order[k]!;
+    const node = nodes[i]!;
+    const srcs = inputs[i]!;
+    const inputShapes = srcs.map((s) => shapes[s] ?? null);
+    const analysis = emptyAnalysis(node, inputShapes);
+    result[node.id] = analysis;
+    // Only merges use the input ids (for their quick fix); skip the allocation elsewhere.
+    const who: NodeRef = { id: node.id, name: nodeName(node) };
+    if (srcs.length > 1) who.inputIds = srcs.map((s) => nodes[s]!.id);
+
+    const cycle = graph.cycles.get(i);
+    if (cycle) {
+      const members = cycle.map((c) => `'${nodes[c]!.id}'`).join(', ');
+      problems.push({
+        severity: 'error',
+        code: 'cycle',
+        nodeId: node.id,
+        message: `${who.name} is part of a loop (${members}) — data must flow one way; remove one of these connections`,
+      });
+    }
+    const def = getLayerDef(node.type);
+    if (!def) {
+      problems.push({
+        severity: 'error',
+        code: 'unknown-type',
+        nodeId: node.id,
+        message: `${who.name}: unknown layer type '${node.type}' — known types are ${LAYER_TYPES.join(', ')}`,
+      });
+      continue;
+    }
+    // The UI passes validated documents, but analysis must survive anything (no throw).
+    const raw = isRecord(node.params) ? node.params : {};
+    const values = def.resolve(raw);
+    const paramProblems = def.check(raw, values, who);
+    problems.push(...paramProblems);
+    const paramsOk = paramProblems.every((p) => p.code === 'unknown-param');
+    if (paramsOk) analysis.summary = def.summary(values);
+    const countProblem = inputCountProblem(
+      node,
+      who,
+      srcs.length,
+      def.info.minInputs,
+      def.info.maxInputs,
+    );
+    if (countProblem) problems.push(countProblem);
+    if (!paramsOk || countProblem || cycle || k >= graph.sortedCount) continue;
+    if (inputShapes.some((s) => s === null)) continue; // upstream error: stay quiet
+
+    const inRf =
+      srcs.length === 0
+        ? PIXEL_RF
+        : srcs.length === 1
+          ? rfs[srcs[0]!]!
+          : maxRf(srcs.map((s) => rfs[s]!));
+    const ev = def.evaluate(values, inputShapes as Shape[], inRf, who);
+    if (!ev.ok) {
+      problems.push(...ev.problems);
+      continue;
+    }
+    const elements = numel(ev.shape);
+    const weights = ev.counts.trainable + ev.counts.nonTrainable;
+    if (elements > TOO_LARGE || weights > TOO_LARGE) {
+      const what =
+        elements > TOO_LARGE
+          ? `its output ${fmtShape(ev.shape)} has ${fmtInt(elements)} values`
+          : `it has ${fmtInt(weights)} parameters`;
+      problems.push({
+        severity: 'error',
+        code: 'too-large',
+        nodeId: node.id,
+        message: `${who.name}: ${what}, more than 2^31 — reduce the sizes or add pooling before it`,
+      });
+      continue;
+    }
+    shapes[i] = ev.shape;
+    rfs[i] = ev.rf;
+    analysis.outputShape = ev.shape;
+    analysis.trainableParams = ev.counts.trainable;
+    analysis.nonTrainableParams = ev.counts.nonTrainable;
+    analysis.macs = ev.counts.macs;
+    analysis.activationBytes = elements * 4;
+    analysis.receptiveField = ev.rf;
+    analysis.formulas = ev.formulas;
+    analysis.formulas.push(`output = ${fmtShape(ev.shape)} · 4 B = ${fmtBytes(elements * 4)}`);
+    if (ev.shape.length === 3)
+      analysis.formulas.push(
+        `receptive field = ${ev.rf.size[0]}×${ev.rf.size[1]} px, jump ${ev.rf.jump[0]}×${ev.rf.jump[1]}`,
+      );
+    totals.trainableParams += ev.counts.trainable;
+    totals.nonTrainableParams += ev.counts.nonTrainable;
+    totals.macs += ev.counts.macs;
+    totals.activationBytes += elements * 4;
+  }
+
+  const weights = totals.trainableParams + totals.nonTrainableParams;
+  if (weights > TOO_LARGE)
+    problems.push({
+      severity: 'error',
+      code: 'too-large',
+      message: `The network has ${fmtInt(weights)} parameters in all, more than 2^31 — it cannot be trained; make the layers smaller`,
+    });
+  problems.push(...collectWarnings(graph, result));
+  return {
+    valid: !problems.some((p) => p.severity === 'error'),
+    order: graph.order.map((i) => nodes[i]!.id),
+    nodes: result,
+    problems,
+    totals,
+  };
+}

@@ -1,0 +1,172 @@
+/**
+ * Inception module with dimension reductions (Szegedy et al. 2014), as DESIGN.md defines it:
+ * four branches concatenated in the order 1×1 | 1×1→3×3 | 1×1→5×5 | 3×3 max pool→1×1.
+ */
+import type { Shape } from '../types.ts';
+import { EXPANSION_INPUT, expansionCache } from './composite.ts';
+import { fmtInt } from './format.ts';
+import { defineLayer, nodeError, type Expansion } from './layerDef.ts';
+import { MAX_DIM, param, type ParamValues } from './params.ts';
+
+interface InceptionParams {
+  b1: number;
+  b3r: number;
+  b3: number;
+  b5r: number;
+  b5: number;
+  poolProj: number;
+  batchNorm: boolean;
+}
+
+const branch = (name: string, label: string, description: string) =>
+  param({ name, kind: 'int', label, description, min: 1, max: MAX_DIM });
+
+const COL = 220;
+const ROW = 90;
+
+/** Primitive graph of an Inception node; ids are `${id}/b1`, `${id}/b3r`, … `${id}/concat`. */
+function expandInception(p: InceptionParams, id: string): Expansion {
+  const nodes: Expansion['nodes'] = [];
+  const edges: Expansion['edges'] = [];
+  const outs: string[] = [];
+  let depth = 0;
+  /** Adds conv (→ BN) → ReLU after `from`; returns the id whose output is the branch value. */
+  const conv = (
+    name: string,
+    from: string,
+    filters: number,
+    k: number,
+    col: number,
+    row: number,
+  ) => {
+    const convId = `${id}/${name}`;
+    const params: ParamValues = p.batchNorm
+      ? { filters, kernelSize: k, padding: (k - 1) / 2, useBias: false }
+      : { filters, kernelSize: k, padding: (k - 1) / 2, activation: 'relu' };
+    nodes.push({ id: convId, type: 'Conv2D', params, dx: col * COL, dy: row * ROW });
+    edges.push({ source: from, target: convId });
+    if (!p.batchNorm) return { last: convId, row };
+    nodes.push({
+      id: `${convId}/bn`,
+      type: 'BatchNorm',
+      params: {},
+      dx: col * COL,
+      dy: (row + 1) * ROW,
+    });
+    nodes.push({
+      id: `${convId}/relu`,
+      type: 'Activation',
+      params: { fn: 'relu' },
+      dx: col * COL,
+      dy: (row + 2) * ROW,
+    });
+    edges.push(
+      { source: convId, target: `${convId}/bn` },
+      { source: `${convId}/bn`, target: `${convId}/relu` },
+    );
+    return { last: `${convId}/relu`, row: row + 2 };
+  };
+  const step = p.batchNorm ? 3 : 1;
+  let r = conv('b1', EXPANSION_INPUT, p.b1, 1, -1.5, 0);
+  outs.push(r.last);
+  depth = Math.max(depth, r.row);
+  r = conv('b3', conv('b3r', EXPANSION_INPUT, p.b3r, 1, -0.5, 0).last, p.b3, 3, -0.5, step);
+  outs.push(r.last);
+  depth = Math.max(depth, r.row);
+  r = conv('b5', conv('b5r', EXPANSION_INPUT, p.b5r, 1, 0.5, 0).last, p.b5, 5, 0.5, step);
+  outs.push(r.last);
+  depth = Math.max(depth, r.row);
+  nodes.push({
+    id: `${id}/pool`,
+    type: 'MaxPool2D',
+    params: { poolSize: 3, strides: 1, padding: 1 },
+    dx: 1.5 * COL,
+    dy: 0,
+  });
+  edges.push({ source: EXPANSION_INPUT, target: `${id}/pool` });
+  r = conv('poolProj', `${id}/pool`, p.poolProj, 1, 1.5, 1);
+  outs.push(r.last);
+  depth = Math.max(depth, r.row);
+  const concat = `${id}/concat`;
+  nodes.push({ id: concat, type: 'Concat', params: {}, dx: 0, dy: (depth + 1) * ROW });
+  for (const o of outs) edges.push({ source: o, target: concat });
+  return { nodes, edges, exit: concat };
+}
+
+const cache = expansionCache(expandInception);
+
+export const inception = defineLayer<InceptionParams>({
+  type: 'Inception',
+  group: 'Blocks',
+  description:
+    'GoogLeNet block: 1×1, 3×3, 5×5 convolutions and a pooled branch side by side, concatenated.',
+  params: [
+    branch('b1', '1×1 filters', '1×1 convolution branch.'),
+    branch('b3r', '3×3 reduce', '1×1 convolution before the 3×3 (cuts its cost).'),
+    branch('b3', '3×3 filters', '3×3 convolution branch (padding 1).'),
+    branch('b5r', '5×5 reduce', '1×1 convolution before the 5×5.'),
+    branch('b5', '5×5 filters', '5×5 convolution branch (padding 2).'),
+    branch('poolProj', 'Pool proj', '1×1 convolution after the 3×3 max pool.'),
+    param({
+      name: 'batchNorm',
+      kind: 'bool',
+      label: 'BatchNorm',
+      description: 'Bias-free convs each followed by BatchNorm (Inception v2 style).',
+      default: false,
+    }),
+  ],
+  initialParams: { b1: 64, b3r: 96, b3: 128, b5r: 16, b5: 32, poolProj: 32 },
+  minInputs: 1,
+  maxInputs: 1,
+  read: (v) => ({
+    b1: v.b1 as number,
+    b3r: v.b3r as number,
+    b3: v.b3 as number,
+    b5r: v.b5r as number,
+    b5: v.b5 as number,
+    poolProj: v.poolProj as number,
+    batchNorm: v.batchNorm as boolean,
+  }),
+  shape(p, [input], who) {
+    if (input!.length !== 3)
+      return {
+        problems: [
+          nodeError(
+            who,
+            'needs-spatial-input',
+            `needs an H×W×C input but gets a flat vector of ${fmtInt(input![0]!)} — move it before the Flatten/global pooling`,
+          ),
+        ],
+      };
+    return cache.shape(p, input!, who);
+  },
+  counts: (p) => cache.get(p).counts,
+  receptiveField: (p, _i, rf) => cache.rf(p, rf),
+  summary: (p) =>
+    `${p.b1} · ${p.b3r}→${p.b3} · ${p.b5r}→${p.b5} · ${p.poolProj}${p.batchNorm ? ' · BN' : ''}`,
+  formulas(p, [input], out, counts) {
+    const cin = (input as Shape)[2]!;
+    const bias = (n: number) => (p.batchNorm ? 0 : n);
+    const br = [
+      p.b1 * cin + bias(p.b1),
+      p.b3r * cin + bias(p.b3r) + 9 * p.b3r * p.b3 + bias(p.b3),
+      p.b5r * cin + bias(p.b5r) + 25 * p.b5r * p.b5 + bias(p.b5),
+      p.poolProj * cin + bias(p.poolProj),
+    ];
+    const lines = [
+      `out C = ${p.b1} + ${p.b3} + ${p.b5} + ${p.poolProj} = ${out[2]}`,
+      `conv params per branch = ${br.map(fmtInt).join(' + ')}`,
+    ];
+    if (p.batchNorm)
+      lines.push(
+        `BatchNorm params = 2·(${p.b1} + ${p.b3r} + ${p.b3} + ${p.b5r} + ${p.b5} + ${p.poolProj}) = ${fmtInt(counts.nonTrainable)} (+ as many non-trainable)`,
+      );
+    lines.push(
+      `params = ${fmtInt(counts.trainable)}`,
+      `MACs = ${fmtInt(counts.macs)}`,
+      `expands to ${cache.get(p).makeup}`,
+    );
+    return lines;
+  },
+  expand: (p, id) => expandInception(p, id),
+});

@@ -1,0 +1,47 @@
+/**
+ * The structural schema of a `*.netd.json` file (DESIGN.md, version 1). Layer types and params are
+ * deliberately free-form here: checking them is analysis's job, so a file with a bad param still
+ * opens and shows the problem on the node instead of refusing to load.
+ */
+import { z } from 'zod';
+import { NETWORK_FORMAT, NETWORK_VERSION, type NetworkDoc } from './types.ts';
+
+const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+
+export const positionSchema = z.object({ x: finite, y: finite });
+
+export const networkNodeSchema = z.object({
+  id: z.string().min(1, 'a node id must not be empty'),
+  type: z.string().min(1, 'a node type must not be empty'),
+  params: z.record(z.string(), z.unknown()).default({}),
+  position: positionSchema.optional(),
+  label: z.string().optional(),
+});
+
+export const networkEdgeSchema = z.object({
+  source: z.string().min(1),
+  target: z.string().min(1),
+});
+
+/** A newer file format is refused with a message that says so, not a generic type error. */
+const versionSchema = z.number().superRefine((v, ctx) => {
+  if (v === NETWORK_VERSION) return;
+  ctx.addIssue({
+    code: 'custom',
+    message:
+      Number.isInteger(v) && v > NETWORK_VERSION
+        ? `was written by a newer NetDesigner (format version ${v}); this one reads version ${NETWORK_VERSION} — update NetDesigner`
+        : `unsupported format version ${v} (expected ${NETWORK_VERSION})`,
+  });
+});
+
+export const networkDocSchema = z.object({
+  format: z.literal(NETWORK_FORMAT, {
+    error: `not a NetDesigner network (expected "format": "${NETWORK_FORMAT}")`,
+  }),
+  version: versionSchema,
+  name: z.string().default('Untitled'),
+  description: z.string().optional(),
+  nodes: z.array(networkNodeSchema),
+  edges: z.array(networkEdgeSchema),
+}) as unknown as z.ZodType<NetworkDoc>;

@@ -1,0 +1,72 @@
+/**
+ * Advice that does not make a network invalid: softmax in the middle, dangling outputs, a huge
+ * Dense layer, no classifier at the end. Only nodes without errors are judged.
+ */
+import { fmtInt, fmtShape } from './catalog/format.ts';
+import type { Graph } from './graph.ts';
+import type { NetworkNode, NodeAnalysis, Problem } from './types.ts';
+
+/** Dense layers above this many weights draw a warning (VGG's first FC has 103 M). */
+export const HUGE_DENSE = 50_000_000;
+
+const name = (n: NetworkNode) => `${n.type} '${n.label || n.id}'`;
+
+function usesSoftmax(node: NetworkNode): boolean {
+  const p = node.params ?? {};
+  return node.type === 'Activation' ? p.fn === 'softmax' : p.activation === 'softmax';
+}
+
+/** Warnings for an analysed graph (see the module comment). */
+export function collectWarnings(graph: Graph, result: Record<string, NodeAnalysis>): Problem[] {
+  const warnings: Problem[] = [];
+  const warn = (node: NetworkNode, code: Problem['code'], message: string) =>
+    warnings.push({
+      severity: 'warning',
+      code,
+      nodeId: node.id,
+      message: `${name(node)}${message}`,
+    });
+  const sinks: number[] = [];
+  for (let k = 0; k < graph.sortedCount; k++) {
+    const i = graph.order[k]!;
+    const node = graph.nodes[i]!;
+    const a = result[node.id]!;
+    if (graph.outputs[i]!.length === 0) sinks.push(i);
+    if (a.outputShape === null) continue;
+    if (usesSoftmax(node) && graph.outputs[i]!.length > 0)
+      warn(
+        node,
+        'softmax-not-last',
+        ': softmax turns values into class probabilities; it belongs on the last layer only — use relu here',
+      );
+    if (node.type === 'Dense' && a.trainableParams > HUGE_DENSE)
+      warn(
+        node,
+        'huge-dense',
+        ` has ${fmtInt(a.trainableParams)} weights — most of the network; a GlobalAvgPool2D instead of Flatten before it would shrink it`,
+      );
+  }
+  const last = sinks[sinks.length - 1];
+  for (const i of sinks) {
+    const node = graph.nodes[i]!;
+    if (result[node.id]!.outputShape === null) continue;
+    if (node.type === 'Input') warn(node, 'unused-output', ' is not connected to any layer');
+    else if (i !== last)
+      warn(
+        node,
+        'unused-output',
+        `'s output is not used by any layer and is not the network's output — connect it or delete it`,
+      );
+  }
+  if (last !== undefined) {
+    const node = graph.nodes[last]!;
+    const shape = result[node.id]!.outputShape;
+    if (shape && shape.length === 3 && node.type !== 'Input')
+      warn(
+        node,
+        'no-classifier',
+        ` is the last layer and outputs a ${fmtShape(shape)} map — add GlobalAvgPool2D and a Dense layer with one unit per class to classify`,
+      );
+  }
+  return warnings;
+}
