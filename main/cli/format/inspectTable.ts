@@ -1,0 +1,87 @@
+/** The human-readable `netd inspect` report: per-node table, totals, then problems. */
+import type { NetworkAnalysis, NetworkDoc, ReceptiveField } from '../../network/types.ts';
+import { bytes, compact, shape, withSeparators } from './numbers.ts';
+import { renderTable, type Column } from './table.ts';
+
+function pairText([a, b]: readonly [number, number]): string {
+  return a === b ? String(a) : `${a}×${b}`;
+}
+
+function rfText(rf: ReceptiveField | null): [string, string] {
+  if (!rf) return ['', ''];
+  const [h, w] = rf.size;
+  return [`${h}×${w}`, pairText(rf.jump)];
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Renders the report for `doc` and its analysis; ends with a newline. */
+export function inspectTable(doc: NetworkDoc, analysis: NetworkAnalysis): string {
+  const labels = new Map(doc.nodes.map((n) => [n.id, n.label]));
+  const rows = analysis.order.flatMap((id) => {
+    const n = analysis.nodes[id];
+    if (!n) return [];
+    const [rf, jump] = rfText(n.receptiveField);
+    const label = labels.get(id);
+    return [
+      [
+        label && label !== id ? `${id} (${label})` : id,
+        n.type,
+        shape(n.outputShape),
+        withSeparators(n.trainableParams),
+        n.nonTrainableParams > 0 ? withSeparators(n.nonTrainableParams) : '',
+        withSeparators(n.macs),
+        rf,
+        jump,
+      ],
+    ];
+  });
+  const t = analysis.totals;
+  const footer = [
+    'total',
+    plural(rows.length, 'node'),
+    '',
+    withSeparators(t.trainableParams),
+    t.nonTrainableParams > 0 ? withSeparators(t.nonTrainableParams) : '',
+    withSeparators(t.macs),
+    '',
+    '',
+  ];
+  const columns: Column[] = [
+    { header: 'node' },
+    { header: 'type' },
+    { header: 'output' },
+    { header: 'params', align: 'right' },
+    { header: 'non-train.', align: 'right' },
+    { header: 'MACs', align: 'right' },
+    { header: 'receptive field', align: 'right' },
+    { header: 'jump', align: 'right' },
+  ];
+  // BatchNorm statistics are the only non-trainable params: drop the column when there are none.
+  const keep = (_: unknown, i: number) => i !== 4 || t.nonTrainableParams > 0;
+  const table = renderTable(
+    columns.filter(keep),
+    rows.map((r) => r.filter(keep)),
+    footer.filter(keep),
+  );
+
+  const errors = analysis.problems.filter((p) => p.severity === 'error');
+  const warnings = analysis.problems.filter((p) => p.severity === 'warning');
+  let text = `${doc.name}\n\n${table}\n`;
+  text +=
+    `Trainable params:      ${withSeparators(t.trainableParams)}\n` +
+    `Non-trainable params:  ${withSeparators(t.nonTrainableParams)}\n` +
+    `MACs per example:      ${withSeparators(t.macs)}${t.macs >= 1000 ? ` (${compact(t.macs)})` : ''}\n` +
+    `Activation memory:     ${bytes(t.activationBytes)} per example (float32)\n` +
+    `Weights memory:        ${bytes((t.trainableParams + t.nonTrainableParams) * 4)} (float32)\n`;
+  text += `\n${analysis.valid ? 'Valid' : 'Invalid'}: ${plural(errors.length, 'error')}, ${plural(warnings.length, 'warning')}\n`;
+  const problems = [...errors, ...warnings];
+  const idWidth = Math.max(0, ...problems.map((p) => [...(p.nodeId ?? '-')].length));
+  for (const p of problems) {
+    const id = (p.nodeId ?? '-').padEnd(idWidth);
+    text += `  ${p.severity === 'error' ? 'error  ' : 'warning'}  ${id}  ${p.message} [${p.code}]\n`;
+  }
+  return text;
+}

@@ -1,0 +1,37 @@
+/** Entry point of `netd` (bin/netd.mjs runs it through tsx). */
+import { CommanderError } from 'commander';
+import { NetworkFileError } from '../files/index.ts';
+import { AdaptError } from '../templates/index.ts';
+import { processContext, type CliContext } from './context.ts';
+import { createProgram } from './program.ts';
+
+/** Errors whose message is already a sentence for the user: printed as one line, exit status 2. */
+function isUserError(err: unknown): err is Error {
+  return err instanceof AdaptError || err instanceof NetworkFileError;
+}
+
+/**
+ * Runs `netd` with `argv` (arguments after the program name) and returns the exit status:
+ * 0 success, 1 design errors or a failed run, 2 bad arguments or an unreadable file. Never throws
+ * and never prints a stack trace: every failure becomes one line on `ctx.err`.
+ */
+export async function main(argv: string[], ctx: CliContext = processContext()): Promise<number> {
+  const program = createProgram(ctx);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return ctx.exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and --version "exit" with 0; everything else commander reports is a usage error,
+      // already written as one line by outputError.
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    if (isUserError(err)) {
+      ctx.err(`netd: ${err.message}\n`);
+      return 2;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    ctx.err(`netd: unexpected error: ${message}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,66 @@
+/** The commander program behind `netd`, wired to a CliContext instead of the process streams. */
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { registerTrainingCommands } from '../training/cli/registerTrainingCommands.ts';
+import { registerInspectCommand } from './commands/inspect.ts';
+import { registerTemplateCommand } from './commands/template.ts';
+import { registerTemplatesCommand } from './commands/templates.ts';
+import type { CliContext } from './context.ts';
+
+function packageVersion(): string {
+  try {
+    const pkg: unknown = JSON.parse(
+      readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+    );
+    const version = (pkg as { version?: unknown }).version;
+    return typeof version === 'string' ? version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** Collapses commander's multi-line errors ("… \n(Did you mean …?)") into one line. */
+function oneLine(text: string): string {
+  return text
+    .replace(/^error:\s*/i, '')
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .join(' ');
+}
+
+/**
+ * Builds the `netd` program. Output goes to `ctx`; errors throw CommanderError (exitOverride)
+ * instead of exiting the process, so `main()` decides the exit status.
+ */
+export function createProgram(ctx: CliContext): Command {
+  const program = new Command('netd');
+  // Settings made before .command() are inherited by every subcommand.
+  program
+    .description(
+      'NetDesigner on the command line: templates, inspection and training of CNN designs',
+    )
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (s) => ctx.out(s),
+      writeErr: (s) => ctx.err(s),
+      outputError: (s, write) => write(`netd: ${oneLine(s)} (see 'netd --help')\n`),
+    })
+    .helpCommand(true);
+
+  registerTemplatesCommand(program, ctx);
+  registerTemplateCommand(program, ctx);
+  registerInspectCommand(program, ctx);
+  registerTrainingCommands(program, ctx);
+  // Name the subcommand in its usage errors so the hint points at the right help page.
+  for (const cmd of program.commands) {
+    cmd.configureOutput({
+      ...cmd.configureOutput(),
+      outputError: (s, write) =>
+        write(`netd ${cmd.name()}: ${oneLine(s)} (see 'netd ${cmd.name()} --help')\n`),
+    });
+  }
+  return program;
+}

@@ -1,0 +1,45 @@
+/** What a template is: metadata plus a builder for a given input shape and class count. */
+import type { NetworkDoc } from '../network/types.ts';
+
+/** Channels-last image shape `[H, W, C]`. */
+export type InputShape = [number, number, number];
+
+export interface TemplateRequest {
+  input: InputShape;
+  classes: number;
+}
+
+export interface TemplateBuild {
+  doc: NetworkDoc;
+  /** Structural changes the builder made for this input (beyond input shape and classes). */
+  changes: string[];
+}
+
+/** What `listTemplates()` returns for one template. */
+export interface TemplateMeta {
+  id: string;
+  name: string;
+  description: string;
+  defaultInput: InputShape;
+  defaultClasses: number;
+}
+
+export interface TemplateDef extends TemplateMeta {
+  build(req: TemplateRequest): TemplateBuild;
+}
+
+/**
+ * Below this side length the ImageNet stems (7×7/2 conv + 3×3/2 max pool, or AlexNet's 11×11/4)
+ * would throw away most of the image before the first block, so templates switch to a small stem.
+ */
+export const SMALL_INPUT_SIDE = 64;
+
+/** True when the input is too small for an ImageNet-style stem. */
+export function isSmallInput([h, w]: InputShape): boolean {
+  return Math.min(h, w) < SMALL_INPUT_SIDE;
+}
+
+/** `[32, 32, 3]` → `"32×32×3"`. */
+export function shapeText(shape: readonly number[]): string {
+  return shape.join('×');
+}
