@@ -79,7 +79,9 @@ export interface NetdApi {
   filesSave(req: { path: string; doc: NetworkDoc }): Promise<{ path: string }>;
   filesRecent(): Promise<RecentFile[]>;
   /** Lists a folder for the web host's file browser (the desktop uses native dialogs). */
-  filesList(req: { dir?: string }): Promise<{ dir: string; parent: string | null; entries: DirEntry[] }>;
+  filesList(req: {
+    dir?: string;
+  }): Promise<{ dir: string; parent: string | null; entries: DirEntry[] }>;
   recoveryRead(): Promise<{ doc: NetworkDoc; path: string | null; savedAt: string } | null>;
   recoveryWrite(req: { doc: NetworkDoc; path: string | null }): Promise<void>;
   recoveryClear(): Promise<void>;

@@ -1,0 +1,47 @@
+/**
+ * Design half of the API: the layer catalog, analysis, composite expansion, templates and the
+ * first-start example — all thin wrappers over the pure engine.
+ */
+import { readNetworkFile } from '../files/index.ts';
+import { analyzeNetwork, expandNode, layerInfos } from '../network/index.ts';
+import { adaptNetwork, buildTemplate, templateInfos } from '../templates/index.ts';
+import type { NetdApi } from './contract.ts';
+import { ApiError } from './errors.ts';
+
+type DesignMethods = Pick<
+  NetdApi,
+  | 'catalogList'
+  | 'networkAnalyze'
+  | 'networkExpandNode'
+  | 'networkAdapt'
+  | 'networkExample'
+  | 'templatesList'
+  | 'templatesLoad'
+>;
+
+/** The design methods of `NetdApi`. `examplePath` is the first-start example network file. */
+export function createDesignApi(examplePath: string): DesignMethods {
+  return {
+    catalogList: async () => [...layerInfos()],
+    networkAnalyze: async ({ doc }) => analyzeNetwork(doc),
+    networkExpandNode: async ({ doc, nodeId }) => {
+      if (!doc.nodes.some((n) => n.id === nodeId)) {
+        throw new ApiError('not-found', `There is no node '${nodeId}' in '${doc.name}'.`);
+      }
+      return expandNode(doc, nodeId);
+    },
+    networkAdapt: async ({ doc, input, classes }) => adaptNetwork(doc, { input, classes }),
+    networkExample: async () => readNetworkFile(examplePath),
+    templatesList: async () => templateInfos(),
+    templatesLoad: async ({ id, input, classes }) => {
+      if (!templateInfos().some((t) => t.id === id)) {
+        const ids = templateInfos()
+          .map((t) => t.id)
+          .join(', ');
+        throw new ApiError('not-found', `Unknown template '${id}'. Known templates: ${ids}.`);
+      }
+      // buildTemplate falls back to the template's own defaults for absent input/classes.
+      return buildTemplate(id, { input, classes });
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { API_CHANNELS, type ApiMethod } from './contract.ts';
+import { dispatchApiCall } from './dispatch.ts';
+import { requestSchemas } from './schemas.ts';
+import { recordingApi, tinyDoc } from './testSupport.ts';
+
+const doc = tinyDoc();
+const badParamsDoc = {
+  ...doc,
+  nodes: [doc.nodes[0], doc.nodes[1], { id: 'gap', type: 'GlobalAvgPool2D', params: 'oops' }],
+};
+
+/** Per method: one payload that must pass and bad ones with the message each must produce. */
+const cases: Record<ApiMethod, { good: unknown; bad: [unknown, RegExp][] }> = {
+  hostInfo: { good: undefined, bad: [[{ x: 1 }, /^this call takes no arguments$/]] },
+  catalogList: { good: {}, bad: [[[1], /^this call takes no arguments$/]] },
+  networkAnalyze: {
+    good: { doc },
+    bad: [
+      [{}, /^doc: expected object, received undefined$/],
+      [{ doc: badParamsDoc }, /^doc\.nodes\[2\]\.params: expected object, received string$/],
+      [{ doc: { ...doc, nodes: 'x' } }, /^doc\.nodes: .*expected array/],
+    ],
+  },
+  networkExpandNode: {
+    good: { doc, nodeId: 'c1' },
+    bad: [[{ doc, nodeId: ' ' }, /^nodeId: must not be empty$/]],
+  },
+  networkAdapt: {
+    good: { doc, input: [64, 64, 3], classes: 10 },
+    bad: [
+      [{ doc, input: [0, 64, 3] }, /^input\[0\]: Too small/],
+      [{ doc, classes: 1.5 }, /^classes: expected int/],
+      [{ doc, input: [64, 64] }, /^input: .*(too small|expected)/i],
+    ],
+  },
+  networkExample: { good: null, bad: [[{ id: 1 }, /no arguments/]] },
+  templatesList: { good: undefined, bad: [[5, /no arguments/]] },
+  templatesLoad: {
+    good: { id: 'resnet18', classes: 10 },
+    bad: [
+      [{ id: 5 }, /^id: expected string, received number$/],
+      [{ id: 'x', clases: 3 }, /^Unrecognized key: "clases"$/],
+    ],
+  },
+  filesOpen: { good: { path: 'a.netd.json' }, bad: [[{}, /^path: expected string/]] },
+  filesSave: {
+    good: { path: 'a.netd.json', doc },
+    bad: [[{ path: 'a', doc: null }, /^doc: expected object, received null$/]],
+  },
+  filesRecent: { good: undefined, bad: [[{ a: 1 }, /no arguments/]] },
+  filesList: { good: { dir: '/tmp' }, bad: [[{ dir: 5 }, /^dir: expected string/]] },
+  recoveryRead: { good: undefined, bad: [[true, /no arguments/]] },
+  recoveryWrite: {
+    good: { doc, path: null },
+    bad: [[{ doc, path: 3 }, /^path: expected string/]],
+  },
+  recoveryClear: { good: undefined, bad: [['x', /no arguments/]] },
+  trainingEnvironment: { good: undefined, bad: [[{ gpu: true }, /no arguments/]] },
+  trainingDescribeData: {
+    good: { spec: 'synthetic' },
+    bad: [[{ spec: '' }, /^spec: must not be empty$/]],
+  },
+  trainingStart: {
+    good: { doc, data: 'synthetic', options: { epochs: 2, optimizer: 'sgd' } },
+    bad: [
+      [{ doc, data: 'synthetic', options: { epochs: 0 } }, /^options\.epochs: Too small/],
+      [{ doc, data: 'synthetic', options: { optimizer: 'rmsprop' } }, /^options\.optimizer: /],
+      [{ doc, data: 'synthetic', options: { bogus: 1 } }, /^options: Unrecognized key: "bogus"$/],
+      [{ doc, options: {} }, /^data: expected string/],
+    ],
+  },
+  trainingStop: { good: { runId: 'r1' }, bad: [[{ runId: 1 }, /^runId: expected string/]] },
+  runsList: { good: undefined, bad: [[[], /no arguments/]] },
+  runsGet: { good: { runId: 'r1' }, bad: [[{}, /^runId: expected string/]] },
+  runsDelete: { good: { runId: 'r1' }, bad: [[{ runId: '' }, /^runId: must not be empty$/]] },
+  runsExportModel: {
+    good: { runId: 'r1', dir: 'out' },
+    bad: [[{ runId: 'r1' }, /^dir: expected string/]],
+  },
+};
+
+describe('request validation', () => {
+  it('has a schema and a test case for every method', () => {
+    expect(Object.keys(requestSchemas).sort()).toEqual(Object.keys(API_CHANNELS).sort());
+    expect(Object.keys(cases).sort()).toEqual(Object.keys(API_CHANNELS).sort());
+  });
+
+  for (const [method, { good, bad }] of Object.entries(cases) as [
+    ApiMethod,
+    (typeof cases)[ApiMethod],
+  ][]) {
+    const channel = API_CHANNELS[method];
+    it(`${channel} passes a valid request to the method`, async () => {
+      const { api, calls } = recordingApi();
+      const result = await dispatchApiCall(api, channel, good);
+      expect(result.ok).toBe(true);
+      expect(calls.map((c) => c.method)).toEqual([method]);
+    });
+    for (const [payload, message] of bad) {
+      it(`${channel} rejects ${JSON.stringify(payload)?.slice(0, 60)} naming the path`, async () => {
+        const { api, calls } = recordingApi();
+        const result = await dispatchApiCall(api, channel, payload);
+        expect(calls).toEqual([]);
+        if (result.ok) throw new Error('expected a validation failure');
+        expect(result.error.code).toBe('bad-request');
+        expect(result.error.message.startsWith(`Invalid ${channel} request: `)).toBe(true);
+        expect(result.error.message.slice(`Invalid ${channel} request: `.length)).toMatch(message);
+      });
+    }
+  }
+
+  it('fills in defaults: training options may be omitted', async () => {
+    const { api, calls } = recordingApi();
+    await dispatchApiCall(api, 'training:start', { doc, data: 'synthetic' });
+    expect(calls[0]?.arg).toMatchObject({ data: 'synthetic', options: {} });
+  });
+});

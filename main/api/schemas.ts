@@ -1,0 +1,91 @@
+/**
+ * One zod request schema per API method. Hosts validate every payload with these before calling
+ * the API, so a method implementation can trust its argument's shape. Objects are strict: an
+ * unknown key is almost always a typo in the caller and is reported as such.
+ */
+import { z } from 'zod';
+import { networkDocSchema } from '../network/schema.ts';
+import type { ApiMethod } from './contract.ts';
+
+/** No argument: the transports send `undefined` (IPC) or omit the payload (WebSocket). */
+const noArgs = z
+  .unknown()
+  .refine(
+    (v) =>
+      v === undefined ||
+      v === null ||
+      (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0),
+    'this call takes no arguments',
+  )
+  .transform(() => undefined);
+
+const nonEmpty = z.string().refine((s) => s.trim().length > 0, 'must not be empty');
+const runId = nonEmpty;
+const pathString = nonEmpty;
+
+const dim = z
+  .number()
+  .int()
+  .min(1)
+  .max(1 << 16);
+/** `[H, W, C]`, channels last. */
+export const inputShapeSchema = z.tuple([dim, dim, dim.max(4096)]);
+export const classesSchema = z.number().int().min(1).max(100_000);
+
+const adaptFields = {
+  input: inputShapeSchema.optional(),
+  classes: classesSchema.optional(),
+};
+
+/** Partial training options; the trainer fills in the defaults. */
+export const trainingOptionsSchema = z.strictObject({
+  epochs: z.number().int().min(1).max(10_000),
+  batchSize: z.number().int().min(1).max(65_536),
+  learningRate: z.number().positive().max(10),
+  optimizer: z.enum(['adam', 'sgd']),
+  momentum: z.number().min(0).max(1),
+  schedule: z.enum(['constant', 'step', 'cosine']),
+  stepEvery: z.number().int().min(1),
+  stepGamma: z.number().positive().max(1),
+  seed: z.number().int(),
+  validationSplit: z.number().min(0).max(0.9),
+  earlyStoppingPatience: z.number().int().min(0),
+  keepBest: z.boolean(),
+  augment: z.strictObject({ flip: z.boolean(), shift: z.number().min(0).max(0.5) }),
+  limit: z.number().int().min(0),
+  testLimit: z.number().int().min(0),
+  backend: z.enum(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']),
+});
+
+export const requestSchemas = {
+  hostInfo: noArgs,
+  catalogList: noArgs,
+  networkAnalyze: z.strictObject({ doc: networkDocSchema }),
+  networkExpandNode: z.strictObject({ doc: networkDocSchema, nodeId: nonEmpty }),
+  networkAdapt: z.strictObject({ doc: networkDocSchema, ...adaptFields }),
+  networkExample: noArgs,
+  templatesList: noArgs,
+  templatesLoad: z.strictObject({ id: nonEmpty, ...adaptFields }),
+  filesOpen: z.strictObject({ path: pathString }),
+  filesSave: z.strictObject({ path: pathString, doc: networkDocSchema }),
+  filesRecent: noArgs,
+  filesList: z.strictObject({ dir: z.string().optional() }).nullish(),
+  recoveryRead: noArgs,
+  recoveryWrite: z.strictObject({ doc: networkDocSchema, path: z.string().min(1).nullable() }),
+  recoveryClear: noArgs,
+  trainingEnvironment: noArgs,
+  trainingDescribeData: z.strictObject({ spec: nonEmpty }),
+  trainingStart: z.strictObject({
+    doc: networkDocSchema,
+    data: nonEmpty,
+    options: trainingOptionsSchema.partial().default({}),
+  }),
+  trainingStop: z.strictObject({ runId }),
+  runsList: noArgs,
+  runsGet: z.strictObject({ runId }),
+  runsDelete: z.strictObject({ runId }),
+  runsExportModel: z.strictObject({ runId, dir: pathString }),
+} satisfies Record<ApiMethod, z.ZodType>;
+
+/** The request schema of each method, keyed like `API_CHANNELS`. */
+export type RequestSchemas = typeof requestSchemas;

@@ -1,0 +1,85 @@
+/**
+ * The training half of the API: thin delegation to the host's TrainingService (which runs the
+ * trainer in a child process). A host without one — e.g. a unit test — rejects every training
+ * call with a message that says so.
+ */
+import type {
+  DataDescription,
+  EnvironmentReport,
+  RunDetail,
+  RunSummary,
+  TrainingEvent,
+  TrainingRequest,
+} from '../training/types.ts';
+import type { NetdApi } from './contract.ts';
+import { ApiError } from './errors.ts';
+
+/**
+ * What the API needs of a training service (the shape `createTrainingService` returns). Declared
+ * structurally so the API does not depend on how the service is built.
+ */
+export interface ApiTrainingService {
+  start(req: TrainingRequest): Promise<{ runId: string }>;
+  stop(runId: string): Promise<void>;
+  onEvent(listener: (event: TrainingEvent) => void): () => void;
+  environment(): Promise<EnvironmentReport>;
+  describeData(spec: string): Promise<DataDescription>;
+  runs: {
+    list(): Promise<RunSummary[]>;
+    get(runId: string): Promise<RunDetail>;
+    delete(runId: string): Promise<void>;
+    exportModel(runId: string, dir: string): Promise<{ path: string }>;
+  };
+}
+
+type TrainingMethods = Pick<
+  NetdApi,
+  | 'trainingEnvironment'
+  | 'trainingDescribeData'
+  | 'trainingStart'
+  | 'trainingStop'
+  | 'runsList'
+  | 'runsGet'
+  | 'runsDelete'
+  | 'runsExportModel'
+  | 'onTrainingEvent'
+>;
+
+/**
+ * The training methods of `NetdApi`, delegating to `service`; every call rejects with a
+ * `training-unavailable` ApiError when `service` is undefined.
+ * @param resolvePath turns a user-given folder (relative or `~/…`) into an absolute path.
+ */
+export function createTrainingApi(
+  service: ApiTrainingService | undefined,
+  resolvePath: (path: string) => string,
+): TrainingMethods {
+  const need = (): ApiTrainingService => {
+    if (!service) {
+      throw new ApiError(
+        'training-unavailable',
+        'Training is not available in this host (no training service was started).',
+      );
+    }
+    return service;
+  };
+  return {
+    trainingEnvironment: async () => need().environment(),
+    trainingDescribeData: async ({ spec }) => need().describeData(dataSpec(spec, resolvePath)),
+    trainingStart: async (req) => need().start({ ...req, data: dataSpec(req.data, resolvePath) }),
+    trainingStop: async ({ runId }) => need().stop(runId),
+    runsList: async () => need().runs.list(),
+    runsGet: async ({ runId }) => need().runs.get(runId),
+    runsDelete: async ({ runId }) => need().runs.delete(runId),
+    runsExportModel: async ({ runId, dir }) => need().runs.exportModel(runId, resolvePath(dir)),
+    onTrainingEvent: (listener) => (service ? service.onEvent(listener) : () => undefined),
+  };
+}
+
+const BUILT_IN_DATA = new Set(['synthetic', 'fashion-mnist']);
+
+/** Built-in dataset names pass through; anything else is a folder on the host's disk. */
+function dataSpec(spec: string, resolvePath: (path: string) => string): string {
+  const trimmed = spec.trim();
+  return BUILT_IN_DATA.has(trimmed) || /^[a-z-]+:/.test(trimmed) ? trimmed : resolvePath(trimmed);
+}

@@ -1,0 +1,98 @@
+/**
+ * The web host's guards. The server binds to 127.0.0.1 only, but any web page the user visits can
+ * still reach 127.0.0.1 from their browser; so every request must carry the session token (query
+ * or cookie), and Host/Origin must name this server (stops DNS rebinding and cross-site sockets).
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+export const SESSION_COOKIE = 'netd_session';
+
+/** A fresh random session token, URL-safe. */
+export function createSessionToken(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+/** Constant-time comparison so the token cannot be guessed byte by byte from response timing. */
+export function tokenMatches(candidate: string | null | undefined, token: string): boolean {
+  if (!candidate) return false;
+  const a = Buffer.from(candidate);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+const LOCAL_HOSTNAMES = ['127.0.0.1', 'localhost'];
+
+/** True when the Host header names this server (`127.0.0.1:PORT` or `localhost:PORT`). */
+export function isAllowedHost(host: string | undefined, port: number): boolean {
+  if (!host) return false;
+  return LOCAL_HOSTNAMES.some((name) => host.toLowerCase() === `${name}:${port}`);
+}
+
+/** True when there is no Origin (same-origin GETs omit it) or it is this server's origin. */
+export function isAllowedOrigin(origin: string | undefined, port: number): boolean {
+  if (origin === undefined) return true;
+  return LOCAL_HOSTNAMES.some((name) => origin.toLowerCase() === `http://${name}:${port}`);
+}
+
+/** The value of one cookie from a Cookie header, or null. */
+export function readCookie(header: string | undefined, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return null;
+}
+
+/** The `Set-Cookie` value that lets the page's own assets load without the token in each URL. */
+export function sessionCookie(token: string): string {
+  return `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+}
+
+/** Why a request is refused, or null when it may proceed. Token: query `token` or the cookie. */
+export function refusal(
+  req: IncomingMessage,
+  url: URL,
+  port: number,
+  token: string,
+  { allowCookie }: { allowCookie: boolean },
+): string | null {
+  if (!isAllowedHost(req.headers.host, port)) return 'unexpected Host header';
+  if (!isAllowedOrigin(req.headers.origin, port)) return 'cross-origin request';
+  if (tokenMatches(url.searchParams.get('token'), token)) return null;
+  if (allowCookie && tokenMatches(readCookie(req.headers.cookie, SESSION_COOKIE), token)) {
+    return null;
+  }
+  return 'missing or wrong session token';
+}
+
+/**
+ * Headers for every response. The CSP allows only this origin's scripts and its WebSocket; inline
+ * styles are needed by React Flow's positioned nodes. `no-referrer` keeps the token out of any
+ * Referer header.
+ */
+export function securityHeaders(port: number): Record<string, string> {
+  const sockets = LOCAL_HOSTNAMES.map((name) => `ws://${name}:${port}`).join(' ');
+  const csp = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self' ${sockets}`,
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+  return {
+    'Content-Security-Policy': csp,
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * Small JSON persistence helpers for the app data dir. Writes are atomic (temp file in the same
+ * folder + rename) so a crash mid-write never leaves a half-written settings file behind.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join, basename } from 'node:path';
+
+/**
+ * Writes `value` as pretty JSON to `path` atomically, creating the parent folder when needed.
+ * @throws the underlying fs error when the folder is not writable.
+ */
+export async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
+  const dir = dirname(path);
+  await mkdir(dir, { recursive: true });
+  const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(tmp, `${JSON.stringify(value, null, 2)}\n`, 'utf8');
+    await rename(tmp, path);
+  } catch (error) {
+    await unlink(tmp).catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Reads and parses a JSON file. Returns `undefined` when the file does not exist or is not valid
+ * JSON: settings files are advisory, and a corrupt one must not stop the app from starting.
+ */
+export async function readJsonOrUndefined(path: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Deletes a file, ignoring "does not exist". */
+export async function removeIfExists(path: string): Promise<void> {
+  try {
+    await unlink(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
