@@ -1,0 +1,237 @@
+/**
+ * Starts the desktop app once Electron is ready: the API (with training in a utility process), the
+ * `app://` protocol, IPC, menus, dialogs and the main window. `main.ts` owns only what must happen
+ * before `ready` (scheme privileges, single-instance lock, `open-file`).
+ */
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  session,
+  shell,
+  utilityProcess,
+} from 'electron';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createApi } from '../../main/api/createApi.ts';
+import type { ApiTrainingService } from '../../main/api/trainingApi.ts';
+import { TRAINING_EVENT_CHANNEL } from '../../main/api/contract.ts';
+import type { ApiMethod, NetdApi } from '../../main/api/contract.ts';
+import { dataPaths, resolveDataDir } from '../../main/settings/dataDir.ts';
+import { DESKTOP_CHANNELS } from '../desktopBridge.ts';
+import type { MenuCommand } from '../menuCommands.ts';
+import {
+  askToSaveChanges,
+  showOpenNetworkDialog,
+  showSaveNetworkDialog,
+} from '../files/fileDialogs.ts';
+import { registerApiHandlers } from '../ipc/registerApiHandlers.ts';
+import { registerDesktopHandlers } from '../ipc/registerDesktopHandlers.ts';
+import { createSenderCheck } from '../ipc/senderGuard.ts';
+import { buildMenuTemplate } from '../menu/buildMenuTemplate.ts';
+import { createAppProtocolHandler } from '../protocol/appProtocol.ts';
+import { APP_SCHEME, isAppUrl } from '../protocol/appUrl.ts';
+import { installPermissionHandlers } from '../security/permissions.ts';
+import { createUtilityTrainerChannel } from '../training/utilityTrainerChannel.ts';
+import { createCloseGuard } from '../window/closeGuard.ts';
+import { APP_NAME, documentNameFromTitle, isDirtyTitle } from '../window/windowTitle.ts';
+import { appPaths } from './appPaths.ts';
+import { openDocumentation } from './documentation.ts';
+import { handleDownload } from './exportDownloads.ts';
+import { createMainWindow } from './mainWindow.ts';
+
+type DisposableTraining = ApiTrainingService & { dispose?: () => unknown };
+
+export interface DesktopApp {
+  /** Opens `path` in the window (now, or as soon as the page has loaded). */
+  openFile(path: string): void;
+  /** Shows and focuses the window (a second launch). */
+  focus(): void;
+  dispose(): Promise<void>;
+}
+
+async function startTraining(
+  runsDir: string,
+  trainerPath: string,
+): Promise<DisposableTraining | undefined> {
+  try {
+    const { createTrainingService } = await import('../../main/training/service/index.ts');
+    return createTrainingService({
+      runsDir,
+      spawn: () =>
+        createUtilityTrainerChannel(
+          (path, args, options) => utilityProcess.fork(path, args, options),
+          trainerPath,
+        ),
+    }) as DisposableTraining;
+  } catch (error) {
+    console.error(`[netd] Training is unavailable: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+/** Starts everything; call after `app.whenReady()`. `bundleDir` is the folder of main.cjs. */
+export async function startDesktopApp(bundleDir: string): Promise<DesktopApp> {
+  const paths = appPaths(bundleDir);
+  if (!existsSync(join(paths.rendererDir, 'index.html'))) {
+    throw new Error(
+      `The designer is not built (${paths.rendererDir} has no index.html). Run "npm run build" first.`,
+    );
+  }
+  const documents = app.getPath('documents');
+  const dataDir = resolveDataDir();
+  const training = await startTraining(dataPaths(dataDir).runs, paths.trainer);
+  const api: NetdApi = createApi({
+    host: 'desktop',
+    homeDir: documents,
+    dataDir,
+    training,
+    version: app.getVersion(),
+  });
+
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererDir));
+  installPermissionHandlers(session.defaultSession, isAppUrl);
+  session.defaultSession.on('will-download', (_event, item) => handleDownload(item, documents));
+
+  let win: BrowserWindow | null = null;
+  // Quit (Cmd/Ctrl+Q, File → Exit) closes the window through the close guard; once the window has
+  // really closed, the quit goes on — also on macOS, where closing a window alone keeps the app.
+  let quitRequested = false;
+  app.on('before-quit', () => {
+    quitRequested = true;
+  });
+  let loaded = false;
+  let title: string = APP_NAME;
+  const pending: MenuCommand[] = [];
+  const send = (command: MenuCommand): void => {
+    if (win && loaded) win.webContents.send(DESKTOP_CHANNELS.menuCommand, command);
+    else pending.push(command);
+  };
+
+  const rebuildMenu = async (): Promise<void> => {
+    const recentFiles = await api.filesRecent().catch(() => []);
+    const template = buildMenuTemplate({
+      platform: process.platform,
+      appName: APP_NAME,
+      recentFiles,
+      send,
+      developerItems: !app.isPackaged,
+      openDocumentation: () => {
+        void openDocumentation(paths.readme, app.getPath('temp'), (p) => shell.openPath(p)).then(
+          (failure) => {
+            if (failure) dialog.showErrorBox('Documentation', failure);
+          },
+        );
+      },
+    });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  };
+
+  const checkSender = createSenderCheck(() => win?.webContents ?? null);
+  registerApiHandlers(ipcMain, api, checkSender, {
+    onSuccess: (method: ApiMethod, result: unknown) => {
+      if (method !== 'filesOpen' && method !== 'filesSave') return;
+      const path = (result as { path?: unknown } | null)?.path;
+      if (typeof path === 'string') app.addRecentDocument(path);
+      void rebuildMenu();
+    },
+  });
+
+  // One guard per window: a re-opened window (macOS dock click) starts clean.
+  const makeCloseGuard = () =>
+    createCloseGuard({
+      askToSave: async () => {
+        const choice = win ? await askToSaveChanges(win, documentNameFromTitle(title)) : 'discard';
+        // Cancel on the question also cancels the Quit that raised it.
+        if (choice === 'cancel') quitRequested = false;
+        return choice;
+      },
+      requestSave: () => send({ command: 'file.save' }),
+      close: () => win?.close(),
+    });
+  let closeGuard = makeCloseGuard();
+  // Until the renderer reports its dirty state through `netdDesktop.setDirty`, the unsaved marker
+  // of its document title ("• Tiny — NetDesigner") stands in, so confirm-on-close always works.
+  let explicitDirty = false;
+  const applyDirty = (isDirty: boolean): void => {
+    win?.setDocumentEdited(isDirty);
+    closeGuard.setDirty(isDirty);
+  };
+  registerDesktopHandlers(
+    ipcMain,
+    {
+      showOpenDialog: async () => (win ? showOpenNetworkDialog(win, documents) : null),
+      showSaveDialog: async (suggestedName) => {
+        const chosen = win ? await showSaveNetworkDialog(win, documents, suggestedName) : null;
+        if (chosen === null) {
+          closeGuard.saveCancelled();
+          quitRequested = false;
+        }
+        return chosen;
+      },
+      setDirty: (isDirty) => {
+        explicitDirty = true;
+        applyDirty(isDirty);
+      },
+      setTitle: (next) => {
+        title = next || APP_NAME;
+        win?.setTitle(title);
+      },
+    },
+    checkSender,
+  );
+
+  const unsubscribeTraining = api.onTrainingEvent((event) => {
+    if (win && !win.isDestroyed()) win.webContents.send(TRAINING_EVENT_CHANNEL, event);
+  });
+
+  const openWindow = async (): Promise<void> => {
+    loaded = false;
+    closeGuard = makeCloseGuard();
+    win = await createMainWindow({
+      stateFile: join(app.getPath('userData'), 'window-state.json'),
+      preloadPath: paths.preload,
+      ...(process.platform === 'linux' ? { iconPath: paths.icon } : {}),
+      onClose: (event) => closeGuard.onClose(event),
+      onLoaded: () => {
+        loaded = true;
+        for (const command of pending.splice(0)) send(command);
+      },
+    });
+    win.on('page-title-updated', (_event, pageTitle) => {
+      title = pageTitle;
+      if (!explicitDirty) applyDirty(isDirtyTitle(pageTitle));
+    });
+    win.on('closed', () => {
+      win = null;
+      loaded = false;
+      if (quitRequested) app.quit();
+    });
+  };
+
+  await rebuildMenu();
+  await openWindow();
+  app.on('activate', () => {
+    // macOS: clicking the dock icon with no window open re-opens one.
+    if (BrowserWindow.getAllWindows().length === 0) void openWindow();
+  });
+
+  return {
+    openFile: (path) => {
+      if (!win) void openWindow();
+      send({ command: 'file.openPath', path });
+    },
+    focus: () => {
+      if (!win) return void openWindow();
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    },
+    dispose: async () => {
+      unsubscribeTraining();
+      await training?.dispose?.();
+    },
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * Native dialogs: open / save a network file and the unsaved-changes question. Always modal to the
+ * main window; the save dialog's answer always ends in `.netd.json`.
+ */
+import { dialog } from 'electron';
+import type { BrowserWindow, FileFilter } from 'electron';
+import { isAbsolute, join } from 'node:path';
+import type { CloseChoice } from '../window/closeGuard.ts';
+import { withNetworkFileExtension } from './launchArgs.ts';
+
+export const NETWORK_FILE_FILTERS: FileFilter[] = [
+  { name: 'NetDesigner network', extensions: ['netd.json'] },
+  { name: 'JSON', extensions: ['json'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+/** Shows the Open dialog; resolves to the chosen path or `null`. */
+export async function showOpenNetworkDialog(
+  win: BrowserWindow,
+  defaultDir: string,
+): Promise<string | null> {
+  const result = await dialog.showOpenDialog(win, {
+    title: 'Open Network',
+    defaultPath: defaultDir,
+    filters: NETWORK_FILE_FILTERS,
+    properties: ['openFile'],
+  });
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+/** Shows the Save dialog; resolves to the chosen path (with `.netd.json`) or `null`. */
+export async function showSaveNetworkDialog(
+  win: BrowserWindow,
+  defaultDir: string,
+  suggestedName: string | undefined,
+): Promise<string | null> {
+  const name = withNetworkFileExtension(suggestedName?.trim() || 'Untitled');
+  const result = await dialog.showSaveDialog(win, {
+    title: 'Save Network',
+    defaultPath: isAbsolute(name) ? name : join(defaultDir, name),
+    filters: NETWORK_FILE_FILTERS.slice(0, 1),
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  });
+  if (result.canceled || !result.filePath) return null;
+  return withNetworkFileExtension(result.filePath);
+}
+
+/** Asks what to do with unsaved changes before closing. */
+export async function askToSaveChanges(
+  win: BrowserWindow,
+  documentName: string,
+): Promise<CloseChoice> {
+  const { response } = await dialog.showMessageBox(win, {
+    type: 'warning',
+    title: 'Unsaved changes',
+    message: `Do you want to save the changes to “${documentName}”?`,
+    detail: 'Your changes will be lost if you close without saving.',
+    buttons: ['Save', "Don't Save", 'Cancel'],
+    defaultId: 0,
+    cancelId: 2,
+    noLink: true,
+  });
+  return response === 0 ? 'save' : response === 1 ? 'discard' : 'cancel';
+}

@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+// Bundles the Electron shell with esbuild into dist/electron/: main.cjs (main process), preload.cjs
+// (sandboxed preload: only 'electron' may stay a require) and trainer.cjs (utility process).
+// Usage: node scripts/build-electron.mjs [--quiet] [--only=main,preload,trainer] [--outdir=DIR]
+// Exit 1 with esbuild's message on failure.
+import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const option = (name) =>
+  process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+const OUT_DIR = option('outdir') ? resolve(option('outdir')) : join(ROOT, 'dist', 'electron');
+const ONLY = option('only')?.split(',');
+const quiet = process.argv.includes('--quiet');
+
+// Native or self-locating packages stay in node_modules (they find their .node / .wasm files
+// relative to their own folder, which bundling would break).
+const NODE_EXTERNALS = ['electron', '@tensorflow/*'];
+
+/**
+ * A bundle has one `import.meta.url`; modules such as main/api/createApi.ts resolve files relative
+ * to their own source location (`new URL('../../', import.meta.url)` = the app root). Replace it in
+ * every source file with the URL that file would have in the app folder, computed at run time from
+ * the bundle's own location (dist/electron/ is two levels below the app root, as main/api/ is).
+ */
+const sourceUrlPlugin = {
+  name: 'source-import-meta-url',
+  setup(pluginBuild) {
+    pluginBuild.onLoad({ filter: /\.(ts|tsx|mts)$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      if (!source.includes('import.meta.url')) return undefined;
+      const rel = relative(ROOT, args.path).split('\\').join('/');
+      const expression = `__netdSourceUrl(${JSON.stringify(rel)})`;
+      return { contents: source.replaceAll('import.meta.url', expression), loader: 'ts' };
+    });
+  },
+};
+
+const SOURCE_URL_BANNER =
+  'const __netdSourceUrl = (rel) => require("node:url").pathToFileURL(' +
+  'require("node:path").join(__dirname, "..", "..", rel)).href;';
+
+const common = {
+  bundle: true,
+  format: 'cjs',
+  target: 'node22',
+  sourcemap: 'linked',
+  logLevel: quiet ? 'error' : 'warning',
+  absWorkingDir: ROOT,
+};
+
+const allTargets = [
+  {
+    name: 'main',
+    entryPoints: ['electron/main.ts'],
+    outfile: join(OUT_DIR, 'main.cjs'),
+    platform: 'node',
+    external: NODE_EXTERNALS,
+  },
+  {
+    name: 'trainer',
+    entryPoints: ['electron/trainer.ts'],
+    outfile: join(OUT_DIR, 'trainer.cjs'),
+    platform: 'node',
+    external: NODE_EXTERNALS,
+  },
+  // Sandboxed preloads get a tiny require that knows only 'electron' (and a few polyfills): bundle all.
+  {
+    name: 'preload',
+    entryPoints: ['electron/preload.ts'],
+    outfile: join(OUT_DIR, 'preload.cjs'),
+    platform: 'browser',
+    external: ['electron'],
+  },
+];
+const targets = allTargets.filter((target) => !ONLY || ONLY.includes(target.name));
+
+try {
+  await Promise.all(
+    targets.map(({ name: _name, ...target }) =>
+      build({
+        ...common,
+        ...target,
+        plugins: target.platform === 'node' ? [sourceUrlPlugin] : [],
+        banner: target.platform === 'node' ? { js: SOURCE_URL_BANNER } : {},
+      }),
+    ),
+  );
+  if (!quiet)
+    console.log(`Electron bundles written to ${relative(process.cwd(), OUT_DIR) || '.'}/`);
+} catch (error) {
+  // esbuild has already printed the located errors; one line of summary, no stack.
+  console.error(
+    `build-electron: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+  );
+  process.exit(1);
+}
