@@ -138,7 +138,28 @@ function hasDisplay() {
   return Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 }
 
-const electron = locateElectron();
+/**
+ * First start on a connected machine: fetch the binary the way Electron's own launcher would
+ * (`install-electron`), but quietly, so an offline machine gets our explanation, not a stack.
+ */
+function tryDownloadElectron({ pkgDir, version, override }) {
+  if (override || !pkgDir || process.env.NETD_NO_ELECTRON_DOWNLOAD === '1') return false;
+  console.error(`Downloading the Electron ${version} binary (first start)…`);
+  const result = spawnSync(process.execPath, [join(pkgDir, 'install.js')], {
+    cwd: pkgDir,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (result.status === 0) return true;
+  const reason = `${result.stderr ?? ''}${result.stdout ?? ''}`
+    .split('\n')
+    .find((line) => /error/i.test(line));
+  console.error(`  The download failed${reason ? `: ${reason.trim()}` : ''}.`);
+  return false;
+}
+
+let electron = locateElectron();
+if (!electron.found && tryDownloadElectron(electron)) electron = locateElectron();
 if (!electron.found) {
   explainMissingElectron(electron);
   process.exit(1);
