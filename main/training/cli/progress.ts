@@ -1,0 +1,100 @@
+/** How `netd train` shows a run: a live progress line on a terminal, plain lines otherwise, or JSON lines. */
+import type { TrainingEvent } from '../types.ts';
+
+const BAR_WIDTH = 24;
+
+export type ProgressMode = 'tty' | 'plain' | 'json';
+
+const pct = (v: number | null): string => (v === null ? '–' : `${(v * 100).toFixed(1)}%`);
+const fixed = (v: number | null, d = 4): string => (v === null ? '–' : v.toFixed(d));
+const rate = (v: number): string => `${Math.round(v).toLocaleString('en-US')} img/s`;
+
+/** `m:ss` or `h:mm:ss`. */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '–';
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
+}
+
+/** `[#########...............]` for a fraction in [0, 1]. */
+export function bar(fraction: number, width = BAR_WIDTH): string {
+  const filled = Math.max(0, Math.min(width, Math.round(fraction * width)));
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
+}
+
+/**
+ * A renderer of training events to text. On a terminal the batch line is redrawn in place (`\r`),
+ * and each finished epoch leaves one permanent line.
+ */
+export function createProgressPrinter(
+  mode: ProgressMode,
+  out: (text: string) => void,
+  runDir: string,
+): (e: TrainingEvent) => void {
+  let epochs = 0;
+  let liveLine = false;
+  const clearLive = (): void => {
+    if (liveLine) out('\r\x1b[2K');
+    liveLine = false;
+  };
+  return (e) => {
+    if (mode === 'json') {
+      out(JSON.stringify(e) + '\n');
+      return;
+    }
+    switch (e.event) {
+      case 'started': {
+        epochs = e.options.epochs;
+        const [h, w, c] = e.data.inputShape;
+        out(
+          `Training on ${e.data.spec} (${e.data.classes.length} classes, ${e.data.trainCount} train / ${e.data.testCount} test images, ${h}×${w}×${c}) ` +
+            `for ${epochs} epoch${epochs === 1 ? '' : 's'} with ${e.options.optimizer}, lr ${e.options.learningRate}, batch ${e.options.batchSize}\n`,
+        );
+        out(`${e.backendNote}\n`);
+        return;
+      }
+      case 'batch': {
+        if (mode !== 'tty') return;
+        const fraction = e.batch / e.batchesPerEpoch;
+        out(
+          `\r\x1b[2Kepoch ${e.epoch}/${epochs} ${bar(fraction)} ${Math.round(fraction * 100)}%  loss ${fixed(e.loss)}  acc ${pct(e.accuracy)}  ${rate(e.imagesPerSecond)}  ETA ${formatDuration(e.etaSeconds)}`,
+        );
+        liveLine = true;
+        return;
+      }
+      case 'epoch':
+        clearLive();
+        out(
+          `epoch ${e.epoch}/${epochs}  train loss ${fixed(e.trainLoss)} acc ${pct(e.trainAccuracy)}  val loss ${fixed(e.valLoss)} acc ${pct(e.valAccuracy)}  ` +
+            `lr ${e.learningRate.toPrecision(3)}  ${e.seconds.toFixed(1)} s, ${rate(e.imagesPerSecond)}\n`,
+        );
+        return;
+      case 'done':
+        clearLive();
+        out(
+          `${e.stopped ? 'Stopped' : 'Done'}: test accuracy ${pct(e.testAccuracy)}, validation accuracy ${pct(e.valAccuracy)}, ` +
+            `train loss ${fixed(e.trainLoss)}, ${rate(e.imagesPerSecond)} on ${e.backend}\n`,
+        );
+        if (e.confusion.length > 0) out(perClassLines(e.classes, e.confusion));
+        out(`Run saved in ${runDir}\n`);
+        return;
+      case 'failed':
+        clearLive();
+        return; // the command prints the one-line error on stderr
+    }
+  };
+}
+
+/** Per-class accuracy from a confusion matrix (rows = true class). */
+export function perClassLines(classes: string[], confusion: number[][]): string {
+  const width = Math.max(...classes.map((c) => c.length), 5);
+  const lines = classes.map((name, i) => {
+    const row = confusion[i] ?? [];
+    const total = row.reduce((a, b) => a + b, 0);
+    return `  ${name.padEnd(width)}  ${total > 0 ? pct((row[i] ?? 0) / total) : '–'} of ${total}`;
+  });
+  return `Per-class accuracy:\n${lines.join('\n')}\n`;
+}

@@ -1,0 +1,127 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CliContext } from '../../cli/context.ts';
+import { tempDir, removeTempDirs } from '../data/testing/fixtures.ts';
+import { tinyDoc } from '../trainer/testing/tinyDoc.ts';
+import { createRunStore } from '../runs/runStore.ts';
+import { registerTrainingCommands } from './registerTrainingCommands.ts';
+
+afterAll(removeTempDirs);
+
+async function netd(args: string[]): Promise<{ out: string; err: string; code: number }> {
+  let out = '';
+  let err = '';
+  const ctx: CliContext = {
+    out: (t) => (out += t),
+    err: (t) => (err += t),
+    exitCode: 0,
+    isTTY: false,
+  };
+  const program = new Command('netd')
+    .exitOverride()
+    .configureOutput({ writeOut: ctx.out, writeErr: ctx.err });
+  registerTrainingCommands(program, ctx);
+  try {
+    await program.parseAsync(args, { from: 'user' });
+  } catch {
+    ctx.exitCode = ctx.exitCode || 2; // commander usage error (already printed)
+  }
+  return { out, err, code: ctx.exitCode };
+}
+
+function networkFile(shape: [number, number, number], classes: number): string {
+  const file = join(tempDir('netd-cli-'), 'tiny.netd.json');
+  writeFileSync(file, JSON.stringify(tinyDoc(shape, classes)));
+  return file;
+}
+
+describe('netd train', () => {
+  it('--json prints one event per line, ends with the done summary and saves the run', async () => {
+    const runs = tempDir('netd-cli-runs-');
+    const file = networkFile([16, 16, 3], 4);
+    const r = await netd([
+      'train',
+      file,
+      '--data',
+      'synthetic',
+      '--epochs',
+      '2',
+      '--limit',
+      '160',
+      '--test-limit',
+      '40',
+      '--backend',
+      'wasm',
+      '--out',
+      runs,
+      '--json',
+    ]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines[0].event).toBe('started');
+    const done = lines.at(-1);
+    expect(done).toMatchObject({ event: 'done', backend: 'wasm', stopped: false });
+    for (const key of ['testAccuracy', 'valAccuracy', 'trainLoss', 'imagesPerSecond'])
+      expect(typeof done[key]).toBe('number');
+    expect(await createRunStore(runs).list()).toMatchObject([{ status: 'done', epochsDone: 2 }]);
+  });
+
+  it('prints plain progress lines without a terminal', async () => {
+    const r = await netd([
+      'train',
+      networkFile([16, 16, 1], 4),
+      '--data',
+      'synthetic',
+      '--epochs',
+      '1',
+      '--limit',
+      '64',
+      '--test-limit',
+      '16',
+      '--backend',
+      'wasm',
+      '--out',
+      tempDir(),
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Training on synthetic \(4 classes/);
+    expect(r.out).toMatch(/epoch 1\/1 {2}train loss \d\.\d{4} acc/);
+    expect(r.out).toMatch(/Done: test accuracy \d+\.\d%/);
+    expect(r.out).not.toMatch(/\r/);
+  });
+
+  it('exits 2 with one clear line for bad data, a misfit and bad arguments', async () => {
+    const file = networkFile([16, 16, 3], 4);
+    const missing = await netd(['train', file, '--data', '/no/such/folder']);
+    expect(missing).toMatchObject({
+      code: 2,
+      out: '',
+      err: 'netd train: data folder /no/such/folder does not exist\n',
+    });
+    const misfit = await netd(['train', networkFile([16, 16, 3], 10), '--data', 'synthetic']);
+    expect(misfit.code).toBe(2);
+    expect(misfit.err).toMatch(
+      /^netd train: the data does not fit the network: the data has 4 classes .* set its units to 4 or use 'Adapt to data'\n$/,
+    );
+    const badLr = await netd(['train', file, '--data', 'synthetic', '--lr', 'fast']);
+    expect(badLr.code).toBe(2);
+    expect(badLr.err).toMatch(/--lr.*'fast' is invalid/);
+    const noFile = await netd(['train', join(tempDir(), 'none.netd.json'), '--data', 'synthetic']);
+    expect(noFile.code).toBe(2);
+    expect(noFile.err.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('netd doctor', () => {
+  it('prints the environment diagnosis', async () => {
+    const r = await netd(['doctor']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Training will use: (wasm|cpu|tensorflow)/);
+  });
+});

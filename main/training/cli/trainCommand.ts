@@ -1,0 +1,130 @@
+/** `netd train FILE --data SPEC …`: trains in this process, prints progress, saves the run. */
+import type { CliContext } from '../../cli/context.ts';
+import type { TrainingEvent, TrainingOptions, TrainingRequest } from '../types.ts';
+import { readNetworkFile } from '../../files/index.ts';
+import { analyzeNetwork } from '../../network/analyze.ts';
+import { checkDataFits } from '../data/checkDataFits.ts';
+import { describeData } from '../data/loadDataset.ts';
+import { createRunStore } from '../runs/runStore.ts';
+import { defaultRunsDir, newRunId } from '../runs/paths.ts';
+import { resolveTrainingOptions } from '../trainer/options.ts';
+import { runTraining } from '../trainer/runTraining.ts';
+import { normalizeDataSpec } from '../service/validateRequest.ts';
+import { createProgressPrinter } from './progress.ts';
+
+export interface TrainFlags {
+  data: string;
+  epochs?: number;
+  batchSize?: number;
+  lr?: number;
+  optimizer?: 'adam' | 'sgd';
+  momentum?: number;
+  schedule?: 'constant' | 'step' | 'cosine';
+  limit?: number;
+  testLimit?: number;
+  valSplit?: number;
+  seed?: number;
+  patience?: number;
+  flip?: boolean;
+  shift?: number;
+  backend?: TrainingOptions['backend'];
+  out?: string;
+  json?: boolean;
+}
+
+/** Exit status when the user interrupted the run with Ctrl-C (the shell convention for SIGINT). */
+export const EXIT_INTERRUPTED = 130;
+
+function optionsFromFlags(f: TrainFlags): Partial<TrainingOptions> {
+  const o: Partial<TrainingOptions> = {};
+  if (f.epochs !== undefined) o.epochs = f.epochs;
+  if (f.batchSize !== undefined) o.batchSize = f.batchSize;
+  if (f.lr !== undefined) o.learningRate = f.lr;
+  if (f.optimizer !== undefined) o.optimizer = f.optimizer;
+  if (f.momentum !== undefined) o.momentum = f.momentum;
+  if (f.schedule !== undefined) o.schedule = f.schedule;
+  if (f.limit !== undefined) o.limit = f.limit;
+  if (f.testLimit !== undefined) o.testLimit = f.testLimit;
+  if (f.valSplit !== undefined) o.validationSplit = f.valSplit;
+  if (f.seed !== undefined) o.seed = f.seed;
+  if (f.patience !== undefined) o.earlyStoppingPatience = f.patience;
+  if (f.flip || f.shift) o.augment = { flip: Boolean(f.flip), shift: f.shift ?? 0 };
+  if (f.backend !== undefined) o.backend = f.backend;
+  return o;
+}
+
+/** Runs `netd train`; sets `ctx.exitCode` (0 done, 1 design errors or failed run, 2 bad input, 130 Ctrl-C). */
+export async function trainCommand(
+  file: string,
+  flags: TrainFlags,
+  ctx: CliContext,
+): Promise<void> {
+  const fail = (code: number, message: string): void => {
+    ctx.err(`netd train: ${message}\n`);
+    ctx.exitCode = code;
+  };
+  let request: TrainingRequest;
+  try {
+    const doc = await readNetworkFile(file);
+    const options = optionsFromFlags(flags);
+    resolveTrainingOptions(options);
+    request = { doc, data: normalizeDataSpec(flags.data), options };
+  } catch (err) {
+    return fail(2, (err as Error).message);
+  }
+  const errors = analyzeNetwork(request.doc).problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) {
+    return fail(
+      1,
+      `${file} cannot be trained: ${errors[0]!.message}${errors.length > 1 ? ` (and ${errors.length - 1} more; see 'netd inspect')` : ''}`,
+    );
+  }
+  try {
+    const misfits = checkDataFits(await describeData(request.data), request.doc);
+    if (misfits.length > 0)
+      return fail(2, `the data does not fit the network: ${misfits.join('; ')}`);
+  } catch (err) {
+    return fail(2, (err as Error).message);
+  }
+
+  const store = createRunStore(flags.out ?? defaultRunsDir());
+  const runId = newRunId();
+  let writer;
+  try {
+    writer = store.create(runId, request);
+  } catch (err) {
+    return fail(2, `cannot create the run folder in ${store.dir}: ${(err as Error).message}`);
+  }
+  const mode = flags.json ? 'json' : ctx.isTTY ? 'tty' : 'plain';
+  const print = createProgressPrinter(mode, ctx.out, writer.dir);
+  const signal = { stopped: false };
+  let interrupts = 0;
+  const onSigint = (): void => {
+    interrupts++;
+    if (interrupts > 1) process.exit(EXIT_INTERRUPTED);
+    signal.stopped = true;
+    ctx.err('\nStopping after this batch (press Ctrl-C again to quit now)…\n');
+  };
+  process.on('SIGINT', onSigint);
+  let last: TrainingEvent | null = null;
+  try {
+    await runTraining(
+      { ...request, runId },
+      (e) => {
+        last = e;
+        print(e);
+      },
+      signal,
+      writer,
+    );
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+  const end = last as TrainingEvent | null;
+  if (end?.event === 'failed')
+    fail(
+      1,
+      end.hint && !end.message.includes(end.hint) ? `${end.message} (${end.hint})` : end.message,
+    );
+  else if (end?.event === 'done' && end.stopped) ctx.exitCode = EXIT_INTERRUPTED;
+}

@@ -1,0 +1,70 @@
+/**
+ * The in-memory dataset the trainer consumes: images as one contiguous channels-last Float32Array
+ * per split (cheap to slice into batches) plus integer labels.
+ */
+import type { DataDescription } from '../types.ts';
+
+export type ImageShape = [number, number, number];
+
+export interface Split {
+  /** `count` images of `H·W·C` floats each, channels-last. */
+  images: Float32Array;
+  labels: Int32Array;
+  count: number;
+}
+
+export interface Normalization {
+  mean: number[];
+  std: number[];
+}
+
+export interface Dataset {
+  description: DataDescription;
+  inputShape: ImageShape;
+  classes: string[];
+  train: Split;
+  test: Split;
+  /** Per-channel statistics applied to every split (from the training split); null before normalisation. */
+  normalization: Normalization | null;
+}
+
+/** Options shared by every loader. */
+export interface LoadOptions {
+  /** Use at most this many training / test examples (0 = all). */
+  limit?: number;
+  testLimit?: number;
+  /** Shape the network expects; image folders and synthetic data are produced at this size. */
+  inputShape?: ImageShape;
+  seed?: number;
+}
+
+/** Thrown for unusable data; the message names the file or folder and is meant for the user as is. */
+export class DataError extends Error {
+  override name = 'DataError';
+}
+
+/** Creates an empty split of `count` images of the given shape. */
+export function allocSplit(count: number, shape: ImageShape): Split {
+  return {
+    images: new Float32Array(count * shape[0] * shape[1] * shape[2]),
+    labels: new Int32Array(count),
+    count,
+  };
+}
+
+/** A new split holding the examples at `indices`, in that order. */
+export function selectExamples(split: Split, indices: ArrayLike<number>, shape: ImageShape): Split {
+  const size = shape[0] * shape[1] * shape[2];
+  const out = allocSplit(indices.length, shape);
+  for (let i = 0; i < indices.length; i++) {
+    const j = indices[i]!;
+    out.images.set(split.images.subarray(j * size, (j + 1) * size), i * size);
+    out.labels[i] = split.labels[j]!;
+  }
+  return out;
+}
+
+/** `n` capped by a limit where 0 (or absent) means "no limit". */
+export function capCount(n: number, limit: number | undefined): number {
+  return limit && limit > 0 ? Math.min(n, limit) : n;
+}

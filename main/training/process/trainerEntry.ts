@@ -1,0 +1,117 @@
+/**
+ * The trainer process: started by `forkTrainer` (Node child process with IPC) or, in the desktop
+ * app, as an Electron utility process whose `parentPort` is shimmed onto `process.send`. It runs on
+ * import: it answers `environment`, runs one `start` at a time, honours `stop` within a batch and
+ * exits on `shutdown` or when the parent goes away.
+ */
+import { runTraining, failureEvent } from '../trainer/runTraining.ts';
+import { createRunStore } from '../runs/runStore.ts';
+import type { RunWriter } from '../runs/runWriter.ts';
+import { diagnoseEnvironment } from '../backend/diagnose.ts';
+import {
+  describeInvalid,
+  parentToChildSchema,
+  type ChildToParent,
+  type ParentToChild,
+} from './messages.ts';
+
+interface ActiveRun {
+  runId: string;
+  signal: { stopped: boolean };
+  writer: RunWriter | null;
+}
+
+let active: ActiveRun | null = null;
+
+function send(msg: ChildToParent): void {
+  process.send?.(msg);
+}
+
+async function startRun(msg: Extract<ParentToChild, { type: 'start' }>): Promise<void> {
+  if (active) {
+    send({ type: 'error', message: `this trainer is already running ${active.runId}` });
+    return;
+  }
+  const run: ActiveRun = { runId: msg.runId, signal: { stopped: false }, writer: null };
+  active = run;
+  try {
+    run.writer = await createRunStore(msg.runsDir).open(msg.runId);
+  } catch (err) {
+    send({
+      type: 'event',
+      event: failureEvent(
+        msg.runId,
+        new Error(`cannot open the run record: ${(err as Error).message}`),
+      ),
+    });
+    active = null;
+    return;
+  }
+  await runTraining(
+    { ...msg.request, runId: msg.runId },
+    (event) => send({ type: 'event', event }),
+    run.signal,
+    run.writer,
+  );
+  active = null;
+}
+
+async function handle(raw: unknown): Promise<void> {
+  const parsed = parentToChildSchema.safeParse(raw);
+  if (!parsed.success) {
+    send({
+      type: 'error',
+      message: `the trainer received an invalid message (${describeInvalid(parsed.error)})`,
+    });
+    return;
+  }
+  const msg = parsed.data;
+  switch (msg.type) {
+    case 'start':
+      await startRun(msg);
+      return;
+    case 'stop':
+      if (active && active.runId === msg.runId) active.signal.stopped = true;
+      return;
+    case 'environment':
+      try {
+        send({ type: 'environment', report: await diagnoseEnvironment() });
+      } catch (err) {
+        send({
+          type: 'error',
+          message: `checking the environment failed: ${(err as Error).message}`,
+        });
+      }
+      return;
+    case 'shutdown':
+      process.exit(0);
+  }
+}
+
+/** A crash inside tfjs still leaves a failed record and event behind before the process ends. */
+function failActive(err: unknown): void {
+  if (active) {
+    const event = failureEvent(active.runId, err);
+    try {
+      active.writer?.record(event);
+    } catch {
+      // the record is best effort here; the parent marks the run failed when we exit
+    }
+    send({ type: 'event', event });
+  }
+  console.error(err);
+  setTimeout(() => process.exit(1), 100);
+}
+
+if (typeof process.send !== 'function') {
+  console.error('trainerEntry must run as a child process with an IPC channel (see forkTrainer).');
+  process.exit(2);
+}
+process.on('message', (raw: unknown) => {
+  handle(raw).catch(failActive);
+});
+process.on('uncaughtException', failActive);
+process.on('unhandledRejection', failActive);
+// A Node parent that exits (or crashes) closes the channel: nothing is left to report to.
+process.on('disconnect', () => process.exit(0));
+send({ type: 'ready', pid: process.pid });

@@ -1,0 +1,120 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { TrainingEvent } from '../types.ts';
+import { tempDir, removeTempDirs } from '../data/testing/fixtures.ts';
+import { tinyDoc } from '../trainer/testing/tinyDoc.ts';
+import { forkTrainer } from '../process/forkTrainer.ts';
+import { createTrainingService } from './trainingService.ts';
+
+afterAll(removeTempDirs);
+
+function waitFor(
+  events: TrainingEvent[],
+  runId: string,
+  pred: (e: TrainingEvent) => boolean,
+): Promise<TrainingEvent> {
+  return new Promise((resolve) => {
+    const timer = setInterval(() => {
+      const hit = events.find((e) => e.runId === runId && pred(e));
+      if (hit) {
+        clearInterval(timer);
+        resolve(hit);
+      }
+    }, 20);
+  });
+}
+
+const request = (epochs: number) => ({
+  doc: tinyDoc([16, 16, 3], 4),
+  data: 'synthetic',
+  options: { epochs, batchSize: 16, limit: 160, testLimit: 40, backend: 'wasm' as const },
+});
+
+describe('training service (child process)', () => {
+  it('trains in a child process: start → started/batch/epoch events → done, and the run is stored', async () => {
+    const service = createTrainingService({ runsDir: tempDir('netd-svc-') });
+    const events: TrainingEvent[] = [];
+    service.onEvent((e) => events.push(e));
+    const { runId } = await service.start(request(2));
+    expect(service.activeRuns()).toEqual([runId]);
+    const done = await waitFor(events, runId, (e) => e.event === 'done' || e.event === 'failed');
+    expect(done).toMatchObject({ event: 'done', stopped: false, backend: 'wasm' });
+    expect(events.map((e) => e.event)).toEqual(
+      expect.arrayContaining(['started', 'batch', 'epoch']),
+    );
+    expect(events.filter((e) => e.event === 'epoch')).toHaveLength(2);
+    const detail = await service.runs.get(runId);
+    expect(detail).toMatchObject({ status: 'done', epochsDone: 2, hasModel: true });
+    await service.dispose();
+  });
+
+  it('turns a crashed trainer into a failed event and a failed run, keeping what was logged', async () => {
+    let child: ReturnType<typeof forkTrainer> | null = null;
+    const service = createTrainingService({
+      runsDir: tempDir('netd-svc-'),
+      spawn: () => (child = forkTrainer()),
+    });
+    const events: TrainingEvent[] = [];
+    service.onEvent((e) => {
+      events.push(e);
+      if (e.event === 'batch') child?.kill(); // simulate a native crash mid-epoch
+    });
+    const { runId } = await service.start(request(50));
+    const failed = await waitFor(events, runId, (e) => e.event === 'failed');
+    expect(failed).toMatchObject({
+      event: 'failed',
+      message: expect.stringMatching(/the training process crashed/),
+    });
+    const detail = await service.runs.get(runId);
+    expect(detail.status).toBe('failed');
+    expect(detail.message).toMatch(/crashed/);
+    await service.dispose();
+  });
+
+  it('stops a run mid-epoch: stop() resolves after the done event and the run is stored as stopped', async () => {
+    const service = createTrainingService({ runsDir: tempDir('netd-svc-') });
+    const events: TrainingEvent[] = [];
+    service.onEvent((e) => events.push(e));
+    const { runId } = await service.start(request(50));
+    await waitFor(events, runId, (e) => e.event === 'batch');
+    await service.stop(runId);
+    const done = events.find((e) => e.event === 'done');
+    expect(done).toMatchObject({ event: 'done', stopped: true });
+    expect(events.some((e) => e.event === 'epoch' && e.epoch === 50)).toBe(false);
+    expect((await service.runs.get(runId)).status).toBe('stopped');
+    expect(service.activeRuns()).toEqual([]);
+    await service.dispose();
+  });
+
+  it('diagnoses the environment in a trainer process', async () => {
+    const service = createTrainingService({ runsDir: tempDir('netd-svc-') });
+    const report = await service.environment();
+    expect(report.backends.map((b) => b.name)).toEqual([
+      'tensorflow-gpu',
+      'tensorflow',
+      'wasm',
+      'cpu',
+    ]);
+    expect(report.backends.find((b) => b.name === 'cpu')!.available).toBe(true);
+    await service.dispose();
+  });
+
+  it('rejects a request whose data does not fit before starting any process', async () => {
+    let spawned = 0;
+    const service = createTrainingService({
+      runsDir: tempDir('netd-svc-'),
+      spawn: () => (spawned++, forkTrainer()),
+    });
+    await expect(
+      service.start({ doc: tinyDoc([16, 16, 3], 10), data: 'synthetic', options: {} }),
+    ).rejects.toMatchObject({
+      name: 'TrainingError',
+      message: expect.stringMatching(/data has 4 classes .* set its units to 4/),
+    });
+    await expect(
+      service.start({ doc: tinyDoc([16, 16, 3], 4), data: 'synthetic', options: { epochs: 0 } }),
+    ).rejects.toThrow(/epochs must be at least 1/);
+    expect(spawned).toBe(0);
+    expect(await service.runs.list()).toEqual([]);
+    await service.dispose();
+  });
+});

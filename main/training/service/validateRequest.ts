@@ -1,0 +1,62 @@
+/** Checks a training request before any process is started, so mistakes surface at Start, not as a failed run. */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import type { DataDescription, TrainingRequest } from '../types.ts';
+import { networkDocSchema } from '../../network/schema.ts';
+import { analyzeNetwork } from '../../network/analyze.ts';
+import { describeData } from '../data/loadDataset.ts';
+import { checkDataFits } from '../data/checkDataFits.ts';
+import { resolveTrainingOptions } from '../trainer/options.ts';
+import { TrainingError, asTrainingError } from './errors.ts';
+
+const BUILT_IN = new Set(['synthetic', 'fashion-mnist']);
+
+const requestSchema = z.object({
+  doc: networkDocSchema,
+  data: z.string().trim().min(1, "data is required — use 'synthetic', 'fashion-mnist' or a folder"),
+  options: z.record(z.string(), z.unknown()).default({}),
+});
+
+/** Built-in names pass through; a folder becomes absolute (the trainer process may not share our working directory). */
+export function normalizeDataSpec(spec: string): string {
+  const s = spec.trim();
+  return BUILT_IN.has(s.toLowerCase()) ? s.toLowerCase() : resolve(s);
+}
+
+/**
+ * Validates shape, options, design and data fit.
+ * @returns the request with a normalised data spec, and the data's description.
+ * @throws TrainingError with one user-facing sentence.
+ */
+export async function validateRequest(
+  raw: unknown,
+): Promise<{ request: TrainingRequest; data: DataDescription }> {
+  const parsed = requestSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new TrainingError(
+      `invalid training request: ${issue ? `${issue.path.join('.') || 'request'}: ${issue.message}` : 'unknown problem'}`,
+    );
+  }
+  const request = { ...parsed.data, data: normalizeDataSpec(parsed.data.data) } as TrainingRequest;
+  try {
+    resolveTrainingOptions(request.options);
+  } catch (err) {
+    throw asTrainingError(err);
+  }
+  const errors = analyzeNetwork(request.doc).problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) {
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+    throw new TrainingError(`the design cannot be trained yet: ${errors[0]!.message}${more}`);
+  }
+  let data: DataDescription;
+  try {
+    data = await describeData(request.data);
+  } catch (err) {
+    throw asTrainingError(err);
+  }
+  const misfits = checkDataFits(data, request.doc);
+  if (misfits.length > 0)
+    throw new TrainingError(`the data does not fit the network: ${misfits.join('; ')}`);
+  return { request, data };
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_TRAINING_OPTIONS, learningRateAt, resolveTrainingOptions } from './options.ts';
+
+describe('resolveTrainingOptions', () => {
+  it('fills in defaults and keeps what was given', () => {
+    expect(resolveTrainingOptions({})).toEqual(DEFAULT_TRAINING_OPTIONS);
+    const o = resolveTrainingOptions({
+      epochs: 3,
+      optimizer: 'sgd',
+      augment: { flip: true, shift: 0 },
+      backend: 'cpu',
+    });
+    expect(o).toMatchObject({
+      epochs: 3,
+      optimizer: 'sgd',
+      batchSize: 32,
+      augment: { flip: true, shift: 0 },
+      backend: 'cpu',
+    });
+  });
+
+  it('names every invalid or unknown option', () => {
+    expect(() => resolveTrainingOptions({ learningRate: 0, batchSize: 2.5 })).toThrow(
+      /learningRate: learning rate must be greater than 0.*batchSize: batch size must be a whole number|batchSize: batch size must be a whole number.*learningRate/,
+    );
+    expect(() => resolveTrainingOptions({ epoch: 3 })).toThrow(/invalid training options: .*epoch/);
+    expect(() => resolveTrainingOptions({ optimizer: 'rmsprop' })).toThrow(
+      /optimizer must be 'adam' or 'sgd'/,
+    );
+  });
+});
+
+describe('learningRateAt', () => {
+  it('follows the step and cosine schedules', () => {
+    const step = resolveTrainingOptions({
+      learningRate: 0.1,
+      schedule: 'step',
+      stepEvery: 2,
+      stepGamma: 0.5,
+    });
+    expect([1, 2, 3, 4, 5].map((e) => learningRateAt(step, e))).toEqual([
+      0.1, 0.1, 0.05, 0.05, 0.025,
+    ]);
+    const cos = resolveTrainingOptions({ learningRate: 0.1, schedule: 'cosine', epochs: 4 });
+    expect(learningRateAt(cos, 1)).toBeCloseTo(0.1);
+    expect(learningRateAt(cos, 3)).toBeCloseTo(0.05);
+    expect(learningRateAt(cos, 4)).toBeLessThan(0.02);
+  });
+});
