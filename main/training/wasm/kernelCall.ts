@@ -1,0 +1,42 @@
+/**
+ * Calling other wasm kernels from inside a kernel: directly through the kernel registry (no engine,
+ * no tape, no tensors), tracking the intermediates so they are released when the kernel returns.
+ */
+import type { KernelBackend, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
+import type { Tf } from '../backend/tf.ts';
+
+export interface KernelCaller {
+  /** Runs a kernel and returns its (single) output, which the caller owns. */
+  run(name: string, inputs: Record<string, TensorInfo>, attrs: NamedAttrMap): TensorInfo;
+  /** Runs a kernel and frees its output at {@link release}. */
+  keep(name: string, inputs: Record<string, TensorInfo>, attrs: NamedAttrMap): TensorInfo;
+  /** Frees every output obtained with {@link keep}. */
+  release(): void;
+}
+
+/** A caller for the `wasm` kernels of `tf` on `backend`. */
+export function kernelCaller(tf: Tf, backend: KernelBackend): KernelCaller {
+  const temps: TensorInfo[] = [];
+  const run = (
+    name: string,
+    inputs: Record<string, TensorInfo>,
+    attrs: NamedAttrMap,
+  ): TensorInfo => {
+    const config = tf.getKernel(name, 'wasm');
+    if (!config) throw new Error(`the wasm backend has no ${name} kernel`);
+    const out = config.kernelFunc({ inputs, backend, attrs });
+    return Array.isArray(out) ? (out[0] as TensorInfo) : out;
+  };
+  return {
+    run,
+    keep(name, inputs, attrs) {
+      const out = run(name, inputs, attrs);
+      temps.push(out);
+      return out;
+    },
+    release() {
+      // Reshape shares its input's data (ref-counted), so disposing every handle once is right.
+      for (const t of temps.splice(0)) backend.disposeData(t.dataId);
+    },
+  };
+}
