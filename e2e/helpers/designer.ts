@@ -30,7 +30,9 @@ export async function expectTotalParams(page: Page, n: number): Promise<void> {
 
 /** Ids of every node on the canvas, sorted. */
 export async function nodeIds(page: Page): Promise<string[]> {
-  const ids = await page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
+  const ids = await page
+    .locator('.react-flow__node')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
   return ids.sort();
 }
 
@@ -38,9 +40,15 @@ export async function nodeIds(page: Page): Promise<string[]> {
  * Drags palette item `type` onto the canvas, `offset` pixels from the top-left of the pane, and
  * resolves the id of the node it created (the one that was not there before).
  */
-export async function dragFromPalette(page: Page, type: string, offset: { x: number; y: number }): Promise<string> {
+export async function dragFromPalette(
+  page: Page,
+  type: string,
+  offset: { x: number; y: number },
+): Promise<string> {
   const before = new Set(await nodeIds(page));
-  await page.getByTestId(`palette-item-${type}`).dragTo(page.locator('.react-flow__pane'), { targetPosition: offset });
+  await page
+    .getByTestId(`palette-item-${type}`)
+    .dragTo(page.locator('.react-flow__pane'), { targetPosition: offset });
   await expect(page.locator('.react-flow__node')).toHaveCount(before.size + 1);
   const created = (await nodeIds(page)).find((id) => !before.has(id));
   if (!created) throw new Error(`no ${type} node appeared`);

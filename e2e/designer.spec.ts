@@ -1,0 +1,286 @@
+/**
+ * The designer as a student uses it: build a network by hand, watch shapes and totals follow each
+ * edit, load a classic architecture, repair a mistake in one click, undo/redo, save and reopen.
+ */
+import { api, openApp, screenshot, waitForAnalysis } from './helpers/app.ts';
+import {
+  below,
+  clickCanvas,
+  connect,
+  dragFromPalette,
+  expectTotalParams,
+  loadTemplate,
+  node,
+  nodeIds,
+  openFromBrowser,
+  problemsPanel,
+  saveAs,
+  selectNode,
+  setParam,
+  shapeOf,
+} from './helpers/designer.ts';
+import { expect, test } from './helpers/test.ts';
+
+const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+/** New network (Input 32×32×3) → Conv2D → GlobalAvgPool2D → Dense, built by drag and drop. */
+async function buildSmallNetwork(
+  page: import('@playwright/test').Page,
+): Promise<{ conv: string; gap: string; fc: string }> {
+  await page.getByTestId('cmd-new').click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(1);
+  await expect(node(page, 'input1')).toBeVisible();
+  const conv = await dragFromPalette(page, 'Conv2D', await below(page, 'input1'));
+  const gap = await dragFromPalette(page, 'GlobalAvgPool2D', await below(page, conv));
+  const fc = await dragFromPalette(page, 'Dense', await below(page, gap));
+  await connect(page, 'input1', conv);
+  await connect(page, conv, gap);
+  await connect(page, gap, fc);
+  await waitForAnalysis(page);
+  return { conv, gap, fc };
+}
+
+test('build a network by dragging and wiring, then edit a param and see shapes and totals change', async ({
+  page,
+  appUrl,
+}) => {
+  await openApp(page, appUrl);
+  const { conv, gap, fc } = await buildSmallNetwork(page);
+  // Conv2D starts with 32 3×3 filters, 'same' padding; Dense with 128 units.
+  expect(await shapeOf(page, conv)).toBe('32×32×32');
+  expect(await shapeOf(page, gap)).toBe('32');
+  expect(await shapeOf(page, fc)).toBe('128');
+  await expectTotalParams(page, 3 * 3 * 3 * 32 + 32 + (32 * 128 + 128));
+  await expect(page.locator('.react-flow__edge')).toHaveCount(3);
+
+  await selectNode(page, conv);
+  await setParam(page, 'filters', '64');
+  await expect(node(page, conv).getByTestId('node-shape')).toHaveText('32×32×64');
+  await expect(node(page, gap).getByTestId('node-shape')).toHaveText('64');
+  await expectTotalParams(page, 3 * 3 * 3 * 64 + 64 + (64 * 128 + 128));
+  await expect(page.getByTestId('inspector-params')).toHaveText('1,792');
+
+  await setParam(page, 'strides', '2');
+  await expect(node(page, conv).getByTestId('node-shape')).toHaveText('16×16×64');
+  await screenshot(page, 'designer-built');
+});
+
+test('undo and redo every durable edit, by shortcut and toolbar', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  const { conv } = await buildSmallNetwork(page);
+  const small = 896 + 4224;
+  await selectNode(page, conv);
+  await setParam(page, 'filters', '64');
+  const big = 1792 + 8320;
+  await expectTotalParams(page, big);
+
+  await clickCanvas(page);
+  await page.keyboard.press(`${MOD}+z`);
+  await expectTotalParams(page, small);
+  await page.keyboard.press(`${MOD}+Shift+z`);
+  await expectTotalParams(page, big);
+
+  // A drag is one undo step, however many moves it took.
+  const start = await node(page, conv).boundingBox();
+  if (!start) throw new Error('conv is not on screen');
+  await page.mouse.move(start.x + 20, start.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 120, start.y + 30, { steps: 10 });
+  await page.mouse.move(start.x + 220, start.y + 40, { steps: 10 });
+  await page.mouse.up();
+  await expect
+    .poll(async () => (await node(page, conv).boundingBox())?.x)
+    .toBeGreaterThan(start.x + 150);
+  await page.keyboard.press(`${MOD}+z`);
+  await expect
+    .poll(async () => Math.round((await node(page, conv).boundingBox())?.x ?? 0))
+    .toBe(Math.round(start.x));
+  await expectTotalParams(page, big);
+
+  // Delete a layer, undo brings it back with its wires.
+  await selectNode(page, conv);
+  await page.keyboard.press('Delete');
+  await expect(node(page, conv)).toHaveCount(0);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+  await page.getByTestId('cmd-undo').click();
+  await expect(node(page, conv)).toBeVisible();
+  await expect(page.locator('.react-flow__edge')).toHaveCount(3);
+  await page.getByTestId('cmd-redo').click();
+  await expect(node(page, conv)).toHaveCount(0);
+});
+
+test('a Dense on a feature map is reported and fixed in one click', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  const { conv, gap, fc } = await buildSmallNetwork(page);
+  // Remove the pooling layer and wire the conv straight into the Dense: a classic mistake.
+  await selectNode(page, gap);
+  await page.keyboard.press('Delete');
+  await connect(page, conv, fc);
+  await waitForAnalysis(page);
+
+  const panel = await problemsPanel(page);
+  const item = panel.getByTestId('problem-item').filter({ hasText: fc });
+  await expect(item.first()).toBeVisible();
+  await expect(node(page, fc).locator('.layer-card')).toHaveClass(/state-error/);
+  await screenshot(page, 'designer-problem');
+
+  await item.first().getByTestId('problem-fix').click();
+  await waitForAnalysis(page);
+  await expect(panel.locator('.problem--error')).toHaveCount(0);
+  await expect(node(page, fc).locator('.layer-card')).not.toHaveClass(/state-error/);
+  await expect(page.locator('.react-flow__node')).toHaveCount(4);
+
+  // The fix is one undoable edit.
+  await clickCanvas(page);
+  await page.keyboard.press(`${MOD}+z`);
+  await expect(page.locator('.react-flow__node')).toHaveCount(3);
+  await expect(panel.locator('.problem--error').first()).toBeVisible();
+});
+
+test('ResNet-50 from the gallery has 25,557,032 trainable parameters', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  await page.getByTestId('cmd-templates').click();
+  await expect(page.getByTestId('template-resnet50')).toContainText('25.6M');
+  await screenshot(page, 'templates');
+  await page.keyboard.press('Escape');
+  await loadTemplate(page, 'resnet50');
+  await expect(page.getByTestId('total-trainable-params')).toHaveText('25,557,032');
+  await expect(page.getByTestId('total-macs')).toHaveText('4.09 G');
+  await expect(page.getByTestId('doc-title')).toHaveText('ResNet-50');
+  // The inspector explains a block: its settings, numbers and formulas.
+  await page
+    .locator('.react-flow__node')
+    .filter({ hasText: 'ResidualBlock' })
+    .first()
+    .locator('.layer-card__head')
+    .click();
+  await expect(page.getByTestId('inspector')).toContainText('How these are computed');
+  await screenshot(page, 'designer');
+});
+
+test('follows a dark system theme and can be switched to light', async ({ page, appUrl }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openApp(page, appUrl);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await loadTemplate(page, 'googlenet');
+  await page
+    .locator('.react-flow__node')
+    .filter({ hasText: 'Inception' })
+    .first()
+    .locator('.layer-card__head')
+    .click();
+  await page.getByTestId('tab-table').click();
+  await screenshot(page, 'dark');
+  await page.getByTestId('cmd-theme').click();
+  await page.getByTestId('theme-light').click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+});
+
+test('save, reload the page, open the file and get the same network', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  const { conv } = await buildSmallNetwork(page);
+  await selectNode(page, conv);
+  await setParam(page, 'filters', '48');
+  await clickCanvas(page);
+  const ids = await nodeIds(page);
+  const total = (await page.getByTestId('total-trainable-params').textContent()) ?? '';
+  const shape = await shapeOf(page, conv);
+  await expect(page.getByTestId('dirty-marker')).toBeVisible();
+
+  await saveAs(page, 'small.netd.json');
+  await page.reload();
+  await waitForAnalysis(page);
+  // The saved file is offered under Recent too.
+  await page.getByTestId('cmd-recent').click();
+  await expect(page.getByRole('menu', { name: 'Recent' })).toContainText('small.netd.json');
+  await page.keyboard.press('Escape');
+  await openFromBrowser(page, 'small.netd.json');
+
+  expect(await nodeIds(page)).toEqual(ids);
+  await expect(page.getByTestId('total-trainable-params')).toHaveText(total);
+  expect(await shapeOf(page, conv)).toBe(shape);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(3);
+  await expect(page.getByTestId('dirty-marker')).toHaveCount(0);
+});
+
+test('unsaved work survives a reload through the recovery offer', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  await buildSmallNetwork(page);
+  // Autosave writes the recovery file shortly after the last edit.
+  await expect.poll(async () => (await api<unknown>(page, 'recovery:read')) !== null).toBe(true);
+  const ids = await nodeIds(page);
+  await page.reload();
+  await waitForAnalysis(page);
+  await expect(page.getByTestId('recovery-banner')).toBeVisible();
+  await page.getByTestId('recovery-restore').click();
+  await waitForAnalysis(page);
+  expect(await nodeIds(page)).toEqual(ids);
+  await expectTotalParams(page, 896 + 4224);
+  await expect(page.getByTestId('dirty-marker')).toBeVisible();
+});
+
+test('a template adapted to CIFAR-sized input says what it changed', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  await page.getByTestId('cmd-templates').click();
+  await page.getByTestId('adapt-resnet18').click();
+  await page.getByTestId('adapt-input').fill('32x32x3');
+  await page.getByTestId('adapt-classes').fill('10');
+  await page.getByTestId('adapt-load').click();
+  await expect(page.getByTestId('adapt-result')).toBeVisible();
+  await page.getByTestId('adapt-result').getByRole('button', { name: 'Done' }).click();
+  await waitForAnalysis(page);
+  await expect(page.locator('.summary-bar__status')).toHaveText('Valid');
+  const fc = page.locator('.react-flow__node').filter({ hasText: 'Dense' }).last();
+  await expect(fc.getByTestId('node-shape')).toHaveText('10');
+});
+
+test('exports the diagram as PNG and SVG files', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  for (const format of ['png', 'svg'] as const) {
+    await page.getByTestId('cmd-export').click();
+    const download = page.waitForEvent('download');
+    await page.getByTestId(`export-${format}`).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(new RegExp(`\\.${format}$`));
+    const path = await file.path();
+    const { size } = await import('node:fs/promises').then((fs) => fs.stat(path));
+    expect(size).toBeGreaterThan(1000);
+  }
+});
+
+test('copy, paste, duplicate, select all and add from the palette with the keyboard', async ({
+  page,
+  appUrl,
+}) => {
+  await openApp(page, appUrl);
+  const { conv } = await buildSmallNetwork(page);
+  const cards = page.locator('.react-flow__node');
+  await selectNode(page, conv);
+  await page.keyboard.press(`${MOD}+c`);
+  await page.keyboard.press(`${MOD}+v`);
+  await expect(cards).toHaveCount(5);
+  await page.keyboard.press(`${MOD}+d`);
+  await expect(cards).toHaveCount(6);
+
+  // Palette: focus an item and press Enter; with one layer selected the new one is wired after it.
+  await selectNode(page, conv);
+  await page.getByTestId('palette-item-BatchNorm').focus();
+  await page.keyboard.press('Enter');
+  await expect(cards).toHaveCount(7);
+  await expect(page.locator(`.react-flow__edge[data-id^="${conv}->bn"]`)).toHaveCount(1);
+
+  // Right-click menu on a card.
+  await node(page, conv).locator('.layer-card__head').click({ button: 'right' });
+  await page
+    .getByTestId('node-menu')
+    .getByRole('menuitem', { name: /Duplicate/ })
+    .click();
+  await expect(cards).toHaveCount(8);
+
+  await clickCanvas(page);
+  await page.keyboard.press(`${MOD}+a`);
+  await page.keyboard.press('Delete');
+  await expect(cards).toHaveCount(0);
+  await page.keyboard.press(`${MOD}+z`);
+  await expect(cards).toHaveCount(8);
+});

@@ -1,0 +1,96 @@
+/** The designer window: toolbar, palette, canvas, inspector, bottom panels and summary bar. */
+import { useEffect } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { ConnectionBanner } from '../api/ConnectionBanner.tsx';
+import { Canvas } from '../canvas/Canvas.tsx';
+import { FileBrowserDialog } from '../files/FileBrowserDialog.tsx';
+import { RecoveryBanner } from '../files/RecoveryBanner.tsx';
+import { Inspector } from '../inspector/Inspector.tsx';
+import { BottomPanel } from '../panels/BottomPanel.tsx';
+import { Palette } from '../palette/Palette.tsx';
+import { useDocStore } from '../state/docStore.ts';
+import { useDirty } from '../state/fileStore.ts';
+import { useUiStore } from '../state/uiStore.ts';
+import { SummaryBar } from '../summary/SummaryBar.tsx';
+import { TemplateGallery } from '../templates/TemplateGallery.tsx';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+import { Splitter } from '../ui/Splitter.tsx';
+import { Toasts } from '../ui/Toasts.tsx';
+import { bootstrap } from './bootstrap.ts';
+import { Toolbar } from './Toolbar.tsx';
+import { useShortcuts } from './useShortcuts.ts';
+import { useApplyTheme } from './useTheme.ts';
+import './app.css';
+
+export function App() {
+  useApplyTheme();
+  useShortcuts();
+  useEffect(() => void bootstrap(), []);
+  const name = useDocStore((s) => s.doc.name);
+  const dirty = useDirty();
+  useEffect(() => {
+    document.title = `${dirty ? '• ' : ''}${name || 'Untitled'} — NetDesigner`;
+  }, [name, dirty]);
+  const { paletteWidth, inspectorWidth, bottomHeight, setSize } = useUiStore();
+
+  return (
+    <ReactFlowProvider>
+      <div
+        className="app"
+        style={
+          {
+            '--palette-w': `${paletteWidth}px`,
+            '--inspector-w': `${inspectorWidth}px`,
+            '--bottom-h': `${bottomHeight}px`,
+          } as React.CSSProperties
+        }
+      >
+        <Toolbar />
+        <div className="banners">
+          <ConnectionBanner />
+          <RecoveryBanner />
+        </div>
+        <main className="workspace">
+          <Palette />
+          <Splitter
+            orientation="vertical"
+            label="Resize palette"
+            value={paletteWidth}
+            min={170}
+            max={420}
+            direction={1}
+            onChange={(v) => setSize('paletteWidth', v)}
+          />
+          <div className="centre">
+            <Canvas />
+            <Splitter
+              orientation="horizontal"
+              label="Resize bottom panel"
+              value={bottomHeight}
+              min={90}
+              max={640}
+              direction={-1}
+              onChange={(v) => setSize('bottomHeight', v)}
+            />
+            <BottomPanel />
+          </div>
+          <Splitter
+            orientation="vertical"
+            label="Resize inspector"
+            value={inspectorWidth}
+            min={260}
+            max={560}
+            direction={-1}
+            onChange={(v) => setSize('inspectorWidth', v)}
+          />
+          <Inspector />
+        </main>
+        <SummaryBar />
+        <TemplateGallery />
+        <FileBrowserDialog />
+        <ConfirmDialog />
+        <Toasts />
+      </div>
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * Start-up: fetch the catalog and recent files, start analysis and autosave, open the example
+ * network, and offer to restore unsaved work if the last session ended without saving.
+ */
+import { api } from '../api/client.ts';
+import { loadDocument, refreshRecent } from '../files/fileActions.ts';
+import { startAutosave } from '../files/recovery.ts';
+import { useAnalysisStore } from '../state/analysisStore.ts';
+import { startAnalysisSync } from '../state/analysisSync.ts';
+import { emptyDoc } from '../state/docStore.ts';
+import { useFileStore } from '../state/fileStore.ts';
+
+let started = false;
+
+/** Runs once per page load (React strict mode calls effects twice in development). */
+export async function bootstrap(): Promise<void> {
+  if (started) return;
+  started = true;
+  startAnalysisSync();
+  startAutosave();
+  const store = useAnalysisStore.getState();
+  const [catalog, recovery, example] = await Promise.all([
+    api.catalogList().catch((err: unknown) => {
+      store.setHostError(err instanceof Error ? err.message : String(err));
+      return [];
+    }),
+    api.recoveryRead().catch(() => null),
+    api.networkExample().catch(() => null),
+    refreshRecent(),
+  ]);
+  store.setCatalog(catalog);
+  loadDocument(example ?? emptyDoc(), null);
+  if (recovery) useFileStore.getState().setRecovery(recovery);
+}

@@ -1,0 +1,285 @@
+/**
+ * The editing canvas: React Flow over the document store. Nodes and edges are derived from the doc,
+ * its analysis and the selection; every change React Flow reports is turned into a store edit.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type IsValidConnection,
+  type NodeChange,
+  type OnConnectEnd,
+  type Viewport,
+} from '@xyflow/react';
+import type { LayerGroup, NetworkNode, Position } from '../../main/network/types.ts';
+import { NODE_HEIGHT, NODE_WIDTH } from '../graph/layout.ts';
+import { connect, connectionProblem, moveNodes } from '../graph/ops.ts';
+import { useAnalysisStore } from '../state/analysisStore.ts';
+import { addLayer } from '../state/commands.ts';
+import { useDocStore } from '../state/docStore.ts';
+import { useSelectionStore } from '../state/selectionStore.ts';
+import { useUiStore } from '../state/uiStore.ts';
+import { useResolvedTheme } from '../app/useTheme.ts';
+import { LayerNode } from './LayerNode.tsx';
+import { NodeMenu, type NodeMenuState } from './NodeMenu.tsx';
+import { FlowCache, type LayerFlowNode } from './toFlow.ts';
+import { registerViewport } from './viewportBridge.ts';
+import { PALETTE_MIME } from '../palette/dnd.ts';
+import './canvas.css';
+
+const NODE_TYPES = { layer: LayerNode };
+const SNAP: [number, number] = [10, 10];
+
+/** Big graphs render only what is on screen; small ones render everything (smoother panning). */
+const VIRTUALISE_ABOVE = 150;
+
+/** Below this zoom cards are unreadable; a freshly opened tall network then shows its start. */
+const READABLE_ZOOM = 0.7;
+
+/**
+ * The view of a freshly opened network: its top at the top of the canvas, centred horizontally,
+ * zoomed to fit when that stays readable (never above 100 %), else at a readable zoom so the
+ * user scrolls down a tall network like a document.
+ */
+function startViewport(
+  nodes: readonly NetworkNode[],
+  width: number,
+  height: number,
+): Viewport | null {
+  const placed = nodes.flatMap((n) => (n.position ? [n.position] : []));
+  if (placed.length === 0) return null;
+  const minX = Math.min(...placed.map((p) => p.x));
+  const maxX = Math.max(...placed.map((p) => p.x)) + NODE_WIDTH;
+  const minY = Math.min(...placed.map((p) => p.y));
+  const maxY = Math.max(...placed.map((p) => p.y)) + NODE_HEIGHT;
+  const fit = Math.min((width * 0.9) / (maxX - minX), (height - 48) / (maxY - minY));
+  const zoom = Math.min(1, Math.max(READABLE_ZOOM, Math.min(fit, (width * 0.9) / (maxX - minX))));
+  return { x: width / 2 - ((minX + maxX) / 2) * zoom, y: 24 - minY * zoom, zoom };
+}
+
+export function Canvas() {
+  const doc = useDocStore((s) => s.doc);
+  const analysis = useAnalysisStore((s) => s.analysis);
+  const problemsByNode = useAnalysisStore((s) => s.problemsByNode);
+  const catalogByType = useAnalysisStore((s) => s.catalogByType);
+  const selectedNodes = useSelectionStore((s) => s.nodes);
+  const selectedEdges = useSelectionStore((s) => s.edges);
+  const fitSeq = useUiStore((s) => s.fitSeq);
+  const centerOn = useUiStore((s) => s.centerOn);
+  const theme = useResolvedTheme();
+  const flow = useReactFlow<LayerFlowNode, Edge>();
+  // Per-canvas memory of built nodes/edges (see FlowCache); lives as long as the canvas.
+  const [cache] = useState(() => new FlowCache());
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  const groups = useMemo(() => {
+    const m = new Map<string, LayerGroup>();
+    for (const [type, info] of catalogByType) m.set(type, info.group);
+    return m;
+  }, [catalogByType]);
+
+  const nodes = useMemo(
+    () => cache.buildNodes(doc, analysis, problemsByNode, groups, selectedNodes),
+    [cache, doc, analysis, problemsByNode, groups, selectedNodes],
+  );
+  const edges = useMemo(
+    () => cache.buildEdges(doc, analysis, selectedEdges),
+    [cache, doc, analysis, selectedEdges],
+  );
+
+  useEffect(() => {
+    registerViewport({
+      centre: () => {
+        const r = wrapper.current?.getBoundingClientRect();
+        if (!r) return { x: 0, y: 0 };
+        return flow.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
+      },
+      toFlow: (p) => flow.screenToFlowPosition(p),
+      nodes: () => flow.getNodes(),
+    });
+    return () => registerViewport(null);
+  }, [flow]);
+
+  // Fit after the nodes of a newly loaded network are in React Flow's store (next frame).
+  useEffect(() => {
+    if (fitSeq === 0) return;
+    const id = requestAnimationFrame(() => {
+      const box = wrapper.current?.getBoundingClientRect();
+      const mode = useUiStore.getState().fitMode;
+      const start = box
+        ? startViewport(useDocStore.getState().doc.nodes, box.width, box.height)
+        : null;
+      if (mode === 'start' && start) void flow.setViewport(start);
+      else void flow.fitView({ padding: 0.12, maxZoom: 1.2, duration: 0 });
+    });
+    return () => cancelAnimationFrame(id);
+  }, [fitSeq, flow]);
+
+  useEffect(() => {
+    if (!centerOn) return;
+    const node = useDocStore.getState().doc.nodes.find((n) => n.id === centerOn.id);
+    if (!node?.position) return;
+    const zoom = Math.max(flow.getZoom(), 0.9);
+    void flow.setCenter(node.position.x + NODE_WIDTH / 2, node.position.y + NODE_HEIGHT / 2, {
+      zoom,
+      duration: 250,
+    });
+  }, [centerOn, flow]);
+
+  const onNodesChange = useCallback((changes: NodeChange<LayerFlowNode>[]) => {
+    const moves = new Map<string, Position>();
+    const selection: { kind: 'node'; id: string; selected: boolean }[] = [];
+    let dragging = false;
+    for (const c of changes) {
+      if (c.type === 'position' && c.position) {
+        moves.set(c.id, c.position);
+        dragging ||= c.dragging === true;
+      } else if (c.type === 'select') {
+        selection.push({ kind: 'node', id: c.id, selected: c.selected });
+      }
+      // 'dimensions' are ignored: cards have a fixed size; 'remove' never comes (we delete ourselves).
+    }
+    if (selection.length > 0) useSelectionStore.getState().patch(selection);
+    if (moves.size > 0) {
+      const store = useDocStore.getState();
+      if (dragging) {
+        store.beginDrag();
+        store.dragTo(moves);
+      } else {
+        // Keyboard nudges (arrow keys): one undo step per burst. Unchanged positions (the final
+        // report of a finished drag) leave the doc as it is, so they add no history.
+        store.edit((d) => moveNodes(d, moves), 'nudge');
+      }
+    }
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    const selection = changes.flatMap((c) =>
+      c.type === 'select' ? [{ kind: 'edge' as const, id: c.id, selected: c.selected }] : [],
+    );
+    if (selection.length > 0) useSelectionStore.getState().patch(selection);
+  }, []);
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      const maxInputs =
+        catalogByType.get(
+          useDocStore.getState().doc.nodes.find((n) => n.id === c.target)?.type ?? '',
+        )?.maxInputs ?? 1;
+      useDocStore.getState().edit((d) => connect(d, c.source, c.target, maxInputs));
+    },
+    [catalogByType],
+  );
+
+  const isValidConnection: IsValidConnection<Edge> = useCallback(
+    (c) => connectionProblem(useDocStore.getState().doc, c.source, c.target) === null,
+    [],
+  );
+
+  // A wire dropped on a layer it cannot feed: say why instead of silently doing nothing.
+  const onConnectEnd: OnConnectEnd = useCallback((_event, state) => {
+    if (state.isValid !== false || !state.fromNode || !state.toNode) return;
+    const [source, target] =
+      state.fromHandle?.type === 'target'
+        ? [state.toNode.id, state.fromNode.id]
+        : [state.fromNode.id, state.toNode.id];
+    const why = connectionProblem(useDocStore.getState().doc, source, target);
+    if (why) useUiStore.getState().notify(why, 'error');
+  }, []);
+
+  const onDragStop = useCallback(() => useDocStore.getState().endDrag(), []);
+
+  const onDragOver = useCallback((e: React.DragEvent) => {
+    if (!e.dataTransfer.types.includes(PALETTE_MIME)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (e: React.DragEvent) => {
+      const type = e.dataTransfer.getData(PALETTE_MIME);
+      if (!type) return;
+      e.preventDefault();
+      const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      addLayer(type, { x: Math.round(p.x - NODE_WIDTH / 2), y: Math.round(p.y - NODE_HEIGHT / 2) });
+    },
+    [flow],
+  );
+
+  const [menu, setMenu] = useState<NodeMenuState | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
+  const onNodeContextMenu = useCallback((e: React.MouseEvent, n: LayerFlowNode) => {
+    e.preventDefault();
+    const box = wrapper.current?.getBoundingClientRect();
+    // The menu acts on the selection; right-clicking outside it selects just that layer.
+    if (!useSelectionStore.getState().nodes.has(n.id)) useSelectionStore.getState().select([n.id]);
+    setMenu({ nodeId: n.id, x: e.clientX - (box?.left ?? 0), y: e.clientY - (box?.top ?? 0) });
+  }, []);
+
+  const minimapColor = useCallback(
+    (n: LayerFlowNode) => `var(--group-${n.data.group ?? 'Blocks'})`,
+    [],
+  );
+
+  return (
+    <div
+      className="canvas"
+      ref={wrapper}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      aria-label="Network canvas"
+    >
+      <ReactFlow<LayerFlowNode, Edge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        onNodeContextMenu={onNodeContextMenu}
+        onPaneClick={closeMenu}
+        onMoveStart={closeMenu}
+        isValidConnection={isValidConnection}
+        onNodeDragStop={onDragStop}
+        onSelectionDragStop={onDragStop}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control']}
+        snapToGrid
+        snapGrid={SNAP}
+        minZoom={0.05}
+        maxZoom={2.5}
+        colorMode={theme}
+        onlyRenderVisibleElements={nodes.length > VIRTUALISE_ABOVE}
+        defaultEdgeOptions={{ type: 'smoothstep' }}
+        proOptions={{ hideAttribution: true }}
+        elevateEdgesOnSelect
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+        <MiniMap<LayerFlowNode>
+          pannable
+          zoomable
+          nodeColor={minimapColor}
+          nodeStrokeWidth={0}
+          ariaLabel="Mini map"
+          style={{ width: 150, height: 110 }}
+        />
+        <Controls showInteractive={false} aria-label="Zoom controls" />
+      </ReactFlow>
+      {menu && <NodeMenu menu={menu} onClose={closeMenu} />}
+      {doc.nodes.length === 0 && (
+        <div className="canvas__empty">
+          <p>Drag a layer from the palette, or open a template to start.</p>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { NetworkAnalysis, NetworkDoc, NodeAnalysis } from '../../main/network/types.ts';
+import { setParam } from '../graph/ops.ts';
+import { FlowCache } from './toFlow.ts';
+
+const doc: NetworkDoc = {
+  format: 'netdesigner.network',
+  version: 1,
+  name: 'Merge',
+  nodes: [
+    { id: 'in', type: 'Input', params: { shape: [8, 8, 4] }, position: { x: 0, y: 0 } },
+    { id: 'a', type: 'Conv2D', params: { filters: 4, kernelSize: 1 }, position: { x: 0, y: 100 } },
+    { id: 'add', type: 'Add', params: {}, position: { x: 0, y: 200 } },
+  ],
+  edges: [
+    { source: 'a', target: 'add' },
+    { source: 'in', target: 'a' },
+    { source: 'in', target: 'add' },
+  ],
+};
+
+function nodeAnalysis(id: string, shape: number[]): NodeAnalysis {
+  return {
+    id,
+    type: 'x',
+    inputShapes: [],
+    outputShape: shape,
+    trainableParams: 0,
+    nonTrainableParams: 0,
+    macs: 0,
+    activationBytes: 0,
+    receptiveField: null,
+    summary: '',
+    formulas: [],
+  };
+}
+
+const analysis: NetworkAnalysis = {
+  valid: true,
+  order: ['in', 'a', 'add'],
+  nodes: {
+    in: nodeAnalysis('in', [8, 8, 4]),
+    a: nodeAnalysis('a', [8, 8, 4]),
+    add: nodeAnalysis('add', [8, 8, 4]),
+  },
+  problems: [],
+  totals: { trainableParams: 0, nonTrainableParams: 0, macs: 0, activationBytes: 0 },
+};
+
+describe('canvas elements', () => {
+  it('labels edges with the tensor shape and numbers the inputs of a merge layer', () => {
+    const edges = new FlowCache().buildEdges(doc, analysis, new Set());
+    expect(edges.map((e) => [e.id, e.label])).toEqual([
+      ['a->add', '#1 · 8×8×4'],
+      ['in->a', '8×8×4'],
+      ['in->add', '#2 · 8×8×4'],
+    ]);
+  });
+
+  it('keeps the objects of untouched nodes so their cards do not re-render', () => {
+    const cache = new FlowCache();
+    const groups = new Map();
+    const first = cache.buildNodes(doc, analysis, new Map(), groups, new Set());
+    const edited = setParam(doc, 'a', 'filters', 8);
+    const second = cache.buildNodes(edited, analysis, new Map(), groups, new Set(['in']));
+    expect(second[2]).toBe(first[2]);
+    expect(second[1]).not.toBe(first[1]);
+    expect(second[0]).not.toBe(first[0]);
+    expect(second[0]?.selected).toBe(true);
+  });
+
+  it('gives an Input card no input handle', () => {
+    const [input, conv] = new FlowCache().buildNodes(
+      doc,
+      analysis,
+      new Map(),
+      new Map(),
+      new Set(),
+    );
+    expect(input?.handles?.map((h) => h.type)).toEqual(['source']);
+    expect(conv?.handles?.map((h) => h.type)).toEqual(['target', 'source']);
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * Lets commands outside the canvas (palette, toolbar, shortcuts) ask about the viewport without
+ * holding a React Flow instance: the canvas registers these functions when it mounts.
+ */
+import type { Node } from '@xyflow/react';
+import type { Position } from '../../main/network/types.ts';
+
+export interface ViewportApi {
+  /** The flow coordinates at the centre of the visible canvas. */
+  centre(): Position;
+  /** Flow coordinates of a screen point. */
+  toFlow(screen: Position): Position;
+  /** The current React Flow nodes (for image export). */
+  nodes(): Node[];
+}
+
+let current: ViewportApi | null = null;
+
+/** Called by the canvas on mount (and with null on unmount). */
+export function registerViewport(api: ViewportApi | null): void {
+  current = api;
+}
+
+/** The registered viewport, or null before the canvas is mounted. */
+export function viewport(): ViewportApi | null {
+  return current;
+}

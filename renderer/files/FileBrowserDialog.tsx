@@ -1,0 +1,147 @@
+/**
+ * The web host's file browser over `api.filesList`: folders to navigate, `.netd.json` files to pick,
+ * and a path field to type any path directly (or a new file name when saving).
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { DirEntry } from '../../main/api/contract.ts';
+import { api } from '../api/client.ts';
+import { usePromptStore } from '../state/promptStore.ts';
+import { Icon } from '../ui/Icon.tsx';
+import { Modal } from '../ui/Modal.tsx';
+
+interface Listing {
+  dir: string;
+  parent: string | null;
+  entries: DirEntry[];
+}
+
+const NETWORK_FILE = /\.netd\.json$|\.json$/i;
+
+function join(dir: string, name: string): string {
+  const sep = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
+  return dir.endsWith(sep) ? `${dir}${name}` : `${dir}${sep}${name}`;
+}
+
+export function FileBrowserDialog() {
+  const req = usePromptStore((s) => s.browse);
+  const [listing, setListing] = useState<Listing | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [path, setPath] = useState('');
+
+  const load = useCallback(async (dir?: string) => {
+    try {
+      const l = await api.filesList(dir === undefined ? {} : { dir });
+      setListing(l);
+      setError(null);
+      return l;
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      return null;
+    }
+  }, []);
+
+  useEffect(() => {
+    if (!req) return;
+    setListing(null);
+    void load().then((l) => {
+      if (l && req.mode === 'save') setPath(join(l.dir, req.suggestedName ?? 'network.netd.json'));
+      else setPath('');
+    });
+  }, [req, load]);
+
+  if (!req) return null;
+  const saving = req.mode === 'save';
+  const finish = (p: string | null) => req.resolve(p && p.trim() ? p.trim() : null);
+  const enter = (e: DirEntry) => {
+    if (e.kind === 'dir') {
+      void load(e.path).then((l) => {
+        if (l && saving) setPath(join(l.dir, path.split(/[\\/]/).pop() || 'network.netd.json'));
+      });
+    } else finish(e.path);
+  };
+  const entries = (listing?.entries ?? []).filter(
+    (e) => e.kind === 'dir' || NETWORK_FILE.test(e.name),
+  );
+
+  return (
+    <Modal
+      title={saving ? 'Save network as' : 'Open network'}
+      onClose={() => finish(null)}
+      wide
+      testId="file-dialog"
+      footer={
+        <>
+          <button type="button" className="btn" onClick={() => finish(null)}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="btn btn--accent"
+            disabled={!path.trim()}
+            onClick={() => finish(path)}
+            data-testid="file-dialog-ok"
+          >
+            {saving ? 'Save' : 'Open'}
+          </button>
+        </>
+      }
+    >
+      <div className="file-browser">
+        <div className="file-browser__bar">
+          <button
+            type="button"
+            className="icon-btn"
+            aria-label="Parent folder"
+            disabled={!listing?.parent}
+            onClick={() => listing?.parent && void load(listing.parent)}
+          >
+            <Icon name="up" />
+          </button>
+          <span className="file-browser__dir" title={listing?.dir}>
+            {listing?.dir ?? '…'}
+          </span>
+        </div>
+        {error && (
+          <p className="field__msg" role="alert">
+            {error}
+          </p>
+        )}
+        <ul className="file-browser__list" aria-label="Files and folders">
+          {listing && entries.length === 0 && (
+            <li className="panel-empty">No folders or network files here.</li>
+          )}
+          {entries.map((e) => (
+            <li key={e.path}>
+              <button
+                type="button"
+                className={`file-browser__entry file-browser__entry--${e.kind}`}
+                onClick={() => (e.kind === 'file' ? setPath(e.path) : enter(e))}
+                onDoubleClick={() => enter(e)}
+                data-testid={`file-entry-${e.name}`}
+              >
+                <Icon name={e.kind === 'dir' ? 'folder' : 'file'} />
+                {e.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <div className="field">
+          <label htmlFor="file-path">{saving ? 'Save to' : 'Path'}</label>
+          <input
+            id="file-path"
+            type="text"
+            value={path}
+            spellCheck={false}
+            placeholder={saving ? '/path/to/network.netd.json' : 'type a path or pick a file above'}
+            data-testid="file-path"
+            data-autofocus
+            onChange={(e) => setPath(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && path.trim()) finish(path);
+            }}
+          />
+        </div>
+      </div>
+    </Modal>
+  );
+}

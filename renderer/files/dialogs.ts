@@ -1,0 +1,34 @@
+/**
+ * Where file paths come from. The web host uses the in-app file browser over `api.filesList`; the
+ * desktop shell can swap in native dialogs with `setFileDialogs` (e.g. from a preload-provided
+ * `window.netdDialogs`) without touching the rest of the renderer.
+ */
+import { askPath } from '../state/promptStore.ts';
+
+export interface FileDialogs {
+  /** A path to open, or null when cancelled. */
+  openDialog(): Promise<string | null>;
+  /** A path to save to, or null when cancelled. */
+  saveDialog(suggestedName: string): Promise<string | null>;
+}
+
+const inAppDialogs: FileDialogs = {
+  openDialog: () => askPath({ mode: 'open' }),
+  saveDialog: (suggestedName) => askPath({ mode: 'save', suggestedName }),
+};
+
+interface DialogWindow {
+  netdDialogs?: FileDialogs;
+}
+
+let current: FileDialogs = (globalThis as DialogWindow).netdDialogs ?? inAppDialogs;
+
+/** Replaces the dialog implementation (desktop host: native dialogs). */
+export function setFileDialogs(dialogs: FileDialogs): void {
+  current = dialogs;
+}
+
+/** The dialog implementation in use. */
+export function fileDialogs(): FileDialogs {
+  return current;
+}

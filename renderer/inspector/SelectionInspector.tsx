@@ -1,0 +1,50 @@
+/** Inspector for several selected layers: what they add up to, and bulk actions. */
+import { formatBytes, formatInt, formatMacs } from '../graph/format.ts';
+import { useAnalysisStore } from '../state/analysisStore.ts';
+import { deleteSelection, duplicateSelection } from '../state/commands.ts';
+import { Icon } from '../ui/Icon.tsx';
+
+export function SelectionInspector({ ids }: { ids: ReadonlySet<string> }) {
+  const analysis = useAnalysisStore((s) => s.analysis);
+  let params = 0;
+  let macs = 0;
+  let bytes = 0;
+  for (const id of ids) {
+    const a = analysis?.nodes[id];
+    if (!a) continue;
+    params += a.trainableParams + a.nonTrainableParams;
+    macs += a.macs;
+    bytes += a.activationBytes;
+  }
+  return (
+    <div className="inspector__body">
+      <header className="inspector__head">
+        <span className="inspector__icon">
+          <Icon name="copy" size={18} />
+        </span>
+        <div>
+          <h2>{ids.size} layers selected</h2>
+          <p>Drag to move them together; Ctrl+D duplicates, Del deletes.</p>
+        </div>
+      </header>
+      <section className="inspector__section" aria-label="Selection totals">
+        <dl className="facts">
+          <dt>Parameters</dt>
+          <dd>{formatInt(params)}</dd>
+          <dt>MACs</dt>
+          <dd>{formatMacs(macs)}</dd>
+          <dt>Activations / example</dt>
+          <dd>{formatBytes(bytes)}</dd>
+        </dl>
+        <div className="btn-row">
+          <button type="button" className="btn" onClick={duplicateSelection}>
+            <Icon name="copy" /> Duplicate
+          </button>
+          <button type="button" className="btn btn--danger" onClick={deleteSelection}>
+            <Icon name="trash" /> Delete
+          </button>
+        </div>
+      </section>
+    </div>
+  );
+}

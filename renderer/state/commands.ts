@@ -1,0 +1,162 @@
+/**
+ * Editing commands shared by the toolbar, the shortcuts, the palette and the panels. Each one is a
+ * single undoable edit of the document built from the pure functions in `graph/`.
+ */
+import type { NetworkDoc, Position, QuickFix } from '../../main/network/types.ts';
+import { api } from '../api/client.ts';
+import { applyFix } from '../graph/fixes.ts';
+import { edgeIds } from '../graph/ids.ts';
+import { layoutDoc, NODE_HEIGHT, NODE_WIDTH } from '../graph/layout.ts';
+import {
+  addNode,
+  copyFragment,
+  pasteFragment,
+  removeElements,
+  ROW_GAP,
+  type Fragment,
+} from '../graph/ops.ts';
+import { viewport } from '../canvas/viewportBridge.ts';
+import { starterParams } from '../palette/starterParams.ts';
+import { useAnalysisStore } from './analysisStore.ts';
+import { useDocStore } from './docStore.ts';
+import { useSelectionStore } from './selectionStore.ts';
+import { useUiStore } from './uiStore.ts';
+
+let clipboard: Fragment | null = null;
+let pasteCount = 0;
+
+const doc = (): NetworkDoc => useDocStore.getState().doc;
+const edit = (fn: (d: NetworkDoc) => NetworkDoc) => useDocStore.getState().edit(fn);
+
+/**
+ * Adds a layer. With a `position` (drop) it goes there; otherwise below the one selected node and
+ * wired after it, or at the centre of the view.
+ */
+export function addLayer(type: string, position?: Position): void {
+  const info = useAnalysisStore.getState().catalogByType.get(type);
+  const params = starterParams(info, type);
+  const selected = useSelectionStore.getState().nodes;
+  const after = !position && selected.size === 1 ? [...selected][0] : undefined;
+  const afterNode = after ? doc().nodes.find((n) => n.id === after) : undefined;
+  let at = position;
+  if (!at && afterNode?.position)
+    at = { x: afterNode.position.x, y: afterNode.position.y + ROW_GAP };
+  if (!at) {
+    const c = viewport()?.centre() ?? { x: 0, y: 0 };
+    at = { x: c.x - NODE_WIDTH / 2, y: c.y - NODE_HEIGHT / 2 };
+  }
+  const where = at;
+  let created: string[] = [];
+  edit((d) => {
+    const r = addNode(d, type, params, where, type === 'Input' ? undefined : afterNode?.id);
+    created = r.ids;
+    return r.doc;
+  });
+  useSelectionStore.getState().select(created);
+}
+
+/** Deletes the selected nodes and edges. */
+export function deleteSelection(): void {
+  const { nodes, edges } = useSelectionStore.getState();
+  if (nodes.size === 0 && edges.size === 0) return;
+  edit((d) => removeElements(d, nodes, edges));
+  useSelectionStore.getState().clear();
+}
+
+/** Copies the selected nodes (and the edges between them). */
+export function copySelection(): void {
+  const ids = useSelectionStore.getState().nodes;
+  if (ids.size === 0) return;
+  clipboard = copyFragment(doc(), ids);
+  pasteCount = 0;
+}
+
+/** Pastes the clipboard, offset a little more each time, and selects the pasted nodes. */
+export function paste(): void {
+  if (!clipboard || clipboard.nodes.length === 0) return;
+  pasteCount += 1;
+  pasteIn(clipboard, { x: 40 * pasteCount, y: 40 * pasteCount });
+}
+
+/** Duplicates the selected nodes without touching the clipboard. */
+export function duplicateSelection(): void {
+  const ids = useSelectionStore.getState().nodes;
+  if (ids.size === 0) return;
+  pasteIn(copyFragment(doc(), ids), { x: 40, y: 40 });
+}
+
+function pasteIn(fragment: Fragment, offset: Position): void {
+  let created: string[] = [];
+  edit((d) => {
+    const r = pasteFragment(d, fragment, offset);
+    created = r.ids;
+    return r.doc;
+  });
+  useSelectionStore.getState().select(created);
+}
+
+/** Selects every node and edge. */
+export function selectAll(): void {
+  const d = doc();
+  useSelectionStore.getState().select(
+    d.nodes.map((n) => n.id),
+    edgeIds(d.edges),
+  );
+}
+
+/** Lays the whole network out again (undoable) and fits it. */
+export function autoLayout(): void {
+  edit((d) => layoutDoc(d, 'all'));
+  useUiStore.getState().requestFit();
+}
+
+/** Applies a problem's quick fix as one undoable edit and selects what it inserted. */
+export function applyQuickFix(fix: QuickFix): void {
+  let created: string[] = [];
+  edit((d) => {
+    const r = applyFix(d, fix);
+    created = r.ids;
+    return r.doc;
+  });
+  useSelectionStore.getState().select(created.length > 0 ? created : [fix.nodeId]);
+}
+
+/** Expands one composite block into primitive nodes in place (undoable). */
+export async function expandNode(nodeId: string): Promise<void> {
+  try {
+    const expanded = await api.networkExpandNode({ doc: doc(), nodeId });
+    // The block's inner nodes have no positions; a fresh layered layout keeps the flow readable.
+    useDocStore.getState().replace(layoutDoc(expanded, 'all'));
+    useSelectionStore.getState().clear();
+  } catch (err) {
+    useUiStore
+      .getState()
+      .notify(
+        `Could not expand ${nodeId}: ${err instanceof Error ? err.message : String(err)}`,
+        'error',
+      );
+  }
+}
+
+/** Expands every composite block (one undoable step) and lays the result out. */
+export async function expandAll(): Promise<void> {
+  const catalog = useAnalysisStore.getState().catalogByType;
+  let d = doc();
+  try {
+    for (;;) {
+      const next = d.nodes.find((n) => catalog.get(n.type)?.composite);
+      if (!next) break;
+      d = await api.networkExpandNode({ doc: d, nodeId: next.id });
+    }
+    useDocStore.getState().replace(layoutDoc(d, 'all'));
+    useSelectionStore.getState().clear();
+    useUiStore.getState().requestFit('start');
+  } catch (err) {
+    useUiStore
+      .getState()
+      .notify(
+        `Could not expand the blocks: ${err instanceof Error ? err.message : String(err)}`,
+        'error',
+      );
+  }
+}

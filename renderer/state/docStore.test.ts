@@ -1,0 +1,80 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { NetworkDoc } from '../../main/network/types.ts';
+import { setParam } from '../graph/ops.ts';
+import { emptyDoc, endCoalesce, redo, undo, useDocStore } from './docStore.ts';
+import { sameStructure } from './analysisSync.ts';
+
+const start: NetworkDoc = {
+  ...emptyDoc('Test'),
+  nodes: [
+    { id: 'in', type: 'Input', params: { shape: [8, 8, 1] }, position: { x: 0, y: 0 } },
+    {
+      id: 'conv1',
+      type: 'Conv2D',
+      params: { filters: 4, kernelSize: 3 },
+      position: { x: 0, y: 120 },
+    },
+  ],
+  edges: [{ source: 'in', target: 'conv1' }],
+};
+
+const filters = () => useDocStore.getState().doc.nodes[1]?.params['filters'];
+const past = () => useDocStore.temporal.getState().pastStates.length;
+
+describe('document history', () => {
+  beforeEach(() => useDocStore.getState().reset(start));
+
+  it('undoes and redoes a finished edit', () => {
+    useDocStore.getState().edit((d) => setParam(d, 'conv1', 'filters', 8));
+    expect(filters()).toBe(8);
+    undo();
+    expect(filters()).toBe(4);
+    redo();
+    expect(filters()).toBe(8);
+  });
+
+  it('merges typing in one field into one undo step', () => {
+    const { edit } = useDocStore.getState();
+    edit((d) => setParam(d, 'conv1', 'filters', 1), 'conv1.filters');
+    edit((d) => setParam(d, 'conv1', 'filters', 12), 'conv1.filters');
+    edit((d) => setParam(d, 'conv1', 'filters', 128), 'conv1.filters');
+    expect(past()).toBe(1);
+    endCoalesce();
+    edit((d) => setParam(d, 'conv1', 'filters', 64), 'conv1.filters');
+    expect(past()).toBe(2);
+    undo();
+    expect(filters()).toBe(128);
+    undo();
+    expect(filters()).toBe(4);
+  });
+
+  it('records a whole drag as one step and not its intermediate positions', () => {
+    const s = useDocStore.getState();
+    s.beginDrag();
+    s.dragTo(new Map([['conv1', { x: 10, y: 130 }]]));
+    s.dragTo(new Map([['conv1', { x: 20, y: 140 }]]));
+    s.dragTo(new Map([['conv1', { x: 30, y: 150 }]]));
+    s.endDrag();
+    expect(past()).toBe(1);
+    expect(useDocStore.getState().doc.nodes[1]?.position).toEqual({ x: 30, y: 150 });
+    undo();
+    expect(useDocStore.getState().doc.nodes[1]?.position).toEqual({ x: 0, y: 120 });
+  });
+
+  it('starts a fresh history when a document is opened', () => {
+    useDocStore.getState().edit((d) => setParam(d, 'conv1', 'filters', 8));
+    useDocStore.getState().reset(start);
+    expect(past()).toBe(0);
+  });
+
+  it('needs no re-analysis when only positions change', () => {
+    const s = useDocStore.getState();
+    const before = s.doc;
+    s.beginDrag();
+    s.dragTo(new Map([['conv1', { x: 50, y: 50 }]]));
+    s.endDrag();
+    expect(sameStructure(before, useDocStore.getState().doc)).toBe(true);
+    useDocStore.getState().edit((d) => setParam(d, 'conv1', 'filters', 9));
+    expect(sameStructure(before, useDocStore.getState().doc)).toBe(false);
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * In-app modal prompts that resolve a promise: confirmation and the web host's file browser.
+ * (Browser `confirm()` blocks the page and is dismissed by test drivers, so we never use it.)
+ */
+import { create } from 'zustand';
+
+export interface ConfirmRequest {
+  title: string;
+  message: string;
+  confirmLabel: string;
+  cancelLabel?: string;
+  danger?: boolean;
+}
+
+export interface BrowseRequest {
+  mode: 'open' | 'save';
+  suggestedName?: string;
+}
+
+interface PromptState {
+  confirm: (ConfirmRequest & { resolve: (ok: boolean) => void }) | null;
+  browse: (BrowseRequest & { resolve: (path: string | null) => void }) | null;
+  close: () => void;
+}
+
+export const usePromptStore = create<PromptState>()((set) => ({
+  confirm: null,
+  browse: null,
+  close: () => set({ confirm: null, browse: null }),
+}));
+
+/** Asks the user to confirm; resolves true on confirm, false on cancel or Escape. */
+export function askConfirm(req: ConfirmRequest): Promise<boolean> {
+  return new Promise((resolve) => {
+    usePromptStore.setState({
+      confirm: {
+        ...req,
+        resolve: (ok) => {
+          usePromptStore.setState({ confirm: null });
+          resolve(ok);
+        },
+      },
+    });
+  });
+}
+
+/** Opens the in-app file browser; resolves the chosen path, or null when cancelled. */
+export function askPath(req: BrowseRequest): Promise<string | null> {
+  return new Promise((resolve) => {
+    usePromptStore.setState({
+      browse: {
+        ...req,
+        resolve: (path) => {
+          usePromptStore.setState({ browse: null });
+          resolve(path);
+        },
+      },
+    });
+  });
+}

@@ -1,0 +1,114 @@
+/**
+ * The status bar under the canvas: totals of the whole network and a training-memory estimate at
+ * a chosen batch size (breakdown on hover).
+ */
+import { formatBytes, formatInt, formatMacs } from '../graph/format.ts';
+import { useAnalysisStore } from '../state/analysisStore.ts';
+import { useUiStore, type OptimizerKind } from '../state/uiStore.ts';
+import { estimateTrainingMemory } from './trainingMemory.ts';
+import './summary.css';
+
+const BATCHES = [1, 8, 16, 32, 64, 128, 256];
+
+export function SummaryBar() {
+  const analysis = useAnalysisStore((s) => s.analysis);
+  const batchSize = useUiStore((s) => s.batchSize);
+  const optimizer = useUiStore((s) => s.optimizer);
+  const pending = useAnalysisStore((s) => s.pending);
+  const t = analysis?.totals;
+  const errors = analysis?.problems.filter((p) => p.severity === 'error').length ?? 0;
+  const mem = t ? estimateTrainingMemory(t, batchSize, optimizer) : null;
+  const breakdown = mem
+    ? [
+        `Weights: ${formatBytes(mem.weights)}`,
+        `Gradients: ${formatBytes(mem.gradients)}`,
+        `Optimizer state (${optimizer === 'adam' ? 'Adam, 2 moments' : 'SGD momentum'}): ${formatBytes(mem.optimizer)}`,
+        `Activations × batch ${batchSize}: ${formatBytes(mem.activations)}`,
+        'A lower bound: frameworks add workspace memory.',
+      ].join('\n')
+    : undefined;
+
+  return (
+    <footer className="summary-bar" aria-label="Network totals" aria-busy={pending}>
+      <span className={`summary-bar__status ${!analysis ? '' : errors > 0 ? 'is-error' : 'is-ok'}`}>
+        {!analysis ? 'Checking…' : errors > 0 ? `${errors} error${errors > 1 ? 's' : ''}` : 'Valid'}
+      </span>
+      <Stat
+        label="Trainable params"
+        testId="total-trainable-params"
+        value={t ? formatInt(t.trainableParams) : '—'}
+      />
+      <Stat
+        label="Non-trainable"
+        testId="total-nontrainable-params"
+        value={t ? formatInt(t.nonTrainableParams) : '—'}
+      />
+      <Stat
+        label="MACs"
+        testId="total-macs"
+        value={t ? formatMacs(t.macs) : '—'}
+        title={t ? `${formatInt(t.macs)} multiply-accumulates per example` : undefined}
+      />
+      <Stat
+        label="Activations"
+        testId="total-activations"
+        value={t ? formatBytes(t.activationBytes) : '—'}
+        title="float32 outputs of every layer for one example"
+      />
+      <span className="summary-bar__mem">
+        <Stat
+          label="Training memory"
+          testId="training-memory"
+          value={mem ? `≈ ${formatBytes(mem.total)}` : '—'}
+          title={breakdown}
+        />
+        <label className="summary-bar__select">
+          <span>batch</span>
+          <select
+            aria-label="Batch size for the memory estimate"
+            value={batchSize}
+            onChange={(e) => useUiStore.getState().setBatchSize(Number(e.target.value))}
+          >
+            {BATCHES.map((b) => (
+              <option key={b} value={b}>
+                {b}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="summary-bar__select">
+          <span>with</span>
+          <select
+            aria-label="Optimizer for the memory estimate"
+            value={optimizer}
+            onChange={(e) => useUiStore.getState().setOptimizer(e.target.value as OptimizerKind)}
+          >
+            <option value="adam">Adam</option>
+            <option value="sgd">SGD</option>
+          </select>
+        </label>
+      </span>
+    </footer>
+  );
+}
+
+function Stat({
+  label,
+  value,
+  testId,
+  title,
+}: {
+  label: string;
+  value: string;
+  testId: string;
+  title?: string;
+}) {
+  return (
+    <span className="stat" title={title}>
+      <span className="stat__label">{label}</span>
+      <span className="stat__value" data-testid={testId}>
+        {value}
+      </span>
+    </span>
+  );
+}
