@@ -7,9 +7,7 @@ export function parseInputShape(value: string): [number, number, number] {
   const parts = value.trim().split(/[x×,]/i);
   const nums = parts.map((p) => (/^\d+$/.test(p.trim()) ? Number(p) : NaN));
   if (nums.length !== 3 || nums.some((n) => !Number.isInteger(n) || n < 1)) {
-    throw new InvalidArgumentError(
-      `expected HxWxC with positive whole numbers, e.g. 32x32x3 (got '${value}')`,
-    );
+    throw new InvalidArgumentError('expected HxWxC with positive whole numbers, e.g. 32x32x3');
   }
   const [h, w, c] = nums as [number, number, number];
   if (h > MAX_SIDE || w > MAX_SIDE)
@@ -22,9 +20,7 @@ export function parseInputShape(value: string): [number, number, number] {
 export function parseClasses(value: string): number {
   const n = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(n) || n < 2 || n > MAX_CLASSES) {
-    throw new InvalidArgumentError(
-      `expected a whole number from 2 to ${MAX_CLASSES} (got '${value}')`,
-    );
+    throw new InvalidArgumentError(`expected a whole number from 2 to ${MAX_CLASSES}`);
   }
   return n;
 }

@@ -22,6 +22,8 @@ function expectOneLine(stderr: string): void {
 }
 
 let dir: string;
+/** Stands for the temp folder in test tables (built before `beforeAll` runs). */
+const dirPlaceholder = '<temp folder>';
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'netd-cli-'));
 });
@@ -84,13 +86,20 @@ describe('netd template', () => {
 
   it.each([
     [['template', 'resnet9000'], /unknown template 'resnet9000'/],
-    [['template', 'resnet18', '--input', '32x32'], /--input.*expected HxWxC/],
-    [['template', 'resnet18', '--classes', 'ten'], /--classes.*expected a whole number/],
+    [['template', 'resnet18', '--input', '32x32'], /--input '32x32': expected HxWxC/],
+    [['template', 'resnet18', '--input', '0x0x3'], /--input '0x0x3': expected HxWxC/],
+    [['template', 'resnet18', '--classes', 'ten'], /--classes 'ten': expected a whole number/],
+    [['template', 'resnet18', '--classes', '-1'], /--classes '-1': expected a whole number/],
+    [['template', 'resnet18', '--depth', '3'], /unknown option '--depth'/],
+    [['template', 'resnet18', '-o', dirPlaceholder], /cannot write: it is a folder/],
     [['template', 'vgg16', '--input', '2048x2048x3'], /cannot adapt 'VGG-16' to 2048×2048×3/],
     [['template'], /missing required argument 'id'/],
+    [[], /no command given — try 'netd templates'/],
     [['tempalte', 'x'], /unknown command 'tempalte'.*Did you mean template\?/],
   ])('exits 2 with one line for %j', async (argv, message) => {
-    const { code, stdout, stderr } = await run(...argv);
+    const { code, stdout, stderr } = await run(
+      ...argv.map((a) => (a === dirPlaceholder ? dir : a)),
+    );
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expectOneLine(stderr);
@@ -158,6 +167,21 @@ describe('netd inspect', () => {
     ['a missing file', 'missing.netd.json', undefined, /file not found/],
     ['a file that is not JSON', 'garbage.netd.json', '{"format": ', /not valid JSON/],
     ['a file of another format', 'other.netd.json', '{"format": "something-else"}', /format/],
+    [
+      'a newer format version',
+      'v2.netd.json',
+      '{"format": "netdesigner.network", "version": 2, "nodes": [], "edges": []}',
+      /written by a newer NetDesigner \(format version 2\)/,
+    ],
+    [
+      'a node without an id',
+      'noid.netd.json',
+      '{"format": "netdesigner.network", "version": 1, "nodes": [{"type": "Input"}], "edges": []}',
+      /nodes\[0\]\.id: is missing \(expected text\)/,
+    ],
+    ['an empty file', 'empty.netd.json', '', /the file is empty/],
+    ['binary garbage', 'binary.netd.json', '\u00ff\u0000\u0001garbage', /not valid JSON \(/],
+    ['a folder', '.', undefined, /cannot read: it is a folder, not a file/],
   ])('exits 2 with one line for %s', async (_what, name, content, message) => {
     const file = join(dir, name);
     if (content !== undefined) writeFileSync(file, content);
@@ -166,6 +190,18 @@ describe('netd inspect', () => {
     expect(stdout).toBe('');
     expectOneLine(stderr);
     expect(stderr).toMatch(message);
+    // Never echoes the file's bytes (V8 quotes a snippet: '"…" is not valid JSON').
+    expect(stderr).not.toContain('is not valid JSON');
+    expect([...stderr].filter((c) => c < ' ' && c !== '\n')).toEqual([]);
+  });
+
+  it('rejects an unknown option and a missing file argument with exit 2', async () => {
+    for (const argv of [['inspect'], ['inspect', 'a.json', '--jsn'], ['inspect', 'a', 'b']]) {
+      const { code, stdout, stderr } = await run(...argv);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expectOneLine(stderr);
+    }
   });
 
   it('--expand shows the primitive layers behind composite blocks with the same totals', async () => {

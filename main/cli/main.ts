@@ -16,6 +16,13 @@ function isUserError(err: unknown): err is Error {
  * and never prints a stack trace: every failure becomes one line on `ctx.err`.
  */
 export async function main(argv: string[], ctx: CliContext = processContext()): Promise<number> {
+  if (argv.length === 0) {
+    // Commander would dump the whole help on stderr; a usage error is one line.
+    ctx.err(
+      "netd: no command given — try 'netd templates', 'netd template ID' or 'netd inspect FILE' (see 'netd --help')\n",
+    );
+    return 2;
+  }
   const program = createProgram(ctx);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -19,10 +19,14 @@ function packageVersion(): string {
   }
 }
 
-/** Collapses commander's multi-line errors ("… \n(Did you mean …?)") into one line. */
+/**
+ * Collapses commander's multi-line errors ("… \n(Did you mean …?)") into one line, and shortens
+ * "option '--input <HxWxC>' argument '0x0' is invalid. expected …" to "--input '0x0': expected …".
+ */
 function oneLine(text: string): string {
   return text
     .replace(/^error:\s*/i, '')
+    .replace(/^option '(-[^ ',]+)[^']*' argument '([^']*)' is invalid\.\s*/, "$1 '$2': ")
     .split('\n')
     .map((s) => s.trim())
     .filter(Boolean)

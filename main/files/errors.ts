@@ -9,6 +9,7 @@ export type NetworkFileErrorKind =
   | 'invalid'
   | 'write-failed';
 
+/** Thrown by every file function; `message` is one line naming the path and the reason. */
 export class NetworkFileError extends Error {
   override name = 'NetworkFileError';
   constructor(

@@ -83,6 +83,30 @@ describe('parseNetworkText', () => {
     expect(e.message).toMatch(/^x\.json: nodes\[0\]\.params: /);
   });
 
+  it('says what is missing or of the wrong kind, in words', () => {
+    const head = '"format": "netdesigner.network", "version": 1';
+    expect(errorOf(() => parseNetworkText(`{${head}, "edges": []}`, 'a.json')).message).toBe(
+      'a.json: nodes: is missing (expected a list [ … ])',
+    );
+    expect(
+      errorOf(() => parseNetworkText(`{${head}, "nodes": {}, "edges": []}`, 'a.json')).message,
+    ).toBe('a.json: nodes: must be a list [ … ], not an object');
+    expect(
+      errorOf(() => parseNetworkText('{"format": "netdesigner.network", "version": "1"}', 'a.json'))
+        .message,
+    ).toMatch(/^a\.json: version: must be a number, not the text "1" \(and 2 more problems\)$/);
+  });
+
+  it('does not echo the bytes of a binary file', () => {
+    const e = errorOf(() => parseNetworkText('\u0000\u0001\u0002binary', 'b.json'));
+    expect(e.kind).toBe('not-json');
+    expect(e.message).toMatch(/^b\.json: not valid JSON/);
+    expect(e.message).not.toContain('binary');
+    const secret = errorOf(() => parseNetworkText('root:*:19000:0:99999:7:::\n', 's.json'));
+    expect(secret.message).not.toContain('root:');
+    expect([...e.message].filter((c) => c < ' ')).toEqual([]);
+  });
+
   it('keeps unknown types and bad params for analysis to report', () => {
     const text = JSON.stringify({
       format: 'netdesigner.network',
@@ -134,6 +158,17 @@ describe('files on disk', () => {
     expect(await readFile(path, 'utf8')).toBe(serializeNetwork(tiny()));
   });
 
+  it('leaves the old content and no temp file when the final rename fails', async () => {
+    const sub = join(dir, 'failing');
+    await mkdir(join(sub, 'taken.netd.json'), { recursive: true });
+    await writeFile(join(sub, 'taken.netd.json', 'keep.txt'), 'old');
+    await expect(writeNetworkFile(join(sub, 'taken.netd.json'), tiny())).rejects.toMatchObject({
+      kind: 'write-failed',
+    });
+    expect(await readdir(sub)).toEqual(['taken.netd.json']);
+    expect(await readFile(join(sub, 'taken.netd.json', 'keep.txt'), 'utf8')).toBe('old');
+  });
+
   it('reports a missing file and an unwritable path in one line', async () => {
     const missing = join(dir, 'nope.netd.json');
     await expect(readNetworkFile(missing)).rejects.toThrow(`${missing}: file not found`);
@@ -141,5 +176,6 @@ describe('files on disk', () => {
       writeNetworkFile(join(dir, 'no-dir', 'x.netd.json'), tiny()),
     ).rejects.toMatchObject({ kind: 'write-failed' });
     await expect(readNetworkFile(dir)).rejects.toMatchObject({ kind: 'unreadable' });
+    await expect(readNetworkFile('')).rejects.toThrow(/^no file name given$/);
   });
 });

@@ -37,6 +37,7 @@ function ioReason(
  * @throws NetworkFileError: not-found, unreadable, not-json, wrong-format, newer-version, invalid.
  */
 export async function readNetworkFile(path: string): Promise<NetworkDoc> {
+  if (path.trim() === '') throw new NetworkFileError('not-found', undefined, 'no file name given');
   let text: string;
   try {
     text = await readFile(path, 'utf8');

@@ -37,7 +37,10 @@ function jsonError(text: string, err: unknown, path: string | undefined): Networ
   // Drop V8's own location suffix; we add ours uniformly.
   const what = raw
     .replace(/\s*\(line \d+ column \d+\)/, '')
-    .replace(/\s*in JSON at position \d+/, '');
+    .replace(/\s*in JSON at position \d+/, '')
+    // V8 quotes a snippet of the text ('"\u0000garbage" is not valid JSON'); binary files make it noise.
+    .replace(/,\s*(\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '')
+    .replace(/[^\x20-\x7e\u00a0-\ufffc]/g, '?');
   const where = pos ? lineCol(text, Number(pos[1])) : null;
   const at = where ? ` at line ${where.line}, column ${where.col}` : '';
   return new NetworkFileError('not-json', path, `not valid JSON${at} (${what})`);
@@ -78,9 +81,38 @@ export function parseNetworkText(text: string, path?: string): NetworkDoc {
       path,
       `written by a newer NetDesigner (format version ${obj.version}); this one reads version ${NETWORK_VERSION} — update NetDesigner`,
     );
-  const parsed = networkDocSchema.safeParse(data);
+  // reportInput: messages say what was found, not only what was expected.
+  const parsed = networkDocSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) throw new NetworkFileError('invalid', path, describeIssue(parsed.error));
   return parsed.data;
+}
+
+const KIND_WORDS: Record<string, string> = {
+  array: 'a list [ … ]',
+  string: 'text',
+  number: 'a number',
+  object: 'an object { … }',
+  record: 'an object { … }',
+  boolean: 'true or false',
+};
+
+/** What a JSON value is, for "must be a list, not …" messages. */
+function describeValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'string')
+    return `the text ${JSON.stringify(v.length > 20 ? v.slice(0, 20) + '…' : v)}`;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return 'an object';
+}
+
+/** zod's "Invalid input: expected array, received undefined" in words a user acts on. */
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code !== 'invalid_type') return issue.message;
+  const want = KIND_WORDS[issue.expected] ?? issue.expected;
+  return issue.input === undefined
+    ? `is missing (expected ${want})`
+    : `must be ${want}, not ${describeValue(issue.input)}`;
 }
 
 function describeIssue(error: z.ZodError): string {
@@ -90,7 +122,7 @@ function describeIssue(error: z.ZodError): string {
     error.issues.length > 1
       ? ` (and ${error.issues.length - 1} more problem${error.issues.length > 2 ? 's' : ''})`
       : '';
-  return `${where ? `${where}: ` : ''}${issue.message}${more}`;
+  return `${where ? `${where}: ` : ''}${issueMessage(issue)}${more}`;
 }
 
 /** Params in catalog order (then any others alphabetically), so saved files diff cleanly. */

@@ -268,6 +268,7 @@ const cases: Case[] = [
       ],
     ),
     nodeId: 'a',
+    says: "Conv2D 'a': its output is not used by any layer",
   },
   {
     code: 'huge-dense',

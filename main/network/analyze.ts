@@ -5,9 +5,10 @@
  */
 import { maxRf } from './catalog/composite.ts';
 import { PIXEL_RF } from './catalog/elementwise.ts';
-import { fmtBytes, fmtInt, fmtShape, numel } from './catalog/format.ts';
+import { fmtBytes, fmtInt, fmtShape, nodeName, numel } from './catalog/format.ts';
 import type { NodeRef } from './catalog/params.ts';
 import { getLayerDef, LAYER_TYPES } from './catalog/registry.ts';
+import { didYouMean } from './catalog/suggest.ts';
 import { buildGraph } from './graph.ts';
 import type {
   NetworkAnalysis,
@@ -22,11 +23,6 @@ import { collectWarnings } from './warnings.ts';
 
 /** Tensors or weight counts above this are "absurd" (and beyond what tfjs can allocate). */
 export const TOO_LARGE = 2 ** 31;
-
-/** How messages name a node: `Conv2D 'conv3'` (its label when it has one). */
-export function nodeName(node: Pick<NetworkNode, 'id' | 'type' | 'label'>): string {
-  return `${node.type} '${node.label || node.id}'`;
-}
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -135,7 +131,7 @@ export function analyzeNetwork(doc: NetworkDoc): NetworkAnalysis {
         severity: 'error',
         code: 'unknown-type',
         nodeId: node.id,
-        message: `${who.name}: unknown layer type '${node.type}' — known types are ${LAYER_TYPES.join(', ')}`,
+        message: `${who.name}: unknown layer type '${node.type}'${didYouMean(node.type, LAYER_TYPES) || ` — known types are ${LAYER_TYPES.join(', ')}`}`,
       });
       continue;
     }

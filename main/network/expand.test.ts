@@ -80,6 +80,19 @@ describe('residual block expansion', () => {
       padding: 1,
     });
   });
+
+  it('keeps the identity shortcut when a stride leaves a 1×1 map unchanged (DESIGN.md)', () => {
+    const doc = chain([1, 1, 64], ['ResidualBlock', { filters: 64, strides: 2 }, 'r']);
+    const expanded = expandComposites(doc);
+    expect(expanded.nodes.some((n) => n.id.startsWith('r/shortcut'))).toBe(false);
+    // 2 × (3·3·64·64 + BN 2·64), no projection weights.
+    expect(analyzeNetwork(doc).nodes.r!.trainableParams).toBe(2 * (9 * 64 * 64 + 128));
+    // A stride that does shrink one axis still needs the projection.
+    const wide = expandComposites(
+      chain([1, 4, 64], ['ResidualBlock', { filters: 64, strides: 2 }, 'r']),
+    );
+    expect(wide.nodes.some((n) => n.id === 'r/shortcut/conv')).toBe(true);
+  });
 });
 
 describe('inception expansion', () => {

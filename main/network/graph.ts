@@ -2,6 +2,7 @@
  * The structural half of analysis: which nodes and edges count, their input order, a topological
  * order and the cycles. Linear in nodes + edges; never throws on a malformed graph.
  */
+import { nodeName } from './catalog/format.ts';
 import type { NetworkDoc, NetworkEdge, NetworkNode, Problem } from './types.ts';
 
 export interface Graph {
@@ -73,7 +74,7 @@ export function buildGraph(doc: NetworkDoc): Graph {
         code: 'self-loop',
         edge,
         nodeId: edge.source,
-        message: `${nodes[s]!.type} '${edge.source}' is connected to itself — delete that connection`,
+        message: `${nodeName(nodes[s]!)} is connected to itself — delete that connection`,
       });
       continue;
     }

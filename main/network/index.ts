@@ -1,5 +1,5 @@
 /** Public API of the network engine. */
-export { analyzeNetwork, nodeName, TOO_LARGE } from './analyze.ts';
+export { analyzeNetwork, TOO_LARGE } from './analyze.ts';
 export { expandComposites, expandNode, ExpandError } from './expand.ts';
 export {
   networkDocSchema,
@@ -17,5 +17,5 @@ export {
 export type { LayerDef, Counts, Expansion } from './catalog/layerDef.ts';
 export { EXPANSION_INPUT } from './catalog/composite.ts';
 export { ACTIVATIONS, type ActivationName } from './catalog/params.ts';
-export { fmtInt, fmtBytes, fmtShape } from './catalog/format.ts';
+export { fmtInt, fmtBytes, fmtShape, nodeName } from './catalog/format.ts';
 export * from './types.ts';

@@ -8,8 +8,10 @@ import { NETWORK_FORMAT, NETWORK_VERSION, type NetworkDoc } from './types.ts';
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 
+/** A canvas position: two finite numbers. */
 export const positionSchema = z.object({ x: finite, y: finite });
 
+/** One node; `params` defaults to `{}` and is checked later, by analysis. */
 export const networkNodeSchema = z.object({
   id: z.string().min(1, 'a node id must not be empty'),
   type: z.string().min(1, 'a node type must not be empty'),
@@ -18,6 +20,7 @@ export const networkNodeSchema = z.object({
   label: z.string().optional(),
 });
 
+/** One connection; for Add/Concat the order of edges is the input order. */
 export const networkEdgeSchema = z.object({
   source: z.string().min(1),
   target: z.string().min(1),
@@ -35,6 +38,7 @@ const versionSchema = z.number().superRefine((v, ctx) => {
   });
 });
 
+/** A whole `*.netd.json` document (format and version checked, `name` defaults to 'Untitled'). */
 export const networkDocSchema = z.object({
   format: z.literal(NETWORK_FORMAT, {
     error: `not a NetDesigner network (expected "format": "${NETWORK_FORMAT}")`,

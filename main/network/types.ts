@@ -97,6 +97,10 @@ export interface LayerInfo {
   initialParams?: Record<string, unknown>;
 }
 
+/**
+ * Stable problem codes. A node downstream of an error gets no code of its own: its `outputShape`
+ * is null and the problem is reported once, where it starts.
+ */
 export type ProblemCode =
   | 'unknown-type'
   | 'unknown-param'
@@ -120,7 +124,6 @@ export type ProblemCode =
   | 'no-output'
   | 'too-large'
   | 'input-has-inputs'
-  | 'upstream-error'
   // warnings
   | 'softmax-not-last'
   | 'unused-output'

@@ -2,14 +2,12 @@
  * Advice that does not make a network invalid: softmax in the middle, dangling outputs, a huge
  * Dense layer, no classifier at the end. Only nodes without errors are judged.
  */
-import { fmtInt, fmtShape } from './catalog/format.ts';
+import { aShape, fmtInt, nodeName } from './catalog/format.ts';
 import type { Graph } from './graph.ts';
 import type { NetworkNode, NodeAnalysis, Problem } from './types.ts';
 
 /** Dense layers above this many weights draw a warning (VGG's first FC has 103 M). */
 export const HUGE_DENSE = 50_000_000;
-
-const name = (n: NetworkNode) => `${n.type} '${n.label || n.id}'`;
 
 function usesSoftmax(node: NetworkNode): boolean {
   const p = node.params ?? {};
@@ -24,7 +22,7 @@ export function collectWarnings(graph: Graph, result: Record<string, NodeAnalysi
       severity: 'warning',
       code,
       nodeId: node.id,
-      message: `${name(node)}${message}`,
+      message: `${nodeName(node)}${message}`,
     });
   const sinks: number[] = [];
   for (let k = 0; k < graph.sortedCount; k++) {
@@ -55,7 +53,7 @@ export function collectWarnings(graph: Graph, result: Record<string, NodeAnalysi
       warn(
         node,
         'unused-output',
-        `'s output is not used by any layer and is not the network's output — connect it or delete it`,
+        `: its output is not used by any layer and is not the network's output — connect it or delete it`,
       );
   }
   if (last !== undefined) {
@@ -65,7 +63,7 @@ export function collectWarnings(graph: Graph, result: Record<string, NodeAnalysi
       warn(
         node,
         'no-classifier',
-        ` is the last layer and outputs a ${fmtShape(shape)} map — add GlobalAvgPool2D and a Dense layer with one unit per class to classify`,
+        ` is the last layer and outputs ${aShape(shape)} map — add GlobalAvgPool2D and a Dense layer with one unit per class to classify`,
       );
   }
   return warnings;

@@ -39,6 +39,17 @@ describe('adaptation reports what it changed', () => {
     expect(changes).toHaveLength(1);
   });
 
+  it.each([
+    ['alexnet', /^stem: conv1 11×11 stride 4 → 3×3 stride 1 \(pad 1\), so the 32×32×3 input/],
+    ['googlenet', /^stem: conv1 7×7 stride 2 → 3×3 stride 1 \(pad 1\) and pool1 removed/],
+    ['resnet50', /^stem: conv1 7×7 stride 2 → 3×3 stride 1 \(pad 1\) and the max pool removed/],
+  ])('says how the %s stem changed for 32×32 images', (id, said) => {
+    const { doc, changes } = buildTemplate(id, { input: [32, 32, 3] });
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatch(said);
+    expect(doc.nodes.find((n) => n.id === 'conv1')!.params).toMatchObject({ kernelSize: 3 });
+  });
+
   it('pads VGG pool5 rather than letting a 28×28 map vanish', () => {
     const { doc, changes } = buildTemplate('vgg16', { input: [28, 28, 1], classes: 10 });
     expect(changes).toEqual([

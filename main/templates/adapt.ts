@@ -88,9 +88,7 @@ export function adaptFrom(
     analysis = analyzeNetwork(next);
   }
 
-  const fresh = errorsOf(analysis).filter(
-    (p) => !before.has(problemKey(p)) && p.code !== 'upstream-error',
-  );
+  const fresh = errorsOf(analysis).filter((p) => !before.has(problemKey(p)));
   if (fresh.length > 0) {
     const target = input ? ` to ${shapeText(input)}` : '';
     throw new AdaptError(`cannot adapt '${doc.name}'${target}: ${fresh[0]!.message}`);

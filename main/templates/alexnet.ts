@@ -1,6 +1,6 @@
 /** AlexNet as torchvision builds it (the single-tower "one weird trick" variant). */
 import { NetworkBuilder } from './builder.ts';
-import { isSmallInput, shapeText } from './types.ts';
+import { addConv1 } from './stem.ts';
 import type { TemplateDef, TemplateRequest, TemplateBuild } from './types.ts';
 
 const DESCRIPTION =
@@ -14,21 +14,19 @@ function build({ input, classes }: TemplateRequest): TemplateBuild {
   const changes: string[] = [];
   const b = new NetworkBuilder();
   b.add('input', 'Input', { shape: input });
-  if (isSmallInput(input)) {
-    b.add('conv1', 'Conv2D', { filters: 64, kernelSize: 3, padding: 1, activation: 'relu' });
-    changes.push(
-      `conv1: 11×11 stride 4 → 3×3 stride 1 (pad 1), so the ${shapeText(input)} input is not shrunk ` +
-        'to a few pixels before conv2',
-    );
-  } else {
-    b.add('conv1', 'Conv2D', {
+  const stem = addConv1(
+    b,
+    input,
+    {
       filters: 64,
       kernelSize: 11,
       strides: 4,
       padding: 2,
-      activation: 'relu',
-    });
-  }
+      extra: { activation: 'relu' },
+    },
+    { also: '', next: 'conv2' },
+  );
+  if (stem) changes.push(stem);
   b.add('pool1', 'MaxPool2D', { poolSize: 3, strides: 2 });
   b.add('conv2', 'Conv2D', { filters: 192, kernelSize: 5, padding: 2, activation: 'relu' });
   b.add('pool2', 'MaxPool2D', { poolSize: 3, strides: 2 });

@@ -11,6 +11,7 @@ export interface AddOptions {
   label?: string;
 }
 
+/** Builds a template's document node by node (see the module comment). */
 export class NetworkBuilder {
   private readonly nodes: NetworkNode[] = [];
   private readonly edges: NetworkEdge[] = [];

@@ -1,6 +1,6 @@
 /** GoogLeNet exactly as Table 1 of Szegedy et al. 2014 lists it, built from Inception composites. */
 import { NetworkBuilder } from './builder.ts';
-import { isSmallInput, shapeText } from './types.ts';
+import { addConv1 } from './stem.ts';
 import type { TemplateDef, TemplateRequest, TemplateBuild } from './types.ts';
 
 /** Table 1: name, #1×1, #3×3 reduce, #3×3, #5×5 reduce, #5×5, pool proj; `pool` = 3×3/2 max pool. */
@@ -27,7 +27,7 @@ const DESCRIPTION =
   'Szegedy et al. 2014 ("Going deeper with convolutions"), Table 1: 7×7/2 stem, LRN after the ' +
   'first pool and after conv2 (as in the Caffe reference model), nine Inception modules with ' +
   "5×5 branches, biases and no batch norm, 3×3/2 max pools with padding 'same' (112→56→28→14→7), " +
-  'dropout 0.4 and a linear classifier. The auxiliary classifiers are left out (training-only). ' +
+  'dropout 0.4 and a linear layer with softmax. The auxiliary classifiers are left out (training-only). ' +
   'The final 7×7 average pool is modelled as global average pooling — identical at 224×224 and ' +
   'valid at any input. For inputs under 64×64 the stem becomes a 3×3 stride 1 conv without the first pool.';
 
@@ -35,24 +35,15 @@ function build({ input, classes }: TemplateRequest): TemplateBuild {
   const changes: string[] = [];
   const b = new NetworkBuilder();
   b.add('input', 'Input', { shape: input });
-  if (isSmallInput(input)) {
-    b.add('conv1', 'Conv2D', { filters: 64, kernelSize: 3, padding: 1, activation: 'relu' });
-    b.add('norm1', 'LRN', LRN);
-    changes.push(
-      `stem: conv1 7×7 stride 2 → 3×3 stride 1 (pad 1) and pool1 removed, so the ${shapeText(input)} ` +
-        'input keeps enough resolution for the Inception stages',
-    );
-  } else {
-    b.add('conv1', 'Conv2D', {
-      filters: 64,
-      kernelSize: 7,
-      strides: 2,
-      padding: 3,
-      activation: 'relu',
-    });
-    b.add('pool1', 'MaxPool2D', { poolSize: 3, strides: 2, padding: 'same' });
-    b.add('norm1', 'LRN', LRN);
-  }
+  const stem = addConv1(
+    b,
+    input,
+    { filters: 64, kernelSize: 7, strides: 2, padding: 3, extra: { activation: 'relu' } },
+    { also: 'pool1 removed', next: 'the Inception stages' },
+  );
+  if (stem) changes.push(stem);
+  else b.add('pool1', 'MaxPool2D', { poolSize: 3, strides: 2, padding: 'same' });
+  b.add('norm1', 'LRN', LRN);
   b.add(
     'conv2_reduce',
     'Conv2D',

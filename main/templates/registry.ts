@@ -16,7 +16,8 @@ export const TEMPLATES: readonly TemplateDef[] = [
   ...RESNET_TEMPLATES,
 ];
 
-/** The template with this id, or undefined. */
+/** The template with this id (any letter case: `VGG16` finds `vgg16`), or undefined. */
 export function findTemplate(id: string): TemplateDef | undefined {
-  return TEMPLATES.find((t) => t.id === id);
+  const wanted = id.trim().toLowerCase();
+  return TEMPLATES.find((t) => t.id === wanted);
 }

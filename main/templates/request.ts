@@ -10,6 +10,7 @@ export const MAX_CLASSES = 1_000_000;
 
 const side = z.int().min(1).max(MAX_SIDE);
 
+/** `{ input?: [H, W, C], classes? }` as it arrives from the CLI, IPC or the WebSocket. */
 export const adaptRequestSchema = z.object({
   input: z
     .tuple([side, side, z.int().min(1).max(MAX_CHANNELS)], {

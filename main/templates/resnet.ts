@@ -1,6 +1,6 @@
 /** ResNet-18/34/50/101/152 in torchvision's layout, one ResidualBlock composite per block. */
 import { NetworkBuilder } from './builder.ts';
-import { isSmallInput, shapeText } from './types.ts';
+import { addConv1 } from './stem.ts';
 import type { TemplateDef, TemplateRequest, TemplateBuild } from './types.ts';
 
 type Depth = 18 | 34 | 50 | 101 | 152;
@@ -26,7 +26,7 @@ function description(depth: Depth): string {
     'bias-free convolutions with batch norm, 7×7/2 stem and 3×3/2 max pool, ' +
     (variant === 'bottleneck' ? 'stride on the bottleneck\'s 3×3 (the "v1.5" variant), ' : '') +
     '1×1 projection shortcuts only where the shape changes (option B), global average pooling ' +
-    'and a linear classifier. For inputs under 64×64 the stem becomes a 3×3 stride 1 conv ' +
+    'and a linear layer with softmax. For inputs under 64×64 the stem becomes a 3×3 stride 1 conv ' +
     "without the max pool, as in the paper's CIFAR experiments."
   );
 }
@@ -36,25 +36,16 @@ function builder(depth: Depth) {
     const changes: string[] = [];
     const b = new NetworkBuilder();
     b.add('input', 'Input', { shape: input });
-    const small = isSmallInput(input);
-    if (small) {
-      b.add('conv1', 'Conv2D', { filters: 64, kernelSize: 3, padding: 1, useBias: false });
-      changes.push(
-        `stem: conv1 7×7 stride 2 → 3×3 stride 1 (pad 1) and the max pool removed, so the ` +
-          `${shapeText(input)} input is not reduced to a few pixels before layer1`,
-      );
-    } else {
-      b.add('conv1', 'Conv2D', {
-        filters: 64,
-        kernelSize: 7,
-        strides: 2,
-        padding: 3,
-        useBias: false,
-      });
-    }
+    const stem = addConv1(
+      b,
+      input,
+      { filters: 64, kernelSize: 7, strides: 2, padding: 3, extra: { useBias: false } },
+      { also: 'the max pool removed', next: 'layer1' },
+    );
     b.add('bn1', 'BatchNorm');
     b.add('relu', 'Activation', { fn: 'relu' });
-    if (!small) b.add('maxpool', 'MaxPool2D', { poolSize: 3, strides: 2, padding: 1 });
+    if (stem) changes.push(stem);
+    else b.add('maxpool', 'MaxPool2D', { poolSize: 3, strides: 2, padding: 1 });
     const variant = variantOf(depth);
     BLOCKS[depth].forEach((count, stage) => {
       for (let i = 0; i < count; i++) {

@@ -70,6 +70,10 @@ describe('template catalogue', () => {
     expect(buildTemplate('resnet152').doc.nodes.length).toBeLessThan(60);
   });
 
+  it('finds an id typed in another letter case', () => {
+    expect(buildTemplate('VGG16').doc.name).toBe('VGG-16');
+  });
+
   it('rejects an unknown id with the list of known ones', () => {
     expect(() => buildTemplate('resnet9000')).toThrow(
       /unknown template 'resnet9000'; available: lenet5, cifar-small/,
@@ -116,6 +120,32 @@ describe('counts match PyTorch', () => {
     expect(analysis.valid).toBe(true);
     expect(analysis.totals.trainableParams).toBe(ref.trainableParams);
     expect(analysis.totals.macs).toBe(ref.macs);
-    expect(changes.join('\n')).toMatch(/stem: conv1 7×7 stride 2 → 3×3 stride 1/);
+    expect(changes.join('\n')).toMatch(
+      /stem: conv1 7×7 stride 2 → 3×3 stride 1 \(pad 1\) and the max pool removed/,
+    );
+  });
+});
+
+describe('receptive fields of the classic networks', () => {
+  // Hand-derived (size += (k − 1)·jump, jump ×= stride), matching the published figures:
+  // VGG-16 conv5_3 sees 196×196 px; torchvision's ResNet-50 (stride on the 3×3) ends at 427×427.
+  const rf = (id: string, node: string) =>
+    analyzeNetwork(buildTemplate(id).doc).nodes[node]!.receptiveField;
+
+  it('VGG-16: 5×5 after two 3×3 convs, 196×196 at conv5_3 with a jump of 16', () => {
+    expect(rf('vgg16', 'conv1_2')).toEqual({ size: [5, 5], jump: [1, 1] });
+    expect(rf('vgg16', 'pool1')).toEqual({ size: [6, 6], jump: [2, 2] });
+    expect(rf('vgg16', 'conv5_3')).toEqual({ size: [196, 196], jump: [16, 16] });
+  });
+
+  it('ResNet-50: 11×11 after the stem, 427×427 at the last block with a jump of 32', () => {
+    expect(rf('resnet50', 'maxpool')).toEqual({ size: [11, 11], jump: [4, 4] });
+    expect(rf('resnet50', 'layer1.2')).toEqual({ size: [35, 35], jump: [4, 4] });
+    expect(rf('resnet50', 'layer4.2')).toEqual({ size: [427, 427], jump: [32, 32] });
+  });
+
+  it('GoogLeNet: the 5×5 branch sets the Inception field (27 + 4·8 = 59 at 3a)', () => {
+    expect(rf('googlenet', 'pool2')).toEqual({ size: [27, 27], jump: [8, 8] });
+    expect(rf('googlenet', 'inception3a')).toEqual({ size: [59, 59], jump: [8, 8] });
   });
 });

@@ -92,12 +92,15 @@ class Inception(nn.Module):
         return torch.cat([self.b1(x), self.b3(x), self.b5(x), self.bp(x)], 1)
 
 
-def residual(cin, p):
+def residual(shape, p):
+    """torchvision's block; DESIGN.md keeps the identity shortcut whenever the shape is unchanged
+    (torchvision projects whenever stride != 1, which differs only on a 1-pixel axis)."""
+    h, w, cin = shape
     variant, planes, stride = p.get("variant", "basic"), p["filters"], p.get("strides", 1)
     block = BasicBlock if variant == "basic" else Bottleneck
     out = planes * block.expansion
     down = None
-    if stride != 1 or cin != out:
+    if -(-h // stride) != h or -(-w // stride) != w or cin != out:
         down = nn.Sequential(nn.Conv2d(cin, out, 1, stride, bias=False), nn.BatchNorm2d(out))
     return block(cin, planes, stride, down)
 
@@ -127,7 +130,7 @@ def build(layer, params, shape):
     if layer == "Inception":
         return Inception(c, **params)
     if layer == "ResidualBlock":
-        return residual(c, params)
+        return residual(shape, params)
     raise ValueError(layer)
 
 
@@ -207,6 +210,7 @@ CASES = [
     ("bottleneck identity", "ResidualBlock", {"variant": "bottleneck", "filters": 64}, [56, 56, 256]),
     ("bottleneck s2", "ResidualBlock", {"variant": "bottleneck", "filters": 128, "strides": 2}, [56, 56, 256]),
     ("bottleneck s2 odd", "ResidualBlock", {"variant": "bottleneck", "filters": 8, "strides": 2}, [7, 7, 16]),
+    ("basic s2 on 1x1 keeps identity", "ResidualBlock", {"variant": "basic", "filters": 16, "strides": 2}, [1, 1, 16]),
 ]
 
 

@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { templateInfos } from '../../templates/index.ts';
 import type { CliContext } from '../context.ts';
-import { compact, shape, withSeparators } from '../format/numbers.ts';
+import { fmtInt } from '../../network/catalog/format.ts';
+import { compact, shape } from '../format/numbers.ts';
 import { renderTable } from '../format/table.ts';
 
 /** Registers `templates` on `program`. */
@@ -22,7 +23,7 @@ export function registerTemplatesCommand(program: Command, ctx: CliContext): voi
         t.name,
         shape(t.defaultInput),
         String(t.defaultClasses),
-        withSeparators(t.trainableParams),
+        fmtInt(t.trainableParams),
         compact(t.macs),
       ]);
       ctx.out(

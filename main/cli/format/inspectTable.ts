@@ -1,6 +1,7 @@
 /** The human-readable `netd inspect` report: per-node table, totals, then problems. */
 import type { NetworkAnalysis, NetworkDoc, ReceptiveField } from '../../network/types.ts';
-import { bytes, compact, shape, withSeparators } from './numbers.ts';
+import { fmtBytes, fmtInt, plural } from '../../network/catalog/format.ts';
+import { compact, shape } from './numbers.ts';
 import { renderTable, type Column } from './table.ts';
 
 function pairText([a, b]: readonly [number, number]): string {
@@ -11,10 +12,6 @@ function rfText(rf: ReceptiveField | null): [string, string] {
   if (!rf) return ['', ''];
   const [h, w] = rf.size;
   return [`${h}×${w}`, pairText(rf.jump)];
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** Renders the report for `doc` and its analysis; ends with a newline. */
@@ -30,9 +27,9 @@ export function inspectTable(doc: NetworkDoc, analysis: NetworkAnalysis): string
         label && label !== id ? `${id} (${label})` : id,
         n.type,
         shape(n.outputShape),
-        withSeparators(n.trainableParams),
-        n.nonTrainableParams > 0 ? withSeparators(n.nonTrainableParams) : '',
-        withSeparators(n.macs),
+        fmtInt(n.trainableParams),
+        n.nonTrainableParams > 0 ? fmtInt(n.nonTrainableParams) : '',
+        fmtInt(n.macs),
         rf,
         jump,
       ],
@@ -43,9 +40,9 @@ export function inspectTable(doc: NetworkDoc, analysis: NetworkAnalysis): string
     'total',
     plural(rows.length, 'node'),
     '',
-    withSeparators(t.trainableParams),
-    t.nonTrainableParams > 0 ? withSeparators(t.nonTrainableParams) : '',
-    withSeparators(t.macs),
+    fmtInt(t.trainableParams),
+    t.nonTrainableParams > 0 ? fmtInt(t.nonTrainableParams) : '',
+    fmtInt(t.macs),
     '',
     '',
   ];
@@ -71,11 +68,11 @@ export function inspectTable(doc: NetworkDoc, analysis: NetworkAnalysis): string
   const warnings = analysis.problems.filter((p) => p.severity === 'warning');
   let text = `${doc.name}\n\n${table}\n`;
   text +=
-    `Trainable params:      ${withSeparators(t.trainableParams)}\n` +
-    `Non-trainable params:  ${withSeparators(t.nonTrainableParams)}\n` +
-    `MACs per example:      ${withSeparators(t.macs)}${t.macs >= 1000 ? ` (${compact(t.macs)})` : ''}\n` +
-    `Activation memory:     ${bytes(t.activationBytes)} per example (float32)\n` +
-    `Weights memory:        ${bytes((t.trainableParams + t.nonTrainableParams) * 4)} (float32)\n`;
+    `Trainable params:      ${fmtInt(t.trainableParams)}\n` +
+    `Non-trainable params:  ${fmtInt(t.nonTrainableParams)}\n` +
+    `MACs per example:      ${fmtInt(t.macs)}${t.macs >= 1000 ? ` (${compact(t.macs)})` : ''}\n` +
+    `Activation memory:     ${fmtBytes(t.activationBytes)} per example (float32)\n` +
+    `Weights memory:        ${fmtBytes((t.trainableParams + t.nonTrainableParams) * 4)} (float32)\n`;
   text += `\n${analysis.valid ? 'Valid' : 'Invalid'}: ${plural(errors.length, 'error')}, ${plural(warnings.length, 'warning')}\n`;
   const problems = [...errors, ...warnings];
   const idWidth = Math.max(0, ...problems.map((p) => [...(p.nodeId ?? '-')].length));

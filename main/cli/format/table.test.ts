@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bytes, compact, withSeparators } from './numbers.ts';
+import { compact } from './numbers.ts';
 import { renderTable } from './table.ts';
 
 describe('renderTable', () => {
@@ -26,23 +26,12 @@ describe('renderTable', () => {
   });
 });
 
-describe('number formatting', () => {
-  it('groups thousands', () => {
-    expect(withSeparators(0)).toBe('0');
-    expect(withSeparators(999)).toBe('999');
-    expect(withSeparators(61_100_840)).toBe('61,100,840');
-    expect(withSeparators(-1234.5)).toBe('-1,234.5');
-  });
+describe('compact counts', () => {
   it('abbreviates large counts with SI prefixes', () => {
     expect(compact(950)).toBe('950');
     expect(compact(4_089_184_256)).toBe('4.09 G');
     expect(compact(714_188_480)).toBe('714 M');
     expect(compact(7_801_405_440)).toBe('7.80 G');
     expect(compact(999_999)).toBe('1.00 M');
-  });
-  it('prints memory in binary units', () => {
-    expect(bytes(512)).toBe('512 B');
-    expect(bytes(3 * 1024 * 1024)).toBe('3.00 MiB');
-    expect(bytes(1536)).toBe('1.50 KiB');
   });
 });

@@ -2,6 +2,7 @@
 import type { ParamSpec } from '../types.ts';
 import { ACTIVATIONS, MAX_DIM, param } from './params.ts';
 
+/** A window-size param (`kernelSize`, `poolSize`): one number or `[h, w]`, at least 1. */
 export const kernelParam = (name: string, label: string, dflt?: number): ParamSpec =>
   param({
     name,
@@ -13,6 +14,7 @@ export const kernelParam = (name: string, label: string, dflt?: number): ParamSp
     max: MAX_DIM,
   });
 
+/** The `strides` param; without a default it is derived (pool strides = pool size). */
 export const stridesParam = (dflt?: number): ParamSpec =>
   param({
     name: 'strides',
@@ -28,6 +30,7 @@ export const stridesParam = (dflt?: number): ParamSpec =>
     max: MAX_DIM,
   });
 
+/** DESIGN.md's padding: `'valid'`, `'same'` (TensorFlow) or a symmetric integer (PyTorch). */
 export const paddingParam: ParamSpec = param({
   name: 'padding',
   kind: 'padding',
@@ -64,5 +67,6 @@ export const activationParam: ParamSpec = param({
   options: ACTIVATIONS,
 });
 
+/** A required width param (`filters`, `units`): a whole number ≥ 1. */
 export const unitsLike = (name: string, label: string, description: string): ParamSpec =>
   param({ name, kind: 'int', label, description, min: 1, max: MAX_DIM });

@@ -6,6 +6,7 @@ import type { ReceptiveField, Shape } from '../types.ts';
 import type { Counts, Expansion, ShapeResult } from './layerDef.ts';
 import type { NodeRef } from './params.ts';
 import { getPrimitiveDef } from './primitives.ts';
+import { flatInputProblem } from './spatial.ts';
 
 /** Source id that stands for the composite's own input in `Expansion.edges`. */
 export const EXPANSION_INPUT = '@input';
@@ -71,7 +72,7 @@ const MAX_REMEMBERED = 512;
  * node evaluation and passes the same object to shape, counts and receptiveField), and across
  * analyses by (params, input shape), since the UI re-analyses the whole network on every edit.
  */
-export function expansionCache<P extends object>(
+function expansionCache<P extends object>(
   expand: (p: P, id: string, input: Shape | null) => Expansion,
 ) {
   const cache = new WeakMap<P, ExpansionResult>();
@@ -106,5 +107,25 @@ export function expansionCache<P extends object>(
         jump: [rf.jump[0] * local.jump[0], rf.jump[1] * local.jump[1]],
       };
     },
+  };
+}
+
+/**
+ * The shape, count and receptive-field rules of a composite layer: all three read the evaluation
+ * of its expansion (cached), so a block's numbers are the sum over the primitives it expands to.
+ */
+export function compositeRules<P extends object>(
+  expand: (p: P, id: string, input: Shape | null) => Expansion,
+) {
+  const cache = expansionCache(expand);
+  return {
+    /** What the block is made of ("4 Conv2D, 4 BatchNorm, …"), after `shape` succeeded. */
+    makeup: (p: P): string => cache.get(p).makeup,
+    shape: (p: P, [input]: readonly Shape[], who: NodeRef): ShapeResult =>
+      flatInputProblem(input!, who, 'move it before the Flatten/global pooling') ??
+      cache.shape(p, input!, who),
+    counts: (p: P): Counts => cache.get(p).counts,
+    receptiveField: (p: P, _inputs: readonly Shape[], rf: ReceptiveField): ReceptiveField =>
+      cache.rf(p, rf),
   };
 }

@@ -1,6 +1,6 @@
 /** Dense (fully connected): every input feeds every unit. Needs a flat vector. */
 import { activationParam, unitsLike, useBiasParam } from './commonParams.ts';
-import { fmtInt, fmtShape } from './format.ts';
+import { aShape, fmtInt, plural } from './format.ts';
 import { defineLayer, nodeError } from './layerDef.ts';
 import type { ActivationName } from './params.ts';
 
@@ -36,7 +36,7 @@ export const dense = defineLayer<DenseParams>({
           nodeError(
             who,
             'dense-on-spatial',
-            `gets a ${fmtShape(input!)} map but needs a flat vector — insert GlobalAvgPool2D (${fmtInt(input![input!.length - 1]!)} inputs) or Flatten (${fmtInt(flat)} inputs) before it`,
+            `gets ${aShape(input!)} map but needs a flat vector — insert GlobalAvgPool2D (${plural(input![input!.length - 1]!, 'input')}) or Flatten (${plural(flat, 'input')}) before it`,
             {
               fix: {
                 kind: 'insert-before',

@@ -1,8 +1,9 @@
 /** Layers that keep the shape: BatchNorm, Activation, Dropout, LRN. */
 import type { ReceptiveField, Shape } from '../types.ts';
 import { fmtFloat, fmtInt } from './format.ts';
-import { defineLayer, NO_COUNTS, nodeError, sameRf } from './layerDef.ts';
+import { defineLayer, NO_COUNTS, sameRf } from './layerDef.ts';
 import { ACTIVATIONS, param, type ActivationName } from './params.ts';
+import { flatInputProblem } from './spatial.ts';
 
 const keep = (_p: unknown, [input]: readonly Shape[]) => ({ shape: input! });
 const lastDim = (s: Shape): number => s[s.length - 1]!;
@@ -170,19 +171,8 @@ export const lrn = defineLayer<LrnParams>({
     alpha: v.alpha as number,
     beta: v.beta as number,
   }),
-  shape(_p, [input], who) {
-    if (input!.length !== 3)
-      return {
-        problems: [
-          nodeError(
-            who,
-            'needs-spatial-input',
-            `needs an H×W×C input but gets a flat vector of ${fmtInt(input![0]!)} — put it right after a convolution`,
-          ),
-        ],
-      };
-    return { shape: input! };
-  },
+  shape: (_p, [input], who) =>
+    flatInputProblem(input!, who, 'put it right after a convolution') ?? { shape: input! },
   counts: () => NO_COUNTS,
   receptiveField: sameRf,
   summary: (p) => `r${p.depthRadius} · α ${fmtFloat(p.alpha)} · β ${fmtFloat(p.beta)}`,

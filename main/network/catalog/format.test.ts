@@ -1,6 +1,6 @@
 /** Number formatting as the inspector and CLI show it. */
 import { describe, expect, it } from 'vitest';
-import { fmtBytes, fmtFloat, fmtInt, fmtShape } from './format.ts';
+import { aShape, fmtBytes, fmtFloat, fmtInt, fmtShape, plural } from './format.ts';
 
 describe('formatting', () => {
   it.each([
@@ -19,7 +19,21 @@ describe('formatting', () => {
       '0.75',
       '2e6',
     ]);
-    expect([12, 1536, 56 * 56 * 128 * 4].map(fmtBytes)).toEqual(['12 B', '1.5 KB', '1.53 MB']);
+    expect([12, 1536, 56 * 56 * 128 * 4].map(fmtBytes)).toEqual(['12 B', '1.5 KiB', '1.53 MiB']);
     expect(fmtShape([56, 56, 64])).toBe('56×56×64');
+  });
+
+  it('reads shapes and counts with the right article and plural', () => {
+    expect(
+      [
+        [56, 56, 64],
+        [8, 8, 1],
+        [11, 11, 3],
+        [18, 2, 1],
+        [1, 1, 4],
+        [80, 8, 3],
+      ].map(aShape),
+    ).toEqual(['a 56×56×64', 'an 8×8×1', 'an 11×11×3', 'an 18×2×1', 'a 1×1×4', 'an 80×8×3']);
+    expect([plural(1, 'input'), plural(25088, 'input')]).toEqual(['1 input', '25,088 inputs']);
   });
 });

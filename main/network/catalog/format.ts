@@ -2,7 +2,12 @@
  * Number and shape formatting for summaries, formulas and messages. Hand-rolled rather than
  * `toLocaleString` because analysis runs on every edit and `Intl` formatting is comparatively slow.
  */
-import type { Shape } from '../types.ts';
+import type { NetworkNode, Shape } from '../types.ts';
+
+/** How messages name a node: `Conv2D 'conv3'` (its label when it has one). */
+export function nodeName(node: Pick<NetworkNode, 'id' | 'type' | 'label'>): string {
+  return `${node.type} '${node.label || node.id}'`;
+}
 
 /** `73856` → `"73,856"`; non-integers keep up to 4 significant decimals. */
 export function fmtInt(n: number): string {
@@ -21,9 +26,9 @@ export function fmtInt(n: number): string {
   return neg ? '-' + s : s;
 }
 
-/** Bytes as B / KB / MB / GB with three significant digits (1 KB = 1024 B). */
+/** Bytes in binary units with three significant digits: `1536` → `"1.5 KiB"`. */
 export function fmtBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
   let v = bytes;
   let i = 0;
   while (v >= 1024 && i < units.length - 1) {
@@ -31,6 +36,21 @@ export function fmtBytes(bytes: number): string {
     i++;
   }
   return `${i === 0 ? v : Number(v.toPrecision(3))} ${units[i]}`;
+}
+
+/**
+ * `"a 56×56×64 map"` but `"an 8×8×512 map"`: the article a shape is read with (8…, 11, 18, 11,…
+ * and 18,… start with a vowel sound).
+ */
+export function aShape(shape: Shape): string {
+  const lead = String(shape[0] ?? '');
+  const vowel = lead.startsWith('8') || (lead.length % 3 === 2 && /^1[18]/.test(lead));
+  return `${vowel ? 'an' : 'a'} ${fmtShape(shape)}`;
+}
+
+/** `(1, 'input')` → `"1 input"`, `(3, 'input')` → `"3 inputs"` (with thousands separators). */
+export function plural(n: number, word: string): string {
+  return `${fmtInt(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** `[56, 56, 64]` → `"56×56×64"`. */

@@ -1,8 +1,8 @@
 /** GlobalAvgPool2D / GlobalMaxPool2D and Flatten: turn an H×W×C map into a vector. */
 import type { LayerType } from '../types.ts';
 import { fmtInt } from './format.ts';
-import { defineLayer, NO_COUNTS, nodeError, type LayerDef } from './layerDef.ts';
-import { globalRf } from './spatial.ts';
+import { defineLayer, NO_COUNTS, type LayerDef } from './layerDef.ts';
+import { flatInputProblem, globalRf } from './spatial.ts';
 
 function globalPool(type: LayerType, verb: string): LayerDef {
   return defineLayer<null>({
@@ -14,19 +14,10 @@ function globalPool(type: LayerType, verb: string): LayerDef {
     minInputs: 1,
     maxInputs: 1,
     read: () => null,
-    shape(_p, [input], who) {
-      if (input!.length !== 3)
-        return {
-          problems: [
-            nodeError(
-              who,
-              'needs-spatial-input',
-              `needs an H×W×C input but gets a flat vector of ${fmtInt(input![0] ?? 0)} — it is already pooled; remove this layer`,
-            ),
-          ],
-        };
-      return { shape: [input![2]!] };
-    },
+    shape: (_p, [input], who) =>
+      flatInputProblem(input!, who, 'it is already pooled; remove this layer') ?? {
+        shape: [input![2]!],
+      },
     counts: () => NO_COUNTS,
     receptiveField: (_p, [input], rf) => globalRf(input!, rf),
     summary: () => '',

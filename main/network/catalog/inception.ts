@@ -3,9 +3,9 @@
  * four branches concatenated in the order 1×1 | 1×1→3×3 | 1×1→5×5 | 3×3 max pool→1×1.
  */
 import type { Shape } from '../types.ts';
-import { EXPANSION_INPUT, expansionCache } from './composite.ts';
+import { compositeRules, EXPANSION_INPUT } from './composite.ts';
 import { fmtInt } from './format.ts';
-import { defineLayer, nodeError, type Expansion } from './layerDef.ts';
+import { defineLayer, type Expansion } from './layerDef.ts';
 import { MAX_DIM, param, type ParamValues } from './params.ts';
 
 interface InceptionParams {
@@ -93,7 +93,7 @@ function expandInception(p: InceptionParams, id: string): Expansion {
   return { nodes, edges, exit: concat };
 }
 
-const cache = expansionCache(expandInception);
+const rules = compositeRules(expandInception);
 
 export const inception = defineLayer<InceptionParams>({
   type: 'Inception',
@@ -127,21 +127,9 @@ export const inception = defineLayer<InceptionParams>({
     poolProj: v.poolProj as number,
     batchNorm: v.batchNorm as boolean,
   }),
-  shape(p, [input], who) {
-    if (input!.length !== 3)
-      return {
-        problems: [
-          nodeError(
-            who,
-            'needs-spatial-input',
-            `needs an H×W×C input but gets a flat vector of ${fmtInt(input![0]!)} — move it before the Flatten/global pooling`,
-          ),
-        ],
-      };
-    return cache.shape(p, input!, who);
-  },
-  counts: (p) => cache.get(p).counts,
-  receptiveField: (p, _i, rf) => cache.rf(p, rf),
+  shape: rules.shape,
+  counts: rules.counts,
+  receptiveField: rules.receptiveField,
   summary: (p) =>
     `${p.b1} · ${p.b3r}→${p.b3} · ${p.b5r}→${p.b5} · ${p.poolProj}${p.batchNorm ? ' · BN' : ''}`,
   formulas(p, [input], out, counts) {
@@ -164,7 +152,7 @@ export const inception = defineLayer<InceptionParams>({
     lines.push(
       `params = ${fmtInt(counts.trainable)}`,
       `MACs = ${fmtInt(counts.macs)}`,
-      `expands to ${cache.get(p).makeup}`,
+      `expands to ${rules.makeup(p)}`,
     );
     return lines;
   },

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ParamSpec, Problem } from '../types.ts';
+import { didYouMean } from './suggest.ts';
 
 /** Params after defaults are applied; values are only trustworthy after `checkParams` passed. */
 export type ParamValues = Record<string, unknown>;
@@ -141,13 +142,14 @@ export function checkParams(
   const problems: Problem[] = [];
   for (const key in raw) {
     if (!hasSpec(specs, key)) {
-      const known = specs.map((s) => s.name).join(', ') || 'none';
+      const names = specs.map((s) => s.name);
+      const known = names.join(', ') || 'none';
       problems.push({
         severity: 'error',
         code: 'unknown-param',
         nodeId: who.id,
         param: key,
-        message: `${who.name}: unknown param '${key}' (known params: ${known})`,
+        message: `${who.name}: unknown param '${key}'${didYouMean(key, names) || ` (known params: ${known})`}`,
       });
     }
   }

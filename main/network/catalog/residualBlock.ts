@@ -4,9 +4,9 @@
  * identity shortcut when shapes match, else 1×1 conv (stride s) → BN; then Add → ReLU.
  */
 import type { Shape } from '../types.ts';
-import { EXPANSION_INPUT, expansionCache } from './composite.ts';
+import { compositeRules, EXPANSION_INPUT } from './composite.ts';
 import { fmtInt } from './format.ts';
-import { defineLayer, nodeError, type Expansion } from './layerDef.ts';
+import { defineLayer, type Expansion } from './layerDef.ts';
 import { MAX_DIM, param } from './params.ts';
 
 type Variant = 'basic' | 'bottleneck';
@@ -24,11 +24,18 @@ export function residualOutChannels(p: { variant: Variant; filters: number }): n
   return p.variant === 'bottleneck' ? 4 * p.filters : p.filters;
 }
 
-/** True when the block's shortcut is a projection (1×1 conv + BN) rather than identity. */
+/**
+ * True when the block's shortcut is a projection (1×1 conv + BN) rather than identity: DESIGN.md
+ * uses identity exactly when the output shape equals the input shape (a stride on a 1-pixel axis
+ * changes nothing, so it keeps the identity).
+ */
 export function needsProjection(p: ResidualParams, input: Shape | null): boolean {
-  if (p.strides !== 1) return true;
-  // Unknown input: assume it matches (the common case inside a stage).
-  return input !== null && input[2] !== residualOutChannels(p);
+  // Unknown input: a stride changes the size; otherwise assume a match (the case inside a stage).
+  if (input === null) return p.strides !== 1;
+  const [h, w, c] = input as [number, number, number];
+  return (
+    Math.ceil(h / p.strides) !== h || Math.ceil(w / p.strides) !== w || c !== residualOutChannels(p)
+  );
 }
 
 /** Ids: `${id}/conv1`, `/bn1`, `/relu1`, …, `/shortcut/conv`, `/shortcut/bn`, `/add`, `/relu`. */
@@ -109,7 +116,7 @@ function expandResidual(p: ResidualParams, id: string, input: Shape | null): Exp
   return { nodes, edges, exit: relu };
 }
 
-const cache = expansionCache(expandResidual);
+const rules = compositeRules(expandResidual);
 
 export const residualBlock = defineLayer<ResidualParams>({
   type: 'ResidualBlock',
@@ -151,21 +158,9 @@ export const residualBlock = defineLayer<ResidualParams>({
     filters: v.filters as number,
     strides: v.strides as number,
   }),
-  shape(p, [input], who) {
-    if (input!.length !== 3)
-      return {
-        problems: [
-          nodeError(
-            who,
-            'needs-spatial-input',
-            `needs an H×W×C input but gets a flat vector of ${fmtInt(input![0]!)} — move it before the Flatten/global pooling`,
-          ),
-        ],
-      };
-    return cache.shape(p, input!, who);
-  },
-  counts: (p) => cache.get(p).counts,
-  receptiveField: (p, _i, rf) => cache.rf(p, rf),
+  shape: rules.shape,
+  counts: rules.counts,
+  receptiveField: rules.receptiveField,
   summary: (p) =>
     [
       p.variant,
@@ -187,7 +182,7 @@ export const residualBlock = defineLayer<ResidualParams>({
     lines.push(
       `params = ${fmtInt(counts.trainable)} (+ ${fmtInt(counts.nonTrainable)} BatchNorm running stats)`,
       `MACs = ${fmtInt(counts.macs)}`,
-      `expands to ${cache.get(p).makeup}`,
+      `expands to ${rules.makeup(p)}`,
     );
     return lines;
   },

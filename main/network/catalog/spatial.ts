@@ -2,7 +2,7 @@
  * The sliding-window rules shared by Conv2D and the pooling layers: DESIGN.md's padding rule, the
  * student-facing errors when a window does not fit, the inspector formula and the receptive field.
  */
-import type { ReceptiveField, Shape } from '../types.ts';
+import type { Problem, ReceptiveField, Shape } from '../types.ts';
 import { fmtInt } from './format.ts';
 import { nodeError, type ShapeResult } from './layerDef.ts';
 import { pair, type NodeRef } from './params.ts';
@@ -38,6 +38,27 @@ const padText = (pad: Padding): string =>
 const pairText = ([a, b]: [number, number]): string => (a === b ? String(a) : `${a}×${b}`);
 
 /**
+ * The `needs-spatial-input` problem of a layer fed a flat vector (after Flatten, global pooling or
+ * Dense), or null for an `[H, W, C]` input. `advice` ends the message: what the student can do.
+ */
+export function flatInputProblem(
+  input: Shape,
+  who: NodeRef,
+  advice: string,
+): { problems: Problem[] } | null {
+  if (input.length === 3) return null;
+  return {
+    problems: [
+      nodeError(
+        who,
+        'needs-spatial-input',
+        `needs an H×W×C input but gets a flat vector of ${fmtInt(input[0] ?? 0)} — ${advice}`,
+      ),
+    ],
+  };
+}
+
+/**
  * Shape of a windowed op on an `[H, W, C]` input, or the problems explaining why it has none.
  * `what` names the window in messages ("kernel", "pool size").
  */
@@ -48,17 +69,12 @@ export function windowShape(
   who: NodeRef,
   what: 'kernel' | 'pool size',
 ): ShapeResult {
-  if (input.length !== 3) {
-    return {
-      problems: [
-        nodeError(
-          who,
-          'needs-spatial-input',
-          `needs an H×W×C input but gets a flat vector of ${fmtInt(input[0] ?? 0)} — move it before the Flatten/global pooling, or remove them`,
-        ),
-      ],
-    };
-  }
+  const flat = flatInputProblem(
+    input,
+    who,
+    'move it before the Flatten/global pooling, or remove them',
+  );
+  if (flat) return flat;
   const [h, wd] = input as [number, number, number];
   const oh = axisOut(h, w.kernel[0], w.strides[0], w.dilation[0], w.padding, 0);
   const ow = axisOut(wd, w.kernel[1], w.strides[1], w.dilation[1], w.padding, 1);
