@@ -1,0 +1,97 @@
+import { Icon } from '../ui/Icon.tsx';
+import type { BackendStatus, EnvironmentReport } from '../../main/training/types.ts';
+import { environmentSummary } from './environmentSummary.ts';
+import { TrainingModal } from './TrainingModal.tsx';
+import { useTrainingStore } from './useTrainingStore.ts';
+
+function BackendRow({ backend, selected }: { backend: BackendStatus; selected: boolean }) {
+  return (
+    <li className={`tr-env-backend ${backend.available ? 'tr-env-ok' : 'tr-env-missing'}`}>
+      <span className="tr-env-mark" aria-hidden="true">
+        <Icon name={backend.available ? 'check' : 'close'} size={14} />
+      </span>
+      <div>
+        <div className="tr-env-name">
+          <strong>{backend.name}</strong> <code>{backend.packageName}</code>
+          {selected && <span className="tr-badge tr-badge-good">in use</span>}
+          <span className="tr-visually-hidden">
+            {backend.available ? 'available' : 'not available'}
+          </span>
+        </div>
+        <p>{backend.reason}</p>
+        {!backend.available && backend.remedy && (
+          <p className="tr-env-remedy">
+            To get it: <code>{backend.remedy}</code>
+          </p>
+        )}
+      </div>
+    </li>
+  );
+}
+
+function Report({ report }: { report: EnvironmentReport }) {
+  return (
+    <>
+      <p className="tr-env-summary">{environmentSummary(report)}</p>
+      <ul className="tr-env-list">
+        {report.backends.map((b) => (
+          <BackendRow key={b.name} backend={b} selected={b.name === report.selected} />
+        ))}
+      </ul>
+      <dl className="tr-preview tr-env-facts">
+        <dt>Node</dt>
+        <dd>{report.node}</dd>
+        <dt>platform</dt>
+        <dd>{report.platform}</dd>
+        <dt>CPU cores</dt>
+        <dd>{report.cpus}</dd>
+        <dt>GPUs</dt>
+        <dd>{report.gpus.length > 0 ? report.gpus.join(', ') : 'none detected'}</dd>
+      </dl>
+    </>
+  );
+}
+
+/** "Check environment": which training backends work here, and what to install for a faster one. */
+export function EnvironmentDialog() {
+  const environment = useTrainingStore((s) => s.environment);
+  const close = useTrainingStore((s) => s.closeEnvironment);
+  const refresh = useTrainingStore((s) => s.openEnvironment);
+  if (!environment.open) return null;
+  return (
+    <TrainingModal
+      title="Training environment"
+      onClose={close}
+      testId="environment-report"
+      footer={
+        <>
+          <button
+            type="button"
+            className="tr-button"
+            // Not `disabled`: the dialog focuses its first button on open, and a disabled one
+            // would leave focus (and Escape) outside the dialog.
+            aria-disabled={environment.status === 'loading'}
+            onClick={() => environment.status !== 'loading' && void refresh()}
+          >
+            Check again
+          </button>
+          <button type="button" className="tr-button tr-button-primary" onClick={close}>
+            Close
+          </button>
+        </>
+      }
+    >
+      <div className="tr-env-dialog" aria-busy={environment.status === 'loading'}>
+        {environment.status === 'loading' && !environment.value && (
+          <p className="tr-muted">Checking backends…</p>
+        )}
+        {environment.error && (
+          <p className="tr-error-line" role="alert">
+            {environment.error}
+          </p>
+        )}
+        {environment.value && <Report report={environment.value} />}
+      </div>
+    </TrainingModal>
+  );
+}

@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import { ConfusionMatrix } from './ConfusionMatrix.tsx';
+import { FolderDialog } from './FolderDialog.tsx';
+import { formatLoss, formatPercent } from './format.ts';
+import type { RunView } from './runView.ts';
+import { useTrainingStore } from './useTrainingStore.ts';
+
+function Figure({ label, value, testId }: { label: string; value: string; testId?: string }) {
+  return (
+    <div className="tr-figure">
+      <span className="tr-figure-value" data-testid={testId}>
+        {value}
+      </span>
+      <span className="tr-figure-label">{label}</span>
+    </div>
+  );
+}
+
+/** Exports the run's trained model (tfjs format) into a folder on the host. */
+function ExportModel({ runId }: { runId: string }) {
+  const exporting = useTrainingStore((s) => s.exporting);
+  const exportModel = useTrainingStore((s) => s.exportModel);
+  const [dir, setDir] = useState('');
+  const [browsing, setBrowsing] = useState(false);
+  return (
+    <div className="tr-export">
+      <label htmlFor="tr-export-dir">Export model to</label>
+      <div className="tr-folder-row">
+        <input
+          id="tr-export-dir"
+          type="text"
+          placeholder="/path/to/folder"
+          value={dir}
+          spellCheck={false}
+          onChange={(e) => setDir(e.target.value)}
+        />
+        <button type="button" className="tr-button" onClick={() => setBrowsing(true)}>
+          Browse…
+        </button>
+        <button
+          type="button"
+          className="tr-button tr-button-primary"
+          disabled={!dir.trim() || exporting.busy}
+          onClick={() => void exportModel(runId, dir.trim())}
+        >
+          {exporting.busy ? 'Exporting…' : 'Export'}
+        </button>
+      </div>
+      {exporting.path && (
+        <p className="tr-ok-line" role="status">
+          Saved to <code>{exporting.path}</code>
+        </p>
+      )}
+      {exporting.error && (
+        <p className="tr-error-line" role="alert">
+          {exporting.error}
+        </p>
+      )}
+      {browsing && (
+        <FolderDialog
+          title="Export the model to…"
+          chooseLabel="Export here"
+          initialDir={dir}
+          onClose={() => setBrowsing(false)}
+          onChoose={(path) => {
+            setBrowsing(false);
+            setDir(path);
+            void exportModel(runId, path);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+/** What a run achieved: headline figures, the failure explanation, confusion matrix and export. */
+export function ResultCard({ view }: { view: RunView }) {
+  const lastEpoch = view.epochs[view.epochs.length - 1];
+  const ended = !['starting', 'running'].includes(view.status);
+  return (
+    <section className="tr-result" aria-label="Run result">
+      {view.status === 'failed' && (
+        <p className="tr-error-line">
+          This run failed{view.epochs.length > 0 ? ` after ${view.epochs.length} epochs` : ''}; the
+          message is above the curves.
+        </p>
+      )}
+      {view.status === 'interrupted' && (
+        <div className="tr-error-box" role="status">
+          <strong>This run was interrupted</strong> (the app or the trainer stopped). Its curves up
+          to the last completed epoch are kept.
+        </div>
+      )}
+      <div className="tr-figures">
+        <Figure label="test acc." value={formatPercent(view.testAccuracy)} testId="test-accuracy" />
+        <Figure label="val. acc." value={formatPercent(view.valAccuracy)} />
+        <Figure label="train loss" value={formatLoss(lastEpoch?.trainLoss)} />
+        <Figure label="epochs" value={String(view.epochs.length)} />
+      </div>
+      {view.confusion && view.confusion.length > 0 ? (
+        <ConfusionMatrix confusion={view.confusion} classes={view.classes} />
+      ) : (
+        <p className="tr-muted">
+          {ended
+            ? 'No confusion matrix for this run.'
+            : 'The confusion matrix and per-class accuracy appear when the run ends.'}
+        </p>
+      )}
+      {ended && view.hasModel && <ExportModel runId={view.runId} />}
+    </section>
+  );
+}

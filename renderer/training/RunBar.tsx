@@ -1,0 +1,140 @@
+import { Icon } from '../ui/Icon.tsx';
+import type { BackendName } from '../../main/training/types.ts';
+import { formatBytes, formatDuration, formatPercent, formatRate } from './format.ts';
+import { isActive, progressOf, type LiveRun } from './liveRun.ts';
+import { useTrainingStore } from './useTrainingStore.ts';
+
+const BACKEND_LABEL: Record<BackendName, string> = {
+  'tensorflow-gpu': 'CUDA GPU',
+  tensorflow: 'native CPU',
+  wasm: 'WebAssembly',
+  cpu: 'JS CPU',
+};
+
+/** The backend in use, with why a faster one is not (hover or read the note). */
+export function BackendBadge({ backend, note }: { backend: BackendName; note: string }) {
+  const fast = backend === 'tensorflow-gpu';
+  return (
+    <span className="tr-backend">
+      <span
+        className={`tr-badge ${fast ? 'tr-badge-good' : 'tr-badge-plain'}`}
+        data-testid="backend-badge"
+        title={note || undefined}
+      >
+        {backend} · {BACKEND_LABEL[backend]}
+      </span>
+      {note && <span className="tr-backend-note">{note}</span>}
+    </span>
+  );
+}
+
+function statusText(run: LiveRun): string {
+  const epochs = run.options?.epochs ?? 0;
+  switch (run.status) {
+    case 'starting':
+      return 'Preparing data and compiling the network…';
+    case 'running':
+      if (run.batchesDone === 0) return 'Preparing data and compiling the network…';
+      return `Epoch ${run.epoch}/${epochs || '?'} · batch ${run.batch}/${run.batchesPerEpoch || '?'} · ETA ${formatDuration(run.etaSeconds)}`;
+    case 'done':
+      return `Finished ${run.epochs.length} epoch${run.epochs.length === 1 ? '' : 's'} · test accuracy ${formatPercent(run.result?.testAccuracy ?? run.result?.valAccuracy)}`;
+    case 'stopped':
+      return `Stopped after ${run.epochs.length} epoch${run.epochs.length === 1 ? '' : 's'}`;
+    case 'failed':
+      return 'Training failed';
+  }
+}
+
+/** Train/Stop, the progress bar and the live figures (speed, backend, memory). */
+export function RunBar({ blocker }: { blocker: string | null }) {
+  const live = useTrainingStore((s) => s.live);
+  const starting = useTrainingStore((s) => s.starting);
+  const start = useTrainingStore((s) => s.start);
+  const stop = useTrainingStore((s) => s.stop);
+  const openEnvironment = useTrainingStore((s) => s.openEnvironment);
+  const active = isActive(live) || starting;
+  const progress = live ? progressOf(live) : 0;
+  return (
+    <div className="tr-runbar" role="toolbar" aria-label="Training controls">
+      {active ? (
+        <button
+          type="button"
+          className="tr-button tr-button-stop"
+          data-testid="train-stop"
+          onClick={() => void stop()}
+          disabled={starting}
+        >
+          <span aria-hidden="true">■</span> Stop
+        </button>
+      ) : (
+        <button
+          type="button"
+          className="tr-button tr-button-primary"
+          data-testid="train-start"
+          onClick={() => void start()}
+          disabled={blocker !== null}
+          aria-describedby={blocker ? 'tr-blocker' : undefined}
+        >
+          <Icon name="train" size={14} /> Train
+        </button>
+      )}
+      <div className="tr-progress-wrap">
+        <div
+          className={`tr-progress tr-progress-${live?.status ?? 'idle'}`}
+          role="progressbar"
+          aria-label="Training progress"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(progress * 100)}
+          aria-valuetext={live ? statusText(live) : 'Not started'}
+          data-testid="train-progress"
+          data-status={live?.status ?? 'idle'}
+        >
+          <span style={{ width: `${progress * 100}%` }} />
+        </div>
+        <div className="tr-progress-text" aria-live="polite">
+          {!live && blocker && !active ? (
+            <span id="tr-blocker" className="tr-blocker">
+              {blocker}
+            </span>
+          ) : !live ? (
+            <span className="tr-muted">Ready — press Train to start.</span>
+          ) : (
+            <span>{statusText(live)}</span>
+          )}
+        </div>
+      </div>
+      {live && live.status !== 'starting' && (
+        <dl className="tr-stats">
+          <div>
+            <dt>speed</dt>
+            <dd data-testid="train-speed">
+              {formatRate(live.result?.imagesPerSecond ?? live.imagesPerSecond)}
+            </dd>
+          </div>
+          {live.memoryBytes !== null && (
+            <div title={live.numTensors !== null ? `${live.numTensors} tensors alive` : undefined}>
+              <dt>memory</dt>
+              <dd>{formatBytes(live.memoryBytes)}</dd>
+            </div>
+          )}
+        </dl>
+      )}
+      {live?.backend && <BackendBadge backend={live.backend} note={live.backendNote} />}
+      {live && !active && blocker && (
+        <span id="tr-blocker" className="tr-blocker tr-blocker-inline" title={blocker}>
+          {blocker}
+        </span>
+      )}
+      <button
+        type="button"
+        className="tr-button tr-button-quiet tr-env-button"
+        onClick={() => void openEnvironment()}
+        aria-label="Check environment"
+        title="Which training backends work here, and what to install for a faster one"
+      >
+        <Icon name="wrench" size={14} /> <span className="tr-env-label">Check environment</span>
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { EnvironmentReport } from '../../main/training/types.ts';
+import { environmentSummary } from './environmentSummary.ts';
+
+const report = (
+  selected: EnvironmentReport['selected'],
+  gpuAvailable: boolean,
+): EnvironmentReport => ({
+  selected,
+  node: 'v22',
+  platform: 'linux x64',
+  cpus: 8,
+  gpus: [],
+  backends: [
+    {
+      name: 'tensorflow-gpu',
+      packageName: '@tensorflow/tfjs-node-gpu',
+      available: gpuAvailable,
+      reason: gpuAvailable ? 'CUDA 11.8' : 'libcudnn.so.8 is missing.',
+      remedy: 'install cuDNN 8 for CUDA 11',
+    },
+    {
+      name: 'tensorflow',
+      packageName: '@tensorflow/tfjs-node',
+      available: false,
+      reason: 'Not installed.',
+    },
+    { name: 'wasm', packageName: '@tensorflow/tfjs-backend-wasm', available: true, reason: 'ok' },
+    { name: 'cpu', packageName: '@tensorflow/tfjs', available: true, reason: 'ok' },
+  ],
+});
+
+describe('environment diagnosis', () => {
+  it('names the backend in use and the first faster one missing, with its fix', () => {
+    expect(environmentSummary(report('wasm', false))).toBe(
+      'Training runs on wasm. The faster tensorflow-gpu backend is not available (libcudnn.so.8 is missing); to get it: install cuDNN 8 for CUDA 11',
+    );
+  });
+  it('says when nothing faster exists', () => {
+    expect(environmentSummary(report('tensorflow-gpu', true))).toBe(
+      'Training runs on tensorflow-gpu. This is the fastest backend there is.',
+    );
+  });
+});
