@@ -7,8 +7,10 @@ import {
   below,
   clickCanvas,
   connect,
+  desktopReports,
   dragFromPalette,
   expectTotalParams,
+  installFakeDesktop,
   loadTemplate,
   node,
   nodeIds,
@@ -16,6 +18,8 @@ import {
   problemsPanel,
   saveAs,
   selectNode,
+  sendMenuCommand,
+  setDesktopDialogPath,
   setParam,
   shapeOf,
 } from './helpers/designer.ts';
@@ -283,4 +287,125 @@ test('copy, paste, duplicate, select all and add from the palette with the keybo
   await expect(cards).toHaveCount(0);
   await page.keyboard.press(`${MOD}+z`);
   await expect(cards).toHaveCount(8);
+});
+
+test('the browser asks before leaving with unsaved changes, and not once they are saved', async ({
+  page,
+  appUrl,
+}) => {
+  await openApp(page, appUrl);
+  const asked: string[] = [];
+  page.on('dialog', (dialog) => {
+    asked.push(dialog.type());
+    void dialog.dismiss();
+  });
+  await page.getByTestId('palette-item-Dropout').click();
+  await expect(page.getByTestId('dirty-marker')).toBeVisible();
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => asked).toEqual(['beforeunload']);
+  // Dismissed: the page and its work are still there.
+  expect(page.isClosed()).toBe(false);
+  await expect(page.getByTestId('dirty-marker')).toBeVisible();
+
+  await saveAs(page, 'kept.netd.json');
+  const closed = page.waitForEvent('close');
+  await page.close({ runBeforeUnload: true });
+  await closed;
+  expect(asked).toEqual(['beforeunload']);
+});
+
+test('native menu commands of the desktop shell run the same actions as the toolbar', async ({
+  page,
+  appUrl,
+  appServer,
+}) => {
+  await installFakeDesktop(page);
+  await openApp(page, appUrl);
+  const cards = page.locator('.react-flow__node');
+  const count = await cards.count();
+  expect(await desktopReports(page)).toEqual({
+    dirty: [false],
+    titles: ['First network: shapes — NetDesigner'],
+  });
+
+  // View: panels, theme, zoom, About.
+  await sendMenuCommand(page, { command: 'view.togglePanel', panel: 'palette' });
+  await sendMenuCommand(page, { command: 'view.togglePanel', panel: 'inspector' });
+  await expect(page.getByTestId('inspector')).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: 'Layer palette' })).toHaveCount(0);
+  await sendMenuCommand(page, { command: 'view.togglePanel', panel: 'palette' });
+  await sendMenuCommand(page, { command: 'view.togglePanel', panel: 'inspector' });
+  await expect(page.getByTestId('inspector')).toBeVisible();
+  await sendMenuCommand(page, { command: 'view.theme', theme: 'dark' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const viewport = page.locator('.react-flow__viewport');
+  const before = await viewport.getAttribute('style');
+  await sendMenuCommand(page, { command: 'view.zoomIn' });
+  await expect(viewport).not.toHaveAttribute('style', before ?? '');
+  await sendMenuCommand(page, { command: 'help.about' });
+  await expect(page.getByTestId('about-dialog')).toContainText('Keyboard shortcuts');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('about-dialog')).toHaveCount(0);
+
+  // Edit + the dirty state and title the shell shows.
+  await page.getByTestId('palette-item-Dropout').click();
+  await expect(cards).toHaveCount(count + 1);
+  await expect.poll(async () => (await desktopReports(page)).dirty.at(-1)).toBe(true);
+  expect((await desktopReports(page)).titles.at(-1)).toBe('• First network: shapes — NetDesigner');
+  await sendMenuCommand(page, { command: 'edit.undo' });
+  await expect(cards).toHaveCount(count);
+  await sendMenuCommand(page, { command: 'edit.redo' });
+  await expect(cards).toHaveCount(count + 1);
+
+  // File: save as (native dialog), new, open a path.
+  const path = `${appServer.homeDir}/menu.netd.json`;
+  await setDesktopDialogPath(page, path);
+  await sendMenuCommand(page, { command: 'file.saveAs' });
+  await expect(page.getByTestId('dirty-marker')).toHaveCount(0);
+  await expect.poll(async () => (await desktopReports(page)).dirty.at(-1)).toBe(false);
+  await sendMenuCommand(page, { command: 'file.new' });
+  await expect(cards).toHaveCount(1);
+  await sendMenuCommand(page, { command: 'file.openPath', path });
+  await expect(cards).toHaveCount(count + 1);
+  await expect(page.getByTestId('doc-title')).toHaveText('First network: shapes');
+
+  // Train: the environment report opens on the Training tab.
+  await sendMenuCommand(page, { command: 'train.checkEnvironment' });
+  await expect(page.getByTestId('tab-training')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('dialog', { name: 'Training environment' })).toBeVisible();
+});
+
+test('every control has an accessible name, and F6 walks the panels', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  const unnamed = await page.evaluate(`(() => {
+    const controls = document.querySelectorAll('button, input, select, textarea, [role="tab"]');
+    return Array.from(controls)
+      .filter((el) => {
+        const labelledBy = el.getAttribute('aria-labelledby');
+        const name =
+          el.getAttribute('aria-label') ||
+          (labelledBy && document.getElementById(labelledBy)?.textContent) ||
+          (el.id && document.querySelector('label[for="' + el.id + '"]')?.textContent) ||
+          el.closest('label')?.textContent ||
+          (el.tagName === 'BUTTON' && el.textContent) ||
+          el.getAttribute('title');
+        return !name || !name.trim();
+      })
+      .map((el) => el.outerHTML.slice(0, 120));
+  })()`);
+  expect(unnamed).toEqual([]);
+
+  const region = () =>
+    page.evaluate(
+      `(() => { const r = document.activeElement?.closest('.toolbar, .palette, .canvas, .bottom-panel, .inspector'); return r ? r.classList[0] : null; })()`,
+    );
+  await page.getByLabel('Search layers').focus();
+  const visited: unknown[] = [];
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press('F6');
+    visited.push(await region());
+  }
+  expect(visited).toEqual(['canvas', 'bottom-panel', 'inspector', 'toolbar', 'palette']);
+  await page.keyboard.press('Shift+F6');
+  expect(await region()).toBe('toolbar');
 });

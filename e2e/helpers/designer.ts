@@ -153,3 +153,46 @@ export async function openFromBrowser(page: Page, name: string): Promise<void> {
   await expect(dialog).toBeHidden();
   await waitForAnalysis(page);
 }
+
+/**
+ * Installs a stand-in for the Electron preload's `window.netdDesktop` before the app loads, so a
+ * browser test can send native-menu commands and read what the renderer reports to the shell.
+ * Its open/save dialogs answer with the paths last given to `setDesktopDialogPath`.
+ * (A string script: the page must not depend on helpers the test runner's compiler adds.)
+ */
+export async function installFakeDesktop(page: Page): Promise<void> {
+  await page.addInitScript({
+    content: `(() => {
+      const listeners = new Set();
+      const fake = { dirty: [], titles: [], path: null, listeners };
+      window.__fakeDesktop = fake;
+      window.netdDesktop = {
+        onMenuCommand(listener) { listeners.add(listener); return () => listeners.delete(listener); },
+        showOpenDialog: async () => fake.path,
+        showSaveDialog: async () => fake.path,
+        setDirty(isDirty) { fake.dirty.push(isDirty); },
+        setTitle(title) { fake.titles.push(title); },
+      };
+    })();`,
+  });
+}
+
+/** Sends a native-menu command (a `MenuCommand` object) to the renderer through the fake bridge. */
+export async function sendMenuCommand(page: Page, command: Record<string, unknown>): Promise<void> {
+  await page.evaluate(
+    `window.__fakeDesktop.listeners.forEach((listener) => listener(${JSON.stringify(command)}))`,
+  );
+}
+
+/** The path the fake native open/save dialogs answer with next. */
+export async function setDesktopDialogPath(page: Page, path: string | null): Promise<void> {
+  await page.evaluate(`window.__fakeDesktop.path = ${JSON.stringify(path)}`);
+}
+
+/** What the renderer told the fake shell: every dirty state and window title, in order. */
+export async function desktopReports(page: Page): Promise<{ dirty: boolean[]; titles: string[] }> {
+  const reports = await page.evaluate(
+    '({ dirty: window.__fakeDesktop.dirty, titles: window.__fakeDesktop.titles })',
+  );
+  return reports as { dirty: boolean[]; titles: string[] };
+}

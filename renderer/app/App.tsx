@@ -16,10 +16,12 @@ import { TemplateGallery } from '../templates/TemplateGallery.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { Splitter } from '../ui/Splitter.tsx';
 import { Toasts } from '../ui/Toasts.tsx';
+import { AboutDialog } from './AboutDialog.tsx';
 import { bootstrap } from './bootstrap.ts';
 import { Toolbar } from './Toolbar.tsx';
 import { useShortcuts } from './useShortcuts.ts';
 import { useApplyTheme } from './useTheme.ts';
+import { windowTitle } from './windowTitle.ts';
 import './app.css';
 
 export function App() {
@@ -29,9 +31,15 @@ export function App() {
   const name = useDocStore((s) => s.doc.name);
   const dirty = useDirty();
   useEffect(() => {
-    document.title = `${dirty ? '• ' : ''}${name || 'Untitled'} — NetDesigner`;
+    document.title = windowTitle(name, dirty);
   }, [name, dirty]);
-  const { paletteWidth, inspectorWidth, bottomHeight, setSize } = useUiStore();
+  const { paletteWidth, inspectorWidth, bottomHeight, panels, setSize } = useUiStore();
+  // Hidden panels take their column (and splitter) out of the grid.
+  const columns = [
+    panels.palette ? 'var(--palette-w) 5px' : '',
+    'minmax(320px, 1fr)',
+    panels.inspector ? '5px var(--inspector-w)' : '',
+  ].join(' ');
 
   return (
     <ReactFlowProvider>
@@ -50,44 +58,60 @@ export function App() {
           <ConnectionBanner />
           <RecoveryBanner />
         </div>
-        <main className="workspace">
-          <Palette />
-          <Splitter
-            orientation="vertical"
-            label="Resize palette"
-            value={paletteWidth}
-            min={170}
-            max={420}
-            direction={1}
-            onChange={(v) => setSize('paletteWidth', v)}
-          />
-          <div className="centre">
+        <main className="workspace" style={{ gridTemplateColumns: columns }}>
+          {panels.palette && (
+            <>
+              <Palette />
+              <Splitter
+                orientation="vertical"
+                label="Resize palette"
+                value={paletteWidth}
+                min={170}
+                max={420}
+                direction={1}
+                onChange={(v) => setSize('paletteWidth', v)}
+              />
+            </>
+          )}
+          <div
+            className="centre"
+            style={panels.bottom ? undefined : { gridTemplateRows: 'minmax(160px, 1fr)' }}
+          >
             <Canvas />
-            <Splitter
-              orientation="horizontal"
-              label="Resize bottom panel"
-              value={bottomHeight}
-              min={90}
-              max={640}
-              direction={-1}
-              onChange={(v) => setSize('bottomHeight', v)}
-            />
-            <BottomPanel />
+            {panels.bottom && (
+              <>
+                <Splitter
+                  orientation="horizontal"
+                  label="Resize bottom panel"
+                  value={bottomHeight}
+                  min={90}
+                  max={640}
+                  direction={-1}
+                  onChange={(v) => setSize('bottomHeight', v)}
+                />
+                <BottomPanel />
+              </>
+            )}
           </div>
-          <Splitter
-            orientation="vertical"
-            label="Resize inspector"
-            value={inspectorWidth}
-            min={260}
-            max={560}
-            direction={-1}
-            onChange={(v) => setSize('inspectorWidth', v)}
-          />
-          <Inspector />
+          {panels.inspector && (
+            <>
+              <Splitter
+                orientation="vertical"
+                label="Resize inspector"
+                value={inspectorWidth}
+                min={260}
+                max={560}
+                direction={-1}
+                onChange={(v) => setSize('inspectorWidth', v)}
+              />
+              <Inspector />
+            </>
+          )}
         </main>
         <SummaryBar />
         <TemplateGallery />
         <FileBrowserDialog />
+        <AboutDialog />
         <ConfirmDialog />
         <Toasts />
       </div>

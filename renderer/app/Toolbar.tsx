@@ -1,14 +1,13 @@
 /** The top toolbar: file, edit, view, templates, export, theme and train commands, and the title. */
 import { useStore } from 'zustand';
-import { exportDiagram } from '../files/exportImage.ts';
-import { newNetwork, openFile, openPath, save, saveAs, slug } from '../files/fileActions.ts';
-import { viewport } from '../canvas/viewportBridge.ts';
+import { newNetwork, openFile, openPath, save, saveAs } from '../files/fileActions.ts';
 import { autoLayout } from '../state/commands.ts';
 import { redo, undo, useDocStore } from '../state/docStore.ts';
 import { baseName, useDirty, useFileStore } from '../state/fileStore.ts';
 import { useUiStore, type ThemePref } from '../state/uiStore.ts';
 import { Icon, type IconName } from '../ui/Icon.tsx';
 import { Menu } from '../ui/Menu.tsx';
+import { exportAs, fitView, openTraining, showAbout } from './appCommands.ts';
 
 const MOD = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
@@ -38,21 +37,6 @@ function ToolButton(props: {
       <span className="tool-btn__text">{props.label}</span>
     </button>
   );
-}
-
-/** Fits the canvas to the network. */
-export function fitView(): void {
-  useUiStore.getState().requestFit();
-}
-
-async function exportAs(format: 'png' | 'svg'): Promise<void> {
-  try {
-    await exportDiagram(viewport()?.nodes() ?? [], format, slug(useDocStore.getState().doc.name));
-  } catch (err) {
-    useUiStore
-      .getState()
-      .notify(`Could not export: ${err instanceof Error ? err.message : String(err)}`, 'error');
-  }
 }
 
 export function Toolbar() {
@@ -186,13 +170,17 @@ export function Toolbar() {
             testId: `theme-${t.id}`,
           }))}
         />
-        <ToolButton
-          icon="train"
-          label="Train"
-          primary
-          onClick={() => useUiStore.getState().setBottomTab('training')}
-          testId="cmd-train"
-        />
+        <button
+          type="button"
+          className="icon-btn"
+          onClick={showAbout}
+          aria-label="About and keyboard shortcuts"
+          title="About and keyboard shortcuts"
+          data-testid="cmd-about"
+        >
+          <Icon name="help" />
+        </button>
+        <ToolButton icon="train" label="Train" primary onClick={openTraining} testId="cmd-train" />
       </div>
     </header>
   );

@@ -1,10 +1,14 @@
 /**
  * Start-up: fetch the catalog and recent files, start analysis and autosave, open the example
- * network, and offer to restore unsaved work if the last session ended without saving.
+ * network, offer to restore unsaved work if the last session ended without saving, then connect
+ * the desktop shell's menus (Electron) or guard against losing unsaved work on reload (browser).
  */
 import { api } from '../api/client.ts';
 import { loadDocument, refreshRecent } from '../files/fileActions.ts';
 import { startAutosave } from '../files/recovery.ts';
+import { installUnloadGuard } from '../files/unloadGuard.ts';
+import { connectDesktop } from '../desktop/connectDesktop.ts';
+import { DESIGNER_ACTIONS } from '../desktop/designerActions.ts';
 import { useAnalysisStore } from '../state/analysisStore.ts';
 import { startAnalysisSync } from '../state/analysisSync.ts';
 import { emptyDoc } from '../state/docStore.ts';
@@ -31,4 +35,8 @@ export async function bootstrap(): Promise<void> {
   store.setCatalog(catalog);
   loadDocument(example ?? emptyDoc(), null);
   if (recovery) useFileStore.getState().setRecovery(recovery);
+  // Only now: a file the desktop shell was asked to open must not be replaced by the example.
+  const desktop = window.netdDesktop;
+  if (desktop) connectDesktop(desktop, DESIGNER_ACTIONS);
+  else installUnloadGuard();
 }

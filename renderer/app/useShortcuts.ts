@@ -1,6 +1,6 @@
 /**
  * Global keyboard shortcuts. Text fields keep their own keys (typing "f" or Ctrl+Z in a field
- * edits the field); Ctrl/Cmd+S and Ctrl/Cmd+O work everywhere.
+ * edits the field); Ctrl/Cmd+S, Ctrl/Cmd+O and F6 (next region) work everywhere.
  */
 import { useEffect } from 'react';
 import { openFile, save, saveAs } from '../files/fileActions.ts';
@@ -14,6 +14,7 @@ import {
 import { redo, undo } from '../state/docStore.ts';
 import { usePromptStore } from '../state/promptStore.ts';
 import { useUiStore } from '../state/uiStore.ts';
+import { focusNextRegion } from './regionFocus.ts';
 
 function isTextTarget(t: EventTarget | null): boolean {
   if (!(t instanceof HTMLElement)) return false;
@@ -42,6 +43,11 @@ export function useShortcuts(): void {
       if (mod && key === 'o') {
         e.preventDefault();
         if (!modal) void openFile();
+        return;
+      }
+      if (e.key === 'F6' && !modal) {
+        e.preventDefault();
+        focusNextRegion(e.shiftKey ? -1 : 1);
         return;
       }
       if (modal || isTextTarget(e.target)) return;

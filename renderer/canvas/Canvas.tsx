@@ -103,6 +103,7 @@ export function Canvas() {
       },
       toFlow: (p) => flow.screenToFlowPosition(p),
       nodes: () => flow.getNodes(),
+      zoomBy: (direction) => void (direction > 0 ? flow.zoomIn() : flow.zoomOut()),
     });
     return () => registerViewport(null);
   }, [flow]);

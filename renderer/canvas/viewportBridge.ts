@@ -12,6 +12,8 @@ export interface ViewportApi {
   toFlow(screen: Position): Position;
   /** The current React Flow nodes (for image export). */
   nodes(): Node[];
+  /** Zooms the view in or out one step around its centre. */
+  zoomBy(direction: 1 | -1): void;
 }
 
 let current: ViewportApi | null = null;

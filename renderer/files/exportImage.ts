@@ -3,9 +3,10 @@
  * React Flow viewport with a transform that fits every node into the image.
  */
 import { toPng, toSvg } from 'html-to-image';
-import { getNodesBounds, getViewportForBounds, type Node } from '@xyflow/react';
+import { getNodesBounds, type Node } from '@xyflow/react';
 
-const PADDING = 0.08;
+/** Margin around the diagram, in canvas units (a quarter of a card's width). */
+const PADDING_UNITS = 50;
 
 /** Renders the diagram of `nodes` and downloads it as `<fileBase>.png|svg`. Throws when there is no canvas. */
 export async function exportDiagram(
@@ -19,9 +20,16 @@ export async function exportDiagram(
   const bounds = getNodesBounds(nodes);
   // 2 px per unit at most keeps text sharp; very large nets are scaled down to a sane image size.
   const scale = Math.min(2, 4000 / Math.max(bounds.width, bounds.height));
-  const width = Math.ceil(bounds.width * scale * (1 + 2 * PADDING));
-  const height = Math.ceil(bounds.height * scale * (1 + 2 * PADDING));
-  const vp = getViewportForBounds(bounds, width, height, 0.05, 4, PADDING);
+  // The same margin on every side (a fraction of the longer side would leave a tall network
+  // with a wide band above and below and almost none beside it).
+  const margin = Math.round(PADDING_UNITS * scale);
+  const width = Math.ceil(bounds.width * scale) + 2 * margin;
+  const height = Math.ceil(bounds.height * scale) + 2 * margin;
+  const vp = {
+    x: margin - bounds.x * scale,
+    y: margin - bounds.y * scale,
+    zoom: scale,
+  };
   const background =
     getComputedStyle(document.documentElement).getPropertyValue('--canvas-bg').trim() || '#ffffff';
   const options = {

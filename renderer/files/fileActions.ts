@@ -14,8 +14,10 @@ import { useSelectionStore } from '../state/selectionStore.ts';
 import { useUiStore } from '../state/uiStore.ts';
 import { fileDialogs } from './dialogs.ts';
 
-function fail(what: string, err: unknown): void {
-  const message = err instanceof Error ? err.message : String(err);
+function fail(what: string, err: unknown, path?: string): void {
+  let message = err instanceof Error ? err.message : String(err);
+  // Host messages often start with the path already named in `what`; say it once.
+  if (path && message.startsWith(`${path}: `)) message = message.slice(path.length + 2);
   useUiStore.getState().notify(`${what}: ${message}`, 'error');
 }
 
@@ -68,7 +70,7 @@ export async function openPath(path: string, confirmed = false): Promise<void> {
     loadDocument(opened.doc, opened.path);
     await refreshRecent();
   } catch (err) {
-    fail(`Could not open ${path}`, err);
+    fail(`Could not open ${path}`, err, path);
   }
 }
 
@@ -95,7 +97,7 @@ async function saveTo(path: string): Promise<boolean> {
     await refreshRecent();
     return true;
   } catch (err) {
-    fail(`Could not save ${path}`, err);
+    fail(`Could not save ${path}`, err, path);
     return false;
   }
 }

@@ -5,6 +5,7 @@
 import type { NetworkDoc, NetworkNode, QuickFix } from '../../main/network/types.ts';
 import { nodeIds, uniqueId } from './ids.ts';
 import { descendants, ROW_GAP, setParam, shiftDown, type Created } from './ops.ts';
+import { freeSpot } from './placement.ts';
 
 /** Applies a quick fix; returns the new doc and the ids of any inserted nodes. */
 export function applyFix(doc: NetworkDoc, fix: QuickFix): Created {
@@ -52,8 +53,11 @@ function insertProjection(
   const source = doc.nodes.find((n) => n.id === inputNodeId);
   const a = source?.position ?? { x: 0, y: 0 };
   const b = add?.position ?? { x: a.x, y: a.y + 2 * ROW_GAP };
-  // Beside the straight line between the two, so it does not cover the main path.
-  const position = { x: Math.max(a.x, b.x) + 240, y: (a.y + b.y) / 2 };
+  // One row below its input (so the wire runs downwards like every other) and beside whatever
+  // already sits there; the Add and what follows it move down when there is no row to spare.
+  const room = a.y + 2 * ROW_GAP - b.y;
+  const spaced = room > 0 ? shiftDown(doc, descendants(doc, addId), room) : doc;
+  const position = freeSpot(spaced, { x: a.x, y: a.y + ROW_GAP });
   const node: NetworkNode = {
     id,
     type: 'Conv2D',
@@ -61,8 +65,8 @@ function insertProjection(
     position,
     label: 'projection',
   };
-  const edges = [...doc.edges];
+  const edges = [...spaced.edges];
   edges.splice(index, 1, { source: id, target: addId });
   edges.push({ source: inputNodeId, target: id });
-  return { doc: { ...doc, nodes: [...doc.nodes, node], edges }, ids: [id] };
+  return { doc: { ...spaced, nodes: [...spaced.nodes, node], edges }, ids: [id] };
 }

@@ -183,6 +183,11 @@ describe('quick fixes', () => {
       padding: 'valid',
       useBias: false,
     });
+    // A row below its input, beside the conv already there, and covering no card.
+    const at = (id: string) => fixed.nodes.find((n) => n.id === id)?.position;
+    expect(at('conv2')?.y).toBe(120);
+    expect(at('conv2')?.x).toBeGreaterThan(at('conv1')?.x ?? 0);
+    expect(at('add1')?.y).toBeGreaterThan(at('conv2')?.y ?? 0);
   });
 });
 

@@ -106,6 +106,8 @@ export function NetworkInspector() {
           <dd>fit to screen</dd>
           <dt>Ctrl+S / Ctrl+O</dt>
           <dd>save / open</dd>
+          <dt>F6</dt>
+          <dd>next panel</dd>
         </dl>
       </section>
     </div>

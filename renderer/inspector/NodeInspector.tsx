@@ -218,7 +218,8 @@ function IdField({ nodeId }: { nodeId: string }) {
         onChange={(e) => setDraft(e.target.value)}
         onBlur={apply}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') apply();
+          // An invalid id stays in the field with its message; leaving the field reverts it.
+          if (e.key === 'Enter' && error === null) apply();
           if (e.key === 'Escape') setDraft(null);
         }}
       />

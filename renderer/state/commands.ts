@@ -7,6 +7,7 @@ import { api } from '../api/client.ts';
 import { applyFix } from '../graph/fixes.ts';
 import { edgeIds } from '../graph/ids.ts';
 import { layoutDoc, NODE_HEIGHT, NODE_WIDTH } from '../graph/layout.ts';
+import { freeSpot } from '../graph/placement.ts';
 import {
   addNode,
   copyFragment,
@@ -30,7 +31,7 @@ const edit = (fn: (d: NetworkDoc) => NetworkDoc) => useDocStore.getState().edit(
 
 /**
  * Adds a layer. With a `position` (drop) it goes there; otherwise below the one selected node and
- * wired after it, or at the centre of the view.
+ * wired after it, or at the centre of the view — moved aside when another card is already there.
  */
 export function addLayer(type: string, position?: Position): void {
   const info = useAnalysisStore.getState().catalogByType.get(type);
@@ -45,7 +46,8 @@ export function addLayer(type: string, position?: Position): void {
     const c = viewport()?.centre() ?? { x: 0, y: 0 };
     at = { x: c.x - NODE_WIDTH / 2, y: c.y - NODE_HEIGHT / 2 };
   }
-  const where = at;
+  // A click-to-add (no drop point) never hides the new card under an existing one.
+  const where = position ?? freeSpot(doc(), at);
   let created: string[] = [];
   edit((d) => {
     const r = addNode(d, type, params, where, type === 'Input' ? undefined : afterNode?.id);

@@ -7,7 +7,9 @@ import { persist } from 'zustand/middleware';
 
 export type ThemePref = 'system' | 'light' | 'dark';
 export type BottomTab = 'problems' | 'table' | 'training';
-export type Dialog = 'templates' | 'open' | 'saveAs' | null;
+export type Dialog = 'templates' | 'open' | 'saveAs' | 'about' | null;
+/** The side panels that can be hidden (View menu of the desktop shell). */
+export type PanelId = 'palette' | 'inspector' | 'bottom';
 export type OptimizerKind = 'adam' | 'sgd';
 
 export interface Toast {
@@ -21,6 +23,8 @@ interface UiState {
   paletteWidth: number;
   inspectorWidth: number;
   bottomHeight: number;
+  /** Which side panels are shown. */
+  panels: Record<PanelId, boolean>;
   bottomTab: BottomTab;
   dialog: Dialog;
   batchSize: number;
@@ -35,6 +39,7 @@ interface UiState {
   setTheme: (t: ThemePref) => void;
   setSize: (key: 'paletteWidth' | 'inspectorWidth' | 'bottomHeight', px: number) => void;
   setBottomTab: (t: BottomTab) => void;
+  togglePanel: (panel: PanelId) => void;
   openDialog: (d: Dialog) => void;
   setBatchSize: (n: number) => void;
   setOptimizer: (o: OptimizerKind) => void;
@@ -46,16 +51,20 @@ interface UiState {
 
 let toastSeq = 0;
 
+function clamp(value: number, min: number, max: number): number {
+  return Math.round(Math.min(max, Math.max(min, value)));
+}
+
 export const useUiStore = create<UiState>()(
   persist(
     (set, get) => ({
       theme: 'system',
-      paletteWidth: 224,
-      inspectorWidth: 320,
-      // A laptop screen keeps most of its height for the canvas.
-      bottomHeight: Math.round(
-        Math.min(220, Math.max(150, (globalThis.innerHeight ?? 900) * 0.22)),
-      ),
+      // First-start sizes follow the screen: a laptop keeps most of its room for the canvas, a
+      // large monitor gives the palette, inspector and bottom panels room to breathe.
+      paletteWidth: clamp((globalThis.innerWidth ?? 1440) * 0.12, 224, 300),
+      inspectorWidth: clamp((globalThis.innerWidth ?? 1440) * 0.16, 320, 420),
+      bottomHeight: clamp((globalThis.innerHeight ?? 900) * 0.22, 150, 320),
+      panels: { palette: true, inspector: true, bottom: true },
       bottomTab: 'problems',
       dialog: null,
       batchSize: 32,
@@ -66,7 +75,9 @@ export const useUiStore = create<UiState>()(
       toasts: [],
       setTheme: (theme) => set({ theme }),
       setSize: (key, px) => set({ [key]: Math.round(px) } as Pick<UiState, typeof key>),
-      setBottomTab: (bottomTab) => set({ bottomTab }),
+      // Choosing a tab shows the bottom panel if it was hidden.
+      setBottomTab: (bottomTab) => set({ bottomTab, panels: { ...get().panels, bottom: true } }),
+      togglePanel: (panel) => set({ panels: { ...get().panels, [panel]: !get().panels[panel] } }),
       openDialog: (dialog) => set({ dialog }),
       setBatchSize: (batchSize) => set({ batchSize }),
       setOptimizer: (optimizer) => set({ optimizer }),
@@ -86,6 +97,7 @@ export const useUiStore = create<UiState>()(
         paletteWidth: s.paletteWidth,
         inspectorWidth: s.inspectorWidth,
         bottomHeight: s.bottomHeight,
+        panels: s.panels,
         bottomTab: s.bottomTab,
         batchSize: s.batchSize,
         optimizer: s.optimizer,

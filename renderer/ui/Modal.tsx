@@ -1,4 +1,7 @@
-/** A modal dialog: labelled, focus moves in on open and back on close, Escape and backdrop close it. */
+/**
+ * A modal dialog: labelled, focus moves in on open, stays inside while open and goes back on close;
+ * Escape and the backdrop close it.
+ */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { Icon } from './Icon.tsx';
 
@@ -14,6 +17,32 @@ interface Props {
 export function Modal({ title, onClose, children, footer, wide, testId }: Props) {
   const id = useId();
   const box = useRef<HTMLDivElement>(null);
+  const closeRef = useRef(onClose);
+  useEffect(() => {
+    closeRef.current = onClose;
+  });
+  // Escape closes and focus stays inside even when the focused control was removed (e.g. the
+  // gallery switching to its adapt form left focus on the page behind).
+  useEffect(() => {
+    const isTop = () => {
+      const all = document.querySelectorAll('.modal');
+      return all[all.length - 1] === box.current;
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || !isTop() || box.current?.contains(e.target as Node)) return;
+      e.preventDefault();
+      closeRef.current();
+    };
+    const onFocusIn = (e: FocusEvent) => {
+      if (isTop() && box.current && !box.current.contains(e.target as Node)) box.current.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    document.addEventListener('focusin', onFocusIn);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      document.removeEventListener('focusin', onFocusIn);
+    };
+  }, []);
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
     // Focus the first field or button inside, else the dialog itself.
