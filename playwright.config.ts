@@ -15,7 +15,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: Number.isInteger(workers) && workers >= 1 && workers <= 2 ? workers : 1,
   retries: 0,
-  reporter: 'list',
+  reporter: [['list'], ['./e2e/reporters/skipReasons.ts']],
   timeout: 60_000,
   expect: { timeout: 10_000 },
   outputDir: 'test-results/e2e',
