@@ -4,26 +4,9 @@
  * anything else is a plain 404 — the page can never read arbitrary files through the scheme.
  */
 import { readFile } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
+import { contentTypeFor, decodeUrlPath, fileInside } from '../../main/server/staticPaths.ts';
 import { CONTENT_SECURITY_POLICY } from '../security/contentSecurityPolicy.ts';
 import { APP_HOST, APP_SCHEME } from './appUrl.ts';
-
-const MIME_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /** The privileges `protocol.registerSchemesAsPrivileged` must grant the scheme (before `ready`). */
 export const APP_SCHEME_PRIVILEGES = {
@@ -43,18 +26,9 @@ export function resolveAppFile(rootDir: string, url: string): string | null {
     return null;
   }
   if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return null;
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(parsed.pathname);
-  } catch {
-    return null;
-  }
-  if (pathname.includes('\0')) return null;
-  const relative =
-    pathname === '/' || pathname === '' ? 'index.html' : pathname.replace(/^\/+/, '');
-  const root = resolve(rootDir);
-  const file = resolve(root, relative);
-  return file.startsWith(root + sep) ? file : null;
+  const pathname = decodeUrlPath(parsed.pathname);
+  if (pathname === null) return null;
+  return fileInside(rootDir, pathname === '/' || pathname === '' ? 'index.html' : pathname);
 }
 
 function notFound(): Response {
@@ -80,7 +54,7 @@ export function createAppProtocolHandler(rootDir: string): (request: Request) =>
     return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
       status: 200,
       headers: {
-        'content-type': MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'content-type': contentTypeFor(file),
         'content-security-policy': CONTENT_SECURITY_POLICY,
         'x-content-type-options': 'nosniff',
         'cache-control': 'no-cache',

@@ -99,6 +99,20 @@ export interface NetdApi {
 
 export type ApiMethod = Exclude<keyof NetdApi, 'onTrainingEvent'>;
 
+/** The training and run-history methods: what the training service serves and the dashboard uses. */
+export type TrainingApiMethods = Pick<
+  NetdApi,
+  | 'trainingEnvironment'
+  | 'trainingDescribeData'
+  | 'trainingStart'
+  | 'trainingStop'
+  | 'runsList'
+  | 'runsGet'
+  | 'runsDelete'
+  | 'runsExportModel'
+  | 'onTrainingEvent'
+>;
+
 /** IPC / WebSocket channel names, `domain:verb`. */
 export const API_CHANNELS: Record<ApiMethod, string> = {
   hostInfo: 'host:info',

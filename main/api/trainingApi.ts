@@ -11,7 +11,7 @@ import type {
   TrainingEvent,
   TrainingRequest,
 } from '../training/types.ts';
-import type { NetdApi } from './contract.ts';
+import type { TrainingApiMethods } from './contract.ts';
 import { ApiError } from './errors.ts';
 
 /**
@@ -32,19 +32,6 @@ export interface ApiTrainingService {
   };
 }
 
-type TrainingMethods = Pick<
-  NetdApi,
-  | 'trainingEnvironment'
-  | 'trainingDescribeData'
-  | 'trainingStart'
-  | 'trainingStop'
-  | 'runsList'
-  | 'runsGet'
-  | 'runsDelete'
-  | 'runsExportModel'
-  | 'onTrainingEvent'
->;
-
 /**
  * The training methods of `NetdApi`, delegating to `service`; every call rejects with a
  * `training-unavailable` ApiError when `service` is undefined.
@@ -53,7 +40,7 @@ type TrainingMethods = Pick<
 export function createTrainingApi(
   service: ApiTrainingService | undefined,
   resolvePath: (path: string) => string,
-): TrainingMethods {
+): TrainingApiMethods {
   const need = (): ApiTrainingService => {
     if (!service) {
       throw new ApiError(

@@ -5,6 +5,7 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { contentSecurityPolicy } from './contentSecurityPolicy.ts';
 
 export const SESSION_COOKIE = 'netd_session';
 
@@ -68,25 +69,16 @@ export function refusal(
 }
 
 /**
- * Headers for every response. The CSP allows only this origin's scripts and its WebSocket; inline
- * styles are needed by React Flow's positioned nodes. `no-referrer` keeps the token out of any
+ * Headers for every response. The CSP is the one shared with the desktop app, plus this origin and
+ * its WebSocket as the only places the page may connect to. `no-referrer` keeps the token out of any
  * Referer header.
  */
 export function securityHeaders(port: number): Record<string, string> {
   const sockets = LOCAL_HOSTNAMES.map((name) => `ws://${name}:${port}`).join(' ');
-  const csp = [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    `connect-src 'self' ${sockets}`,
-    "worker-src 'self' blob:",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  const csp = contentSecurityPolicy({
+    'default-src': "'self'",
+    'connect-src': `'self' ${sockets}`,
+  });
   return {
     'Content-Security-Policy': csp,
     'X-Content-Type-Options': 'nosniff',

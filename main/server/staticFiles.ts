@@ -2,41 +2,17 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-};
+import { extname, sep } from 'node:path';
+import { contentTypeFor, decodeUrlPath, fileInside } from './staticPaths.ts';
 
 /**
  * Maps a URL path to a file under `root`, or null when it would leave `root`. `/` and extension-less
  * paths (client-side routes) map to `index.html`.
  */
 export function staticPathFor(root: string, pathname: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const relative = decoded === '/' || extname(decoded) === '' ? '/index.html' : decoded;
-  const full = normalize(join(root, relative));
-  return full.startsWith(normalize(root + sep)) ? full : null;
+  const decoded = decodeUrlPath(pathname);
+  if (decoded === null) return null;
+  return fileInside(root, decoded === '/' || extname(decoded) === '' ? 'index.html' : decoded);
 }
 
 /**
@@ -51,13 +27,12 @@ export async function sendFile(
 ): Promise<boolean> {
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) return false;
-  const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
   // Vite's hashed assets never change; anything else must be re-read so a rebuild is picked up.
   const hashed = file.includes(`${sep}assets${sep}`);
   const cache = hashed ? 'public, max-age=31536000, immutable' : 'no-store';
   res.writeHead(200, {
     ...headers,
-    'Content-Type': type,
+    'Content-Type': contentTypeFor(file),
     'Content-Length': String(info.size),
     'Cache-Control': cache,
   });

@@ -1,6 +1,5 @@
 /** AlexNet as torchvision builds it (the single-tower "one weird trick" variant). */
-import { NetworkBuilder } from './builder.ts';
-import { addConv1 } from './stem.ts';
+import { startWithConv1 } from './stem.ts';
 import type { TemplateDef, TemplateRequest, TemplateBuild } from './types.ts';
 
 const DESCRIPTION =
@@ -11,22 +10,11 @@ const DESCRIPTION =
   'fc6 sees the real conv5 map. For inputs under 64×64 conv1 becomes 3×3 stride 1.';
 
 function build({ input, classes }: TemplateRequest): TemplateBuild {
-  const changes: string[] = [];
-  const b = new NetworkBuilder();
-  b.add('input', 'Input', { shape: input });
-  const stem = addConv1(
-    b,
+  const { b, changes } = startWithConv1(
     input,
-    {
-      filters: 64,
-      kernelSize: 11,
-      strides: 4,
-      padding: 2,
-      extra: { activation: 'relu' },
-    },
+    { filters: 64, kernelSize: 11, strides: 4, padding: 2, extra: { activation: 'relu' } },
     { also: '', next: 'conv2' },
   );
-  if (stem) changes.push(stem);
   b.add('pool1', 'MaxPool2D', { poolSize: 3, strides: 2 });
   b.add('conv2', 'Conv2D', { filters: 192, kernelSize: 5, padding: 2, activation: 'relu' });
   b.add('pool2', 'MaxPool2D', { poolSize: 3, strides: 2 });

@@ -1,6 +1,5 @@
 /** GoogLeNet exactly as Table 1 of Szegedy et al. 2014 lists it, built from Inception composites. */
-import { NetworkBuilder } from './builder.ts';
-import { addConv1 } from './stem.ts';
+import { startWithConv1 } from './stem.ts';
 import type { TemplateDef, TemplateRequest, TemplateBuild } from './types.ts';
 
 /** Table 1: name, #1×1, #3×3 reduce, #3×3, #5×5 reduce, #5×5, pool proj; `pool` = 3×3/2 max pool. */
@@ -32,17 +31,12 @@ const DESCRIPTION =
   'valid at any input. For inputs under 64×64 the stem becomes a 3×3 stride 1 conv without the first pool.';
 
 function build({ input, classes }: TemplateRequest): TemplateBuild {
-  const changes: string[] = [];
-  const b = new NetworkBuilder();
-  b.add('input', 'Input', { shape: input });
-  const stem = addConv1(
-    b,
+  const { b, changes, small } = startWithConv1(
     input,
     { filters: 64, kernelSize: 7, strides: 2, padding: 3, extra: { activation: 'relu' } },
     { also: 'pool1 removed', next: 'the Inception stages' },
   );
-  if (stem) changes.push(stem);
-  else b.add('pool1', 'MaxPool2D', { poolSize: 3, strides: 2, padding: 'same' });
+  if (!small) b.add('pool1', 'MaxPool2D', { poolSize: 3, strides: 2, padding: 'same' });
   b.add('norm1', 'LRN', LRN);
   b.add(
     'conv2_reduce',

@@ -1,6 +1,5 @@
 /** ResNet-18/34/50/101/152 in torchvision's layout, one ResidualBlock composite per block. */
-import { NetworkBuilder } from './builder.ts';
-import { addConv1 } from './stem.ts';
+import { startWithConv1 } from './stem.ts';
 import type { TemplateDef, TemplateRequest, TemplateBuild } from './types.ts';
 
 type Depth = 18 | 34 | 50 | 101 | 152;
@@ -33,19 +32,14 @@ function description(depth: Depth): string {
 
 function builder(depth: Depth) {
   return ({ input, classes }: TemplateRequest): TemplateBuild => {
-    const changes: string[] = [];
-    const b = new NetworkBuilder();
-    b.add('input', 'Input', { shape: input });
-    const stem = addConv1(
-      b,
+    const { b, changes, small } = startWithConv1(
       input,
       { filters: 64, kernelSize: 7, strides: 2, padding: 3, extra: { useBias: false } },
       { also: 'the max pool removed', next: 'layer1' },
     );
     b.add('bn1', 'BatchNorm');
     b.add('relu', 'Activation', { fn: 'relu' });
-    if (stem) changes.push(stem);
-    else b.add('maxpool', 'MaxPool2D', { poolSize: 3, strides: 2, padding: 1 });
+    if (!small) b.add('maxpool', 'MaxPool2D', { poolSize: 3, strides: 2, padding: 1 });
     const variant = variantOf(depth);
     BLOCKS[depth].forEach((count, stage) => {
       for (let i = 0; i < count; i++) {

@@ -3,7 +3,7 @@
  * GoogLeNet's and ResNet's 7×7/2) would throw most of a small image away, so under 64×64 it
  * becomes a 3×3 stride-1 conv of the same width, as in the ResNet paper's CIFAR experiments.
  */
-import type { NetworkBuilder } from './builder.ts';
+import { NetworkBuilder } from './builder.ts';
 import { isSmallInput, shapeText, type InputShape } from './types.ts';
 
 export interface Conv1 {
@@ -23,11 +23,28 @@ export interface StemChange {
   next: string;
 }
 
+/** A template build begun with its input and conv1. */
+export interface StemStart {
+  b: NetworkBuilder;
+  /** The build's `changes`: the stem's sentence when it was shrunk, else empty. */
+  changes: string[];
+  /** True when the input is small and conv1 was shrunk (callers drop their stem pool too). */
+  small: boolean;
+}
+
+/** Starts an ImageNet template: a builder with `input` and the (possibly shrunk) `conv1`. */
+export function startWithConv1(input: InputShape, conv: Conv1, change: StemChange): StemStart {
+  const b = new NetworkBuilder();
+  b.add('input', 'Input', { shape: input });
+  const sentence = addConv1(b, input, conv, change);
+  return { b, changes: sentence ? [sentence] : [], small: sentence !== null };
+}
+
 /**
  * Adds `conv1` to `b` for `input`. Returns null for the paper's stem or, for a small input, the
  * sentence for `changes`.
  */
-export function addConv1(
+function addConv1(
   b: NetworkBuilder,
   input: InputShape,
   conv: Conv1,

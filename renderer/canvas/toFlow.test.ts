@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { NetworkAnalysis, NetworkDoc, NodeAnalysis } from '../../main/network/types.ts';
+import type { NetworkDoc } from '../../main/network/types.ts';
+import { stubAnalysis } from '../testing/analysisStub.ts';
 import { setParam } from '../graph/ops.ts';
 import { FlowCache } from './toFlow.ts';
 
@@ -19,33 +20,7 @@ const doc: NetworkDoc = {
   ],
 };
 
-function nodeAnalysis(id: string, shape: number[]): NodeAnalysis {
-  return {
-    id,
-    type: 'x',
-    inputShapes: [],
-    outputShape: shape,
-    trainableParams: 0,
-    nonTrainableParams: 0,
-    macs: 0,
-    activationBytes: 0,
-    receptiveField: null,
-    summary: '',
-    formulas: [],
-  };
-}
-
-const analysis: NetworkAnalysis = {
-  valid: true,
-  order: ['in', 'a', 'add'],
-  nodes: {
-    in: nodeAnalysis('in', [8, 8, 4]),
-    a: nodeAnalysis('a', [8, 8, 4]),
-    add: nodeAnalysis('add', [8, 8, 4]),
-  },
-  problems: [],
-  totals: { trainableParams: 0, nonTrainableParams: 0, macs: 0, activationBytes: 0 },
-};
+const analysis = stubAnalysis({ in: [8, 8, 4], a: [8, 8, 4], add: [8, 8, 4] }, 'x');
 
 describe('canvas elements', () => {
   it('labels edges with the tensor shape and numbers the inputs of a merge layer', () => {

@@ -11,17 +11,19 @@ export function formatInt(n: number): string {
   return GROUPED.format(Math.round(n));
 }
 
+/** Decimal SI prefixes, largest first. */
+const SI_UNITS: readonly (readonly [number, string])[] = [
+  [1e12, 'T'],
+  [1e9, 'G'],
+  [1e6, 'M'],
+  [1e3, 'k'],
+];
+
 /** Compact parameter count for cards: 73856 → "73.9k", 1_234_567 → "1.2M", 950 → "950". */
 export function formatCompact(n: number): string {
   const abs = Math.abs(n);
   if (abs < 1000) return String(Math.round(n));
-  const units: [number, string][] = [
-    [1e12, 'T'],
-    [1e9, 'G'],
-    [1e6, 'M'],
-    [1e3, 'k'],
-  ];
-  for (const [size, suffix] of units) {
+  for (const [size, suffix] of SI_UNITS) {
     if (abs >= size) {
       const v = n / size;
       // Keep three significant digits at most, drop a trailing ".0".
@@ -35,13 +37,7 @@ export function formatCompact(n: number): string {
 /** Multiply-accumulates with an SI unit and a space: 4_089_184_256 → "4.09 G", 1200 → "1.2 k". */
 export function formatMacs(n: number): string {
   if (n === 0) return '0';
-  const units: [number, string][] = [
-    [1e12, 'T'],
-    [1e9, 'G'],
-    [1e6, 'M'],
-    [1e3, 'k'],
-  ];
-  for (const [size, suffix] of units) {
+  for (const [size, suffix] of SI_UNITS) {
     if (n >= size) return `${trimDigits(n / size)} ${suffix}`;
   }
   return String(Math.round(n));

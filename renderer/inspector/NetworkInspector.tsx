@@ -4,6 +4,7 @@ import { useAnalysisStore } from '../state/analysisStore.ts';
 import { expandAll } from '../state/commands.ts';
 import { endCoalesce, useDocStore } from '../state/docStore.ts';
 import { Icon } from '../ui/Icon.tsx';
+import { InspectorHead } from './InspectorHead.tsx';
 
 export function NetworkInspector() {
   const doc = useDocStore((s) => s.doc);
@@ -18,15 +19,11 @@ export function NetworkInspector() {
 
   return (
     <div className="inspector__body">
-      <header className="inspector__head">
-        <span className="inspector__icon">
-          <Icon name="Blocks" size={18} />
-        </span>
-        <div>
-          <h2>Network</h2>
-          <p>Select a layer to edit it. Shift+drag selects several.</p>
-        </div>
-      </header>
+      <InspectorHead
+        icon="Blocks"
+        title="Network"
+        text="Select a layer to edit it. Shift+drag selects several."
+      />
       <section className="inspector__section" aria-label="Network">
         <div className="field">
           <label htmlFor="net-name">Name</label>

@@ -10,6 +10,7 @@ import { endCoalesce, useDocStore } from '../state/docStore.ts';
 import { useSelectionStore } from '../state/selectionStore.ts';
 import { ProblemRow } from '../panels/ProblemRow.tsx';
 import { Icon } from '../ui/Icon.tsx';
+import { InspectorHead } from './InspectorHead.tsx';
 import { ParamField } from './ParamField.tsx';
 
 export function NodeInspector({ nodeId }: { nodeId: string }) {
@@ -26,15 +27,12 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
 
   return (
     <div className="inspector__body">
-      <header className={`inspector__head group-${info?.group ?? 'unknown'}`}>
-        <span className="inspector__icon">
-          <Icon name={info?.group ?? 'Blocks'} size={18} />
-        </span>
-        <div>
-          <h2>{node.type}</h2>
-          <p>{info?.description ?? 'Unknown layer type.'}</p>
-        </div>
-      </header>
+      <InspectorHead
+        className={`group-${info?.group ?? 'unknown'}`}
+        icon={info?.group ?? 'Blocks'}
+        title={node.type}
+        text={info?.description ?? 'Unknown layer type.'}
+      />
 
       {problems.length > 0 && (
         <ul className="inspector__problems" aria-label="Problems of this layer">

@@ -3,6 +3,7 @@ import { formatBytes, formatInt, formatMacs } from '../graph/format.ts';
 import { useAnalysisStore } from '../state/analysisStore.ts';
 import { deleteSelection, duplicateSelection } from '../state/commands.ts';
 import { Icon } from '../ui/Icon.tsx';
+import { InspectorHead } from './InspectorHead.tsx';
 
 export function SelectionInspector({ ids }: { ids: ReadonlySet<string> }) {
   const analysis = useAnalysisStore((s) => s.analysis);
@@ -18,15 +19,11 @@ export function SelectionInspector({ ids }: { ids: ReadonlySet<string> }) {
   }
   return (
     <div className="inspector__body">
-      <header className="inspector__head">
-        <span className="inspector__icon">
-          <Icon name="copy" size={18} />
-        </span>
-        <div>
-          <h2>{ids.size} layers selected</h2>
-          <p>Drag to move them together; Ctrl+D duplicates, Del deletes.</p>
-        </div>
-      </header>
+      <InspectorHead
+        icon="copy"
+        title={`${ids.size} layers selected`}
+        text="Drag to move them together; Ctrl+D duplicates, Del deletes."
+      />
       <section className="inspector__section" aria-label="Selection totals">
         <dl className="facts">
           <dt>Parameters</dt>

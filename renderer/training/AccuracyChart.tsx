@@ -1,9 +1,11 @@
 import { memo, useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { Line } from 'recharts';
 import type { EpochMetrics } from '../../main/training/types.ts';
-import { AXIS_TICK, CHART, TOOLTIP_STYLE } from './chartTheme.ts';
-import { ChartLegend } from './ChartLegend.tsx';
+import { CHART } from './chartTheme.ts';
+import type { LegendItem } from './ChartLegend.tsx';
+import { PERCENT_Y_AXIS } from './EpochChart.tsx';
 import { formatPercent } from './format.ts';
+import { LiveRunChart } from './LiveRunChart.tsx';
 import { epochX } from './liveRun.ts';
 import { batchRows, type BatchPoint } from './series.ts';
 
@@ -14,7 +16,10 @@ interface Props {
   smoothing: number;
 }
 
-const percentTick = (v: number) => `${Math.round(v * 100)}%`;
+const LEGEND: readonly LegendItem[] = [
+  { label: 'train (smoothed)', colour: CHART.train, style: 'faint' },
+  { label: 'train / epoch', colour: CHART.train, style: 'line' },
+];
 
 /** Training accuracy (smoothed per batch, and per epoch) against validation accuracy per epoch. */
 export const AccuracyChart = memo(function AccuracyChart({
@@ -36,90 +41,38 @@ export const AccuracyChart = memo(function AccuracyChart({
       })),
     [epochs],
   );
-  const maxX = Math.max(plannedEpochs, rows[rows.length - 1]?.x ?? 0, epochRows.length);
-  const hasVal = epochRows.some((r) => r.valAccuracy !== null);
   return (
-    <figure
-      className="tr-chart"
-      data-testid="accuracy-chart"
-      data-points={rows.length + epochRows.length}
+    <LiveRunChart
+      testId="accuracy-chart"
+      title="Accuracy"
+      legend={LEGEND}
+      placeholder="Training and validation accuracy appear here."
+      batchRows={rows}
+      epochRows={epochRows}
+      valKey="valAccuracy"
+      plannedEpochs={plannedEpochs}
+      yAxis={PERCENT_Y_AXIS}
+      formatValue={formatPercent}
     >
-      <figcaption>
-        <span className="tr-chart-title">Accuracy</span>
-        <ChartLegend
-          items={[
-            { label: 'train (smoothed)', colour: CHART.train, style: 'faint' },
-            { label: 'train / epoch', colour: CHART.train, style: 'line' },
-            ...(hasVal
-              ? [{ label: 'validation', colour: CHART.val, style: 'dashed' as const }]
-              : []),
-          ]}
-        />
-      </figcaption>
-      {rows.length === 0 && epochRows.length === 0 ? (
-        <p className="tr-chart-empty">Training and validation accuracy appear here.</p>
-      ) : (
-        <LineChart
-          responsive
-          style={{ width: '100%', height: '100%' }}
-          margin={{ top: 4, right: 12, bottom: 0, left: -8 }}
-        >
-          <CartesianGrid stroke={CHART.grid} strokeDasharray="3 3" />
-          <XAxis
-            type="number"
-            dataKey="x"
-            domain={[0, maxX]}
-            tick={AXIS_TICK}
-            stroke={CHART.axis}
-            allowDecimals={false}
-            tickCount={Math.min(maxX + 1, 11)}
-          />
-          <YAxis
-            domain={[0, 1]}
-            ticks={[0, 0.25, 0.5, 0.75, 1]}
-            tickFormatter={percentTick}
-            tick={AXIS_TICK}
-            stroke={CHART.axis}
-            width={48}
-          />
-          <Tooltip
-            {...TOOLTIP_STYLE}
-            labelFormatter={(x) => `epoch ${Number(Number(x).toFixed(2))}`}
-            formatter={(v) => formatPercent(Number(v))}
-          />
-          <Line
-            data={rows}
-            dataKey="accuracySmooth"
-            name="train (smoothed)"
-            stroke={CHART.train}
-            strokeWidth={1.5}
-            strokeOpacity={0.55}
-            dot={false}
-            isAnimationActive={false}
-          />
-          <Line
-            data={epochRows}
-            dataKey="trainAccuracy"
-            name="train / epoch"
-            stroke={CHART.train}
-            strokeWidth={2}
-            dot={{ r: 3, fill: CHART.train }}
-            isAnimationActive={false}
-          />
-          {hasVal && (
-            <Line
-              data={epochRows}
-              dataKey="valAccuracy"
-              name="validation"
-              stroke={CHART.val}
-              strokeWidth={2}
-              strokeDasharray="5 3"
-              dot={{ r: 3, fill: CHART.val }}
-              isAnimationActive={false}
-            />
-          )}
-        </LineChart>
-      )}
-    </figure>
+      <Line
+        data={rows}
+        dataKey="accuracySmooth"
+        name="train (smoothed)"
+        stroke={CHART.train}
+        strokeWidth={1.5}
+        strokeOpacity={0.55}
+        dot={false}
+        isAnimationActive={false}
+      />
+      <Line
+        data={epochRows}
+        dataKey="trainAccuracy"
+        name="train / epoch"
+        stroke={CHART.train}
+        strokeWidth={2}
+        dot={{ r: 3, fill: CHART.train }}
+        isAnimationActive={false}
+      />
+    </LiveRunChart>
   );
 });

@@ -1,8 +1,9 @@
 import { memo, useMemo, useState } from 'react';
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { Line } from 'recharts';
 import type { RunDetail } from '../../main/training/types.ts';
-import { AXIS_TICK, CHART, RUN_COLOURS, TOOLTIP_STYLE } from './chartTheme.ts';
+import { RUN_COLOURS } from './chartTheme.ts';
 import { ChartLegend } from './ChartLegend.tsx';
+import { ChartFigure, EpochChart, lossYAxis, PERCENT_Y_AXIS } from './EpochChart.tsx';
 import { formatLoss, formatPercent } from './format.ts';
 import { epochX } from './liveRun.ts';
 
@@ -11,6 +12,9 @@ interface Props {
 }
 
 type Metric = 'accuracy' | 'loss';
+
+// Overlaid runs are compared against a loss axis that starts at zero.
+const LOSS_Y_AXIS = lossYAxis([0, 'auto']);
 
 /**
  * Several runs' validation curves overlaid per epoch. Runs trained without a validation split fall
@@ -44,64 +48,34 @@ export const CompareChart = memo(function CompareChart({ runs }: Props) {
   );
   const maxX = Math.max(1, ...series.map((s) => s.rows.length));
   return (
-    <figure className="tr-chart" data-testid="compare-chart">
-      <figcaption>
-        Comparison — validation{' '}
-        <select
-          aria-label="Compared metric"
-          value={metric}
-          onChange={(e) => setMetric(e.target.value as Metric)}
-        >
-          <option value="accuracy">accuracy</option>
-          <option value="loss">loss</option>
-        </select>
-        <ChartLegend
-          items={series.map((s, i) => ({
-            label: s.label,
-            colour: RUN_COLOURS[i % RUN_COLOURS.length]!,
-            style: 'line' as const,
-          }))}
-        />
-      </figcaption>
-      <LineChart
-        responsive
-        style={{ width: '100%', height: '100%' }}
-        margin={{ top: 4, right: 12, bottom: 0, left: -8 }}
+    <ChartFigure
+      testId="compare-chart"
+      caption={
+        <>
+          Comparison — validation{' '}
+          <select
+            aria-label="Compared metric"
+            value={metric}
+            onChange={(e) => setMetric(e.target.value as Metric)}
+          >
+            <option value="accuracy">accuracy</option>
+            <option value="loss">loss</option>
+          </select>
+          <ChartLegend
+            items={series.map((s, i) => ({
+              label: s.label,
+              colour: RUN_COLOURS[i % RUN_COLOURS.length]!,
+              style: 'line' as const,
+            }))}
+          />
+        </>
+      }
+    >
+      <EpochChart
+        maxX={maxX}
+        yAxis={metric === 'accuracy' ? PERCENT_Y_AXIS : LOSS_Y_AXIS}
+        formatValue={metric === 'accuracy' ? formatPercent : formatLoss}
       >
-        <CartesianGrid stroke={CHART.grid} strokeDasharray="3 3" />
-        <XAxis
-          type="number"
-          dataKey="x"
-          domain={[0, maxX]}
-          tick={AXIS_TICK}
-          stroke={CHART.axis}
-          allowDecimals={false}
-        />
-        {metric === 'accuracy' ? (
-          <YAxis
-            domain={[0, 1]}
-            ticks={[0, 0.25, 0.5, 0.75, 1]}
-            tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
-            tick={AXIS_TICK}
-            stroke={CHART.axis}
-            width={48}
-          />
-        ) : (
-          <YAxis
-            domain={[0, 'auto']}
-            tick={AXIS_TICK}
-            stroke={CHART.axis}
-            width={48}
-            tickFormatter={(v: number) => Number(v.toPrecision(2)).toString()}
-          />
-        )}
-        <Tooltip
-          {...TOOLTIP_STYLE}
-          labelFormatter={(x) => `epoch ${String(x)}`}
-          formatter={(v) =>
-            metric === 'accuracy' ? formatPercent(Number(v)) : formatLoss(Number(v))
-          }
-        />
         {series.map((s, i) => (
           <Line
             key={s.run.runId}
@@ -114,7 +88,7 @@ export const CompareChart = memo(function CompareChart({ runs }: Props) {
             isAnimationActive={false}
           />
         ))}
-      </LineChart>
-    </figure>
+      </EpochChart>
+    </ChartFigure>
   );
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NetworkAnalysis, NetworkDoc } from '../../main/network/types.ts';
 import type { DataDescription } from '../../main/training/types.ts';
+import { stubAnalysis } from '../testing/analysisStub.ts';
 import { adaptSummary, designFacts, designOutline, findMismatches } from './mismatch.ts';
 
 const doc: NetworkDoc = {
@@ -18,25 +19,8 @@ const doc: NetworkDoc = {
   ],
 };
 
-const node = (id: string, outputShape: number[]) => ({
-  id,
-  type: '',
-  inputShapes: [],
-  outputShape,
-  trainableParams: 0,
-  nonTrainableParams: 0,
-  macs: 0,
-  activationBytes: 0,
-  receptiveField: null,
-  summary: '',
-  formulas: [],
-});
-
 const analysis: NetworkAnalysis = {
-  valid: true,
-  order: ['in', 'gap', 'fc'],
-  nodes: { in: node('in', [32, 32, 3]), gap: node('gap', [3]), fc: node('fc', [10]) },
-  problems: [],
+  ...stubAnalysis({ in: [32, 32, 3], gap: [3], fc: [10] }),
   totals: { trainableParams: 40, nonTrainableParams: 0, macs: 30, activationBytes: 0 },
 };
 

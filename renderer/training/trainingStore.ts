@@ -5,7 +5,7 @@
  * can hand it a fake host.
  */
 import { create } from 'zustand';
-import type { NetdApi } from '../../main/api/contract.ts';
+import type { NetdApi, TrainingApiMethods } from '../../main/api/contract.ts';
 import type { NetworkDoc } from '../../main/network/types.ts';
 import type {
   DataDescription,
@@ -23,19 +23,8 @@ import {
   type OptionsForm,
 } from './options.ts';
 
-export type TrainingApi = Pick<
-  NetdApi,
-  | 'trainingEnvironment'
-  | 'trainingDescribeData'
-  | 'trainingStart'
-  | 'trainingStop'
-  | 'runsList'
-  | 'runsGet'
-  | 'runsDelete'
-  | 'runsExportModel'
-  | 'onTrainingEvent'
-  | 'networkAdapt'
->;
+/** What the dashboard needs from the host: the training methods, and adapting a design to data. */
+export type TrainingApi = TrainingApiMethods & Pick<NetdApi, 'networkAdapt'>;
 
 export interface TrainingDeps {
   api: TrainingApi;

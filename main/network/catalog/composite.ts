@@ -113,6 +113,7 @@ function expansionCache<P extends object>(
 /**
  * The shape, count and receptive-field rules of a composite layer: all three read the evaluation
  * of its expansion (cached), so a block's numbers are the sum over the primitives it expands to.
+ * `layer` holds them as `defineLayer` fields, with the single input every expansion starts from.
  */
 export function compositeRules<P extends object>(
   expand: (p: P, id: string, input: Shape | null) => Expansion,
@@ -121,11 +122,16 @@ export function compositeRules<P extends object>(
   return {
     /** What the block is made of ("4 Conv2D, 4 BatchNorm, …"), after `shape` succeeded. */
     makeup: (p: P): string => cache.get(p).makeup,
-    shape: (p: P, [input]: readonly Shape[], who: NodeRef): ShapeResult =>
-      flatInputProblem(input!, who, 'move it before the Flatten/global pooling') ??
-      cache.shape(p, input!, who),
-    counts: (p: P): Counts => cache.get(p).counts,
-    receptiveField: (p: P, _inputs: readonly Shape[], rf: ReceptiveField): ReceptiveField =>
-      cache.rf(p, rf),
+    layer: {
+      // An expansion has one entry point, EXPANSION_INPUT.
+      minInputs: 1,
+      maxInputs: 1,
+      shape: (p: P, [input]: readonly Shape[], who: NodeRef): ShapeResult =>
+        flatInputProblem(input!, who, 'move it before the Flatten/global pooling') ??
+        cache.shape(p, input!, who),
+      counts: (p: P): Counts => cache.get(p).counts,
+      receptiveField: (p: P, _inputs: readonly Shape[], rf: ReceptiveField): ReceptiveField =>
+        cache.rf(p, rf),
+    },
   };
 }

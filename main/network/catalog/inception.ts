@@ -116,8 +116,7 @@ export const inception = defineLayer<InceptionParams>({
     }),
   ],
   initialParams: { b1: 64, b3r: 96, b3: 128, b5r: 16, b5: 32, poolProj: 32 },
-  minInputs: 1,
-  maxInputs: 1,
+  ...rules.layer,
   read: (v) => ({
     b1: v.b1 as number,
     b3r: v.b3r as number,
@@ -127,9 +126,6 @@ export const inception = defineLayer<InceptionParams>({
     poolProj: v.poolProj as number,
     batchNorm: v.batchNorm as boolean,
   }),
-  shape: rules.shape,
-  counts: rules.counts,
-  receptiveField: rules.receptiveField,
   summary: (p) =>
     `${p.b1} · ${p.b3r}→${p.b3} · ${p.b5r}→${p.b5} · ${p.poolProj}${p.batchNorm ? ' · BN' : ''}`,
   formulas(p, [input], out, counts) {

@@ -151,16 +151,12 @@ export const residualBlock = defineLayer<ResidualParams>({
     }),
   ],
   initialParams: { variant: 'basic', filters: 64 },
-  minInputs: 1,
-  maxInputs: 1,
+  ...rules.layer,
   read: (v) => ({
     variant: v.variant as Variant,
     filters: v.filters as number,
     strides: v.strides as number,
   }),
-  shape: rules.shape,
-  counts: rules.counts,
-  receptiveField: rules.receptiveField,
   summary: (p) =>
     [
       p.variant,

@@ -3,13 +3,15 @@
  * from timers, keeps runs in memory, and answers the few other calls the dashboard makes.
  */
 import type { NetdApi } from '../../../main/api/contract.ts';
-import type { NetworkAnalysis, NetworkDoc, NodeAnalysis } from '../../../main/network/types.ts';
+import type { NetworkAnalysis, NetworkDoc } from '../../../main/network/types.ts';
 import type {
   DataDescription,
   RunDetail,
   TrainingEvent,
   TrainingOptions,
 } from '../../../main/training/types.ts';
+import { stubAnalysis } from '../../testing/analysisStub.ts';
+import { TEST_DATA, TEST_OPTIONS } from '../testEvents.ts';
 
 const FASHION = [
   'T-shirt/top',
@@ -23,37 +25,18 @@ const FASHION = [
   'Bag',
   'Ankle boot',
 ];
-const SHAPES = ['circle', 'square', 'triangle', 'cross'];
 
+// The tests' plausible options, with a longer run over more data so the charts have something to show.
 const DEFAULTS: TrainingOptions = {
+  ...TEST_OPTIONS,
   epochs: 5,
-  batchSize: 32,
-  learningRate: 0.001,
-  optimizer: 'adam',
-  momentum: 0.9,
-  schedule: 'constant',
-  stepEvery: 5,
-  stepGamma: 0.5,
   seed: 42,
-  validationSplit: 0.1,
-  earlyStoppingPatience: 0,
-  keepBest: true,
-  augment: { flip: false, shift: 0 },
   limit: 2000,
   testLimit: 500,
 };
 
 function describe(spec: string): DataDescription {
-  if (spec === 'synthetic')
-    return {
-      spec,
-      format: 'synthetic',
-      path: null,
-      inputShape: [28, 28, 1],
-      classes: SHAPES,
-      trainCount: 2000,
-      testCount: 500,
-    };
+  if (spec === 'synthetic') return { ...TEST_DATA, trainCount: 2000, testCount: 500 };
   if (spec === 'fashion-mnist')
     return {
       spec,
@@ -88,37 +71,20 @@ function describe(spec: string): DataDescription {
   throw new Error(`Data folder not found: ${spec}`);
 }
 
-function node(id: string, outputShape: number[]): NodeAnalysis {
-  return {
-    id,
-    type: '',
-    inputShapes: [],
-    outputShape,
-    trainableParams: 0,
-    nonTrainableParams: 0,
-    macs: 0,
-    activationBytes: 0,
-    receptiveField: null,
-    summary: '',
-    formulas: [],
-  };
-}
-
 /** Just enough analysis for the dashboard: the Input's shape and the last Dense's units. */
 function analyze(doc: NetworkDoc): NetworkAnalysis {
-  const nodes: Record<string, NodeAnalysis> = {};
-  for (const n of doc.nodes) {
-    if (n.type === 'Input') nodes[n.id] = node(n.id, n.params.shape as number[]);
-    else if (n.type === 'Dense') nodes[n.id] = node(n.id, [n.params.units as number]);
-    else nodes[n.id] = node(n.id, [1, 1, 1]);
-  }
-  return {
-    valid: true,
-    order: doc.nodes.map((n) => n.id),
-    nodes,
-    problems: [],
-    totals: { trainableParams: 0, nonTrainableParams: 0, macs: 0, activationBytes: 0 },
-  };
+  return stubAnalysis(
+    Object.fromEntries(
+      doc.nodes.map((n) => [
+        n.id,
+        n.type === 'Input'
+          ? (n.params.shape as number[])
+          : n.type === 'Dense'
+            ? [n.params.units as number]
+            : [1, 1, 1],
+      ]),
+    ),
+  );
 }
 
 function confusionFor(classes: number, accuracy: number, perClass: number): number[][] {
