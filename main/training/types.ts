@@ -46,6 +46,7 @@ export interface TrainingOptions {
   earlyStoppingPatience: number;
   /** Save the weights of the epoch with the best validation accuracy rather than the last. */
   keepBest: boolean;
+  /** Random horizontal flips; random shifts of up to `shift` × the image side (0 = off, at most 0.5). */
   augment: { flip: boolean; shift: number };
   /** Use at most this many training / test examples (0 = all). */
   limit: number;

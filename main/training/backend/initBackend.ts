@@ -27,17 +27,22 @@ export const BACKEND_LABELS: Record<BackendName, string> = {
 
 const backendNameSchema = z.enum(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']);
 
+/** A backend request that cannot be honoured as asked; the message is for the user as is. */
+export class BackendError extends Error {
+  override name = 'BackendError';
+}
+
 /**
  * Reads `NETD_BACKEND`. Empty/unset → undefined.
  *
- * @throws Error naming the valid values when the variable holds anything else.
+ * @throws BackendError naming the valid values when the variable holds anything else.
  */
 export function backendFromEnv(env: NodeJS.ProcessEnv = process.env): BackendName | undefined {
   const raw = env['NETD_BACKEND']?.trim();
   if (!raw) return undefined;
   const parsed = backendNameSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new Error(
+    throw new BackendError(
       `NETD_BACKEND='${raw}' is not a backend; use one of ${BACKEND_ORDER.join(', ')}`,
     );
   }
@@ -70,7 +75,7 @@ function quiet(tf: Tf): Tf {
  *
  * @returns the tfjs namespace to use (the native package's own namespace for `tensorflow*`, so
  *   its file-system IO is available), the backend in use and a one-paragraph note for the user.
- * @throws Error only when `NETD_BACKEND` holds an unknown name.
+ * @throws BackendError only when `NETD_BACKEND` holds an unknown name.
  */
 export async function initBackend(preferred?: BackendName): Promise<BackendChoice> {
   const requested = preferred ?? backendFromEnv();

@@ -130,6 +130,16 @@ function gpuInUse(tf: Tf): boolean | null {
   return typeof backend?.isUsingGpuDevice === 'boolean' ? backend.isUsingGpuDevice : null;
 }
 
+function notInstalled(kind: NativeBackend): NativeLoad {
+  return {
+    ok: false,
+    installed: false,
+    reason: `${NATIVE_PACKAGES[kind]} is not installed`,
+    remedy: NATIVE_REMEDIES[kind],
+    missingLibrary: null,
+  };
+}
+
 /**
  * Requires a native package and activates its `tensorflow` backend. Never throws: a failure comes
  * back as a reason and a remedy. Once one native package has loaded, the other must not be tried in
@@ -141,13 +151,7 @@ export async function loadNative(kind: NativeBackend): Promise<NativeLoad> {
   try {
     require.resolve(pkg);
   } catch {
-    return {
-      ok: false,
-      installed: false,
-      reason: `${pkg} is not installed`,
-      remedy: NATIVE_REMEDIES[kind],
-      missingLibrary: null,
-    };
+    return notInstalled(kind);
   }
   try {
     polyfillNodeUtil();
@@ -157,13 +161,7 @@ export async function loadNative(kind: NativeBackend): Promise<NativeLoad> {
     return { ok: true, tf, usingGpu: kind === 'tensorflow-gpu' ? gpuInUse(tf) : false };
   } catch (err) {
     if (isNotInstalled(err, pkg)) {
-      return {
-        ok: false,
-        installed: false,
-        reason: `${pkg} is not installed`,
-        remedy: NATIVE_REMEDIES[kind],
-        missingLibrary: null,
-      };
+      return notInstalled(kind);
     }
     const message = err instanceof Error ? err.message : String(err);
     const { reason, remedy, lib } = explainLoadError(kind, message);

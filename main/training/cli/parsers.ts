@@ -11,7 +11,7 @@ export function intParser(min: number): (value: string) => number {
   };
 }
 
-/** A number in (lo, hi] or [lo, hi]. */
+/** A finite number in (lo, hi] or [lo, hi] (`hi` may be Infinity). */
 export function numberParser(
   lo: number,
   hi: number,
@@ -20,10 +20,12 @@ export function numberParser(
   return (value) => {
     const n = value.trim() === '' ? NaN : Number(value);
     const ok = Number.isFinite(n) && (exclusiveLow ? n > lo : n >= lo) && n <= hi;
-    if (!ok)
+    if (!ok) {
+      const upper = hi === Infinity ? '' : ` ${exclusiveLow ? 'and at most' : 'to'} ${hi}`;
       throw new InvalidArgumentError(
-        `expected a number ${exclusiveLow ? 'above' : 'from'} ${lo} ${exclusiveLow ? 'and at most' : 'to'} ${hi} (got '${value}')`,
+        `expected a number ${exclusiveLow ? 'above' : 'from'} ${lo}${upper} (got '${value}')`,
       );
+    }
     return n;
   };
 }

@@ -33,6 +33,7 @@ export function createProgressPrinter(
   mode: ProgressMode,
   out: (text: string) => void,
   runDir: string,
+  columns = 0,
 ): (e: TrainingEvent) => void {
   let epochs = 0;
   let liveLine = false;
@@ -42,7 +43,7 @@ export function createProgressPrinter(
   };
   return (e) => {
     if (mode === 'json') {
-      out(JSON.stringify(e) + '\n');
+      out(JSON.stringify(e.event === 'done' ? summaryFirst(e) : e) + '\n');
       return;
     }
     switch (e.event) {
@@ -59,9 +60,9 @@ export function createProgressPrinter(
       case 'batch': {
         if (mode !== 'tty') return;
         const fraction = e.batch / e.batchesPerEpoch;
-        out(
-          `\r\x1b[2Kepoch ${e.epoch}/${epochs} ${bar(fraction)} ${Math.round(fraction * 100)}%  loss ${fixed(e.loss)}  acc ${pct(e.accuracy)}  ${rate(e.imagesPerSecond)}  ETA ${formatDuration(e.etaSeconds)}`,
-        );
+        const head = `epoch ${e.epoch}/${epochs} `;
+        const tail = ` ${Math.round(fraction * 100)}%  loss ${fixed(e.loss)}  acc ${pct(e.accuracy)}  ${rate(e.imagesPerSecond)}  ETA ${formatDuration(e.etaSeconds)}`;
+        out(`\r\x1b[2K${fitLine(head, fraction, tail, columns)}`);
         liveLine = true;
         return;
       }
@@ -86,6 +87,26 @@ export function createProgressPrinter(
         return; // the command prints the one-line error on stderr
     }
   };
+}
+
+/**
+ * The `done` event with the keys the CLI contract documents first, in its order
+ * (`event, testAccuracy, valAccuracy, trainLoss, imagesPerSecond, backend`), then the rest.
+ */
+export function summaryFirst(e: Extract<TrainingEvent, { event: 'done' }>): object {
+  const { event, testAccuracy, valAccuracy, trainLoss, imagesPerSecond, backend, ...rest } = e;
+  return { event, testAccuracy, valAccuracy, trainLoss, imagesPerSecond, backend, ...rest };
+}
+
+/**
+ * The live line within `columns` (0 = unknown): a wrapped line could not be redrawn in place, so the
+ * bar narrows first and the end is cut last.
+ */
+export function fitLine(head: string, fraction: number, tail: string, columns: number): string {
+  if (columns <= 0) return `${head}${bar(fraction)}${tail}`;
+  const room = columns - 1 - head.length - tail.length - 2;
+  const line = `${head}${bar(fraction, Math.max(8, Math.min(BAR_WIDTH, room)))}${tail}`;
+  return line.slice(0, columns - 1);
 }
 
 /** Per-class accuracy from a confusion matrix (rows = true class). */

@@ -1,9 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CliContext } from '../../cli/context.ts';
-import { tempDir, removeTempDirs } from '../data/testing/fixtures.ts';
+import { tempDir, removeTempDirs, writeIdxFolder } from '../data/testing/fixtures.ts';
 import { tinyDoc } from '../trainer/testing/tinyDoc.ts';
 import { createRunStore } from '../runs/runStore.ts';
 import { registerTrainingCommands } from './registerTrainingCommands.ts';
@@ -69,6 +69,15 @@ describe('netd train', () => {
     expect(done).toMatchObject({ event: 'done', backend: 'wasm', stopped: false });
     for (const key of ['testAccuracy', 'valAccuracy', 'trainLoss', 'imagesPerSecond'])
       expect(typeof done[key]).toBe('number');
+    // The documented summary keys come first, in the documented order.
+    expect(Object.keys(done).slice(0, 6)).toEqual([
+      'event',
+      'testAccuracy',
+      'valAccuracy',
+      'trainLoss',
+      'imagesPerSecond',
+      'backend',
+    ]);
     expect(await createRunStore(runs).list()).toMatchObject([{ status: 'done', epochsDone: 2 }]);
   });
 
@@ -112,6 +121,20 @@ describe('netd train', () => {
     const badLr = await netd(['train', file, '--data', 'synthetic', '--lr', 'fast']);
     expect(badLr.code).toBe(2);
     expect(badLr.err).toMatch(/--lr.*'fast' is invalid/);
+    // A file whose header reads fine but whose data is cut short is only found while loading.
+    const truncated = writeIdxFolder(join(tempDir(), 'idx'), { train: 40, test: 0, size: 16 });
+    const images = join(truncated, 'train-images-idx3-ubyte');
+    writeFileSync(images, readFileSync(images).subarray(0, 16 + 10 * 256));
+    const cut = await netd([
+      'train',
+      networkFile([16, 16, 1], 10),
+      '--data',
+      truncated,
+      '--out',
+      tempDir(),
+    ]);
+    expect(cut).toMatchObject({ code: 2, out: '' });
+    expect(cut.err).toMatch(/^netd train: .*train-images-idx3-ubyte is truncated: .* only 10\n$/);
     const noFile = await netd(['train', join(tempDir(), 'none.netd.json'), '--data', 'synthetic']);
     expect(noFile.code).toBe(2);
     expect(noFile.err.trim().split('\n')).toHaveLength(1);

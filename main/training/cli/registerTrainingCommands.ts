@@ -18,7 +18,7 @@ export function registerTrainingCommands(program: Command, ctx: CliContext): voi
     )
     .option('--epochs <n>', 'epochs (default 10)', intParser(1))
     .option('--batch-size <n>', 'batch size (default 32)', intParser(1))
-    .option('--lr <x>', 'learning rate (default 0.001)', numberParser(0, 10, true))
+    .option('--lr <x>', 'learning rate (default 0.001)', numberParser(0, Infinity, true))
     .addOption(
       new Option('--optimizer <name>', 'adam or sgd (default adam)').argParser(
         choiceParser(['adam', 'sgd'] as const),
@@ -30,6 +30,12 @@ export function registerTrainingCommands(program: Command, ctx: CliContext): voi
         choiceParser(['constant', 'step', 'cosine'] as const),
       ),
     )
+    .option(
+      '--step-every <n>',
+      'step schedule: multiply the rate by --step-gamma every N epochs (default 10)',
+      intParser(1),
+    )
+    .option('--step-gamma <x>', 'step schedule: the factor (default 0.1)', numberParser(0, 1, true))
     .option('--limit <n>', 'use at most N training images (default: all)', intParser(0))
     .option('--test-limit <n>', 'use at most N test images (default: all)', intParser(0))
     .option(
@@ -47,8 +53,16 @@ export function registerTrainingCommands(program: Command, ctx: CliContext): voi
       'early stopping: epochs without validation improvement (default 0 = off)',
       intParser(0),
     )
+    .option(
+      '--no-keep-best',
+      'keep the last epoch’s weights instead of the best validation epoch’s',
+    )
     .option('--flip', 'augment with random horizontal flips')
-    .option('--shift <px>', 'augment with random shifts of up to N pixels', intParser(0))
+    .option(
+      '--shift <f>',
+      'augment with random shifts of up to this share of the image size (e.g. 0.1)',
+      numberParser(0, 0.5),
+    )
     .addOption(
       new Option('--backend <name>', 'force a backend (default: the fastest available)').argParser(
         choiceParser(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const),

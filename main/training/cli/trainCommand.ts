@@ -3,12 +3,13 @@ import type { CliContext } from '../../cli/context.ts';
 import type { TrainingEvent, TrainingOptions, TrainingRequest } from '../types.ts';
 import { readNetworkFile } from '../../files/index.ts';
 import { analyzeNetwork } from '../../network/analyze.ts';
+import { backendFromEnv } from '../backend/initBackend.ts';
 import { checkDataFits } from '../data/checkDataFits.ts';
 import { describeData } from '../data/loadDataset.ts';
 import { createRunStore } from '../runs/runStore.ts';
 import { defaultRunsDir, newRunId } from '../runs/paths.ts';
 import { resolveTrainingOptions } from '../trainer/options.ts';
-import { runTraining } from '../trainer/runTraining.ts';
+import { runTraining, type RunOutcome } from '../trainer/runTraining.ts';
 import { normalizeDataSpec } from '../service/validateRequest.ts';
 import { createProgressPrinter } from './progress.ts';
 
@@ -20,6 +21,10 @@ export interface TrainFlags {
   optimizer?: 'adam' | 'sgd';
   momentum?: number;
   schedule?: 'constant' | 'step' | 'cosine';
+  stepEvery?: number;
+  stepGamma?: number;
+  /** commander's `--no-keep-best` sets this to false. */
+  keepBest?: boolean;
   limit?: number;
   testLimit?: number;
   valSplit?: number;
@@ -43,6 +48,9 @@ function optionsFromFlags(f: TrainFlags): Partial<TrainingOptions> {
   if (f.optimizer !== undefined) o.optimizer = f.optimizer;
   if (f.momentum !== undefined) o.momentum = f.momentum;
   if (f.schedule !== undefined) o.schedule = f.schedule;
+  if (f.stepEvery !== undefined) o.stepEvery = f.stepEvery;
+  if (f.stepGamma !== undefined) o.stepGamma = f.stepGamma;
+  if (f.keepBest === false) o.keepBest = false;
   if (f.limit !== undefined) o.limit = f.limit;
   if (f.testLimit !== undefined) o.testLimit = f.testLimit;
   if (f.valSplit !== undefined) o.validationSplit = f.valSplit;
@@ -68,6 +76,7 @@ export async function trainCommand(
     const doc = await readNetworkFile(file);
     const options = optionsFromFlags(flags);
     resolveTrainingOptions(options);
+    if (options.backend === undefined) backendFromEnv(); // a bad NETD_BACKEND is a bad argument
     request = { doc, data: normalizeDataSpec(flags.data), options };
   } catch (err) {
     return fail(2, (err as Error).message);
@@ -96,7 +105,8 @@ export async function trainCommand(
     return fail(2, `cannot create the run folder in ${store.dir}: ${(err as Error).message}`);
   }
   const mode = flags.json ? 'json' : ctx.isTTY ? 'tty' : 'plain';
-  const print = createProgressPrinter(mode, ctx.out, writer.dir);
+  const columns = mode === 'tty' ? (process.stdout.columns ?? 0) : 0;
+  const print = createProgressPrinter(mode, ctx.out, writer.dir, columns);
   const signal = { stopped: false };
   let interrupts = 0;
   const onSigint = (): void => {
@@ -107,8 +117,9 @@ export async function trainCommand(
   };
   process.on('SIGINT', onSigint);
   let last: TrainingEvent | null = null;
+  let outcome: RunOutcome;
   try {
-    await runTraining(
+    outcome = await runTraining(
       { ...request, runId },
       (e) => {
         last = e;
@@ -121,10 +132,11 @@ export async function trainCommand(
     process.off('SIGINT', onSigint);
   }
   const end = last as TrainingEvent | null;
-  if (end?.event === 'failed')
-    fail(
-      1,
-      end.hint && !end.message.includes(end.hint) ? `${end.message} (${end.hint})` : end.message,
-    );
-  else if (end?.event === 'done' && end.stopped) ctx.exitCode = EXIT_INTERRUPTED;
+  if (outcome.ended === 'failed') {
+    const hint = end?.event === 'failed' ? end.hint : undefined;
+    const message =
+      hint && !outcome.message.includes(hint) ? `${outcome.message} (${hint})` : outcome.message;
+    // Data that turns out unreadable while loading is bad input (2), like data caught up front.
+    fail(outcome.errorName === 'DataError' ? 2 : 1, message);
+  } else if (outcome.ended === 'stopped') ctx.exitCode = EXIT_INTERRUPTED;
 }

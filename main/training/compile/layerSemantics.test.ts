@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { io, LayersModel, Tensor, Tensor4D } from '@tensorflow/tfjs';
+import type { io, LayersModel, Scalar, Tensor, Tensor4D } from '@tensorflow/tfjs';
 import { initBackend } from '../backend/initBackend.ts';
 import type { Tf } from '../backend/tf.ts';
 import { compileModel, registerCustomLayers } from './compileModel.ts';
@@ -128,6 +128,25 @@ describe('layer semantics match DESIGN.md (PyTorch / TensorFlow)', () => {
     expect(config.epsilon).toBe(1e-3);
     expect(config.scale).toBe(true);
     expect(config.center).toBe(true);
+    model.dispose();
+  });
+
+  it('moves the running mean by PyTorch’s momentum in a training step', () => {
+    const { model } = compileModel(tf, around([2, 2, 1], ['bn', 'BatchNorm', { momentum: 0.1 }]));
+    const x = tf.tensor4d([1, 2, 3, 4, 5, 6, 7, 8], [2, 2, 2, 1]); // batch mean 4.5
+    const sgd = tf.train.sgd(0);
+    sgd.minimize(() => tf.mean(model.apply(x, { training: true }) as Tensor) as Scalar);
+    const [mean, variance] = model
+      .getLayer('bn')
+      .getWeights()
+      .slice(2)
+      .map((w) => w.dataSync()[0]!);
+    // PyTorch: running = (1 − momentum)·running + momentum·batch, from 0 and 1.
+    expect(mean).toBeCloseTo(0.9 * 0 + 0.1 * 4.5, 5);
+    // tfjs uses the biased batch variance (5.25); PyTorch the unbiased one (6): a n/(n−1) difference.
+    expect(variance).toBeCloseTo(0.9 * 1 + 0.1 * 5.25, 5);
+    tf.dispose([x]);
+    sgd.dispose();
     model.dispose();
   });
 

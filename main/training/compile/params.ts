@@ -33,9 +33,11 @@ export type Pair = [number, number];
 /** `same`/`valid`, or explicit symmetric zero padding per axis `[ph, pw]` (PyTorch semantics). */
 export type Padding = 'same' | 'valid' | Pair;
 
+/** A kernel/stride/padding value as `[h, w]` (a single number applies to both axes). */
 export const pair = (v: number | readonly number[]): Pair =>
   typeof v === 'number' ? [v, v] : [v[0] ?? 1, v[1] ?? v[0] ?? 1];
 
+/** A padding param as the compiler uses it: `same`, `valid`, or `[ph, pw]`. */
 export const readPadding = (v: z.infer<typeof paddingSchema>): Padding =>
   v === 'same' || v === 'valid' ? v : pair(v);
 
@@ -87,6 +89,7 @@ const SCHEMAS = {
 export type PrimitiveType = keyof typeof SCHEMAS;
 export type ParamsOf<T extends PrimitiveType> = z.infer<(typeof SCHEMAS)[T]>;
 
+/** True for the layer types the compiler builds directly (composites are expanded first). */
 export function isPrimitiveType(type: string): type is PrimitiveType {
   return Object.hasOwn(SCHEMAS, type);
 }

@@ -4,8 +4,16 @@ import type { Rng } from './rng.ts';
 
 export interface AugmentOptions {
   flip: boolean;
-  /** Largest shift in pixels along each axis (CIFAR-style "pad and random crop"); 0 disables. */
+  /**
+   * Largest shift along each axis as a share of that axis (0.1 on 32×32 = up to 3 px; CIFAR-style
+   * "pad and random crop"), from 0 (off) to 0.5 — the unit the designer's options and the API use.
+   */
   shift: number;
+}
+
+/** The largest shift in pixels along an axis of `size` pixels for a shift given as a share of it. */
+export function maxShiftPixels(share: number, size: number): number {
+  return Math.max(0, Math.min(Math.round(share * size), size - 1));
 }
 
 /**
@@ -21,14 +29,15 @@ export function augmentBatch(
 ): void {
   const [h, w, c] = shape;
   const size = h * w * c;
-  const maxShift = Math.max(0, Math.floor(aug.shift));
-  if (!aug.flip && maxShift === 0) return;
+  const maxDy = maxShiftPixels(aug.shift, h);
+  const maxDx = maxShiftPixels(aug.shift, w);
+  if (!aug.flip && maxDx === 0 && maxDy === 0) return;
   const tmp = new Float32Array(size);
   for (let n = 0; n < count; n++) {
     const img = batch.subarray(n * size, (n + 1) * size);
     const flip = aug.flip && rng.next() < 0.5;
-    const dx = maxShift ? rng.int(2 * maxShift + 1) - maxShift : 0;
-    const dy = maxShift ? rng.int(2 * maxShift + 1) - maxShift : 0;
+    const dx = maxDx ? rng.int(2 * maxDx + 1) - maxDx : 0;
+    const dy = maxDy ? rng.int(2 * maxDy + 1) - maxDy : 0;
     if (!flip && dx === 0 && dy === 0) continue;
     tmp.fill(0);
     for (let y = 0; y < h; y++) {

@@ -2,6 +2,7 @@
  * The in-memory dataset the trainer consumes: images as one contiguous channels-last Float32Array
  * per split (cheap to slice into batches) plus integer labels.
  */
+import { totalmem } from 'node:os';
 import type { DataDescription } from '../types.ts';
 
 export type ImageShape = [number, number, number];
@@ -43,8 +44,26 @@ export class DataError extends Error {
   override name = 'DataError';
 }
 
-/** Creates an empty split of `count` images of the given shape. */
+/**
+ * The most memory one split of images may take as floats. Beyond it the allocation would fail
+ * (or swap the machine to a halt) with no hint of the cause, so loading stops with the way out.
+ */
+export const MAX_SPLIT_BYTES = Math.min(4 * 1024 ** 3, totalmem() / 2);
+
+const gigabytes = (bytes: number): string => `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+
+/**
+ * Creates an empty split of `count` images of the given shape.
+ * @throws DataError when it would exceed {@link MAX_SPLIT_BYTES}, saying how many images fit.
+ */
 export function allocSplit(count: number, shape: ImageShape): Split {
+  const imageBytes = shape[0] * shape[1] * shape[2] * Float32Array.BYTES_PER_ELEMENT;
+  if (count * imageBytes > MAX_SPLIT_BYTES) {
+    const fit = Math.floor(MAX_SPLIT_BYTES / imageBytes);
+    throw new DataError(
+      `${count} images of ${shape.join('×')} need ${gigabytes(count * imageBytes)} of memory, more than the ${gigabytes(MAX_SPLIT_BYTES)} training may use here — use at most ${fit} images (a limit) or a smaller Input shape`,
+    );
+  }
   return {
     images: new Float32Array(count * shape[0] * shape[1] * shape[2]),
     labels: new Int32Array(count),

@@ -17,8 +17,9 @@ export const IMAGE_EXTENSIONS = /\.(png|jpe?g)$/i;
  * @throws DataError naming the file when it is neither or is corrupt.
  */
 export function decodeImage(buf: Buffer, path: string): RgbaImage {
+  const isPng = buf.length >= 8 && buf.readUInt32BE(0) === 0x89504e47;
   try {
-    if (buf.length >= 8 && buf.readUInt32BE(0) === 0x89504e47) {
+    if (isPng) {
       const png = PNG.sync.read(buf);
       return { width: png.width, height: png.height, data: png.data };
     }
@@ -27,7 +28,9 @@ export function decodeImage(buf: Buffer, path: string): RgbaImage {
       return { width: img.width, height: img.height, data: img.data };
     }
   } catch (err) {
-    throw new DataError(`cannot decode image ${path}: ${(err as Error).message}`);
+    throw new DataError(
+      `cannot decode image ${path}: it is not a valid ${isPng ? 'PNG' : 'JPEG'} file (${(err as Error).message})`,
+    );
   }
   throw new DataError(`cannot decode image ${path}: it is neither a PNG nor a JPEG file`);
 }

@@ -1,7 +1,7 @@
 /**
  * Image folders with one sub-folder per class (`cat/1.png`, `dog/2.jpg`), optionally split into
- * `train/` and `test/` (or `val/`) folders that each hold the class folders. Without a test folder a
- * seeded fifth of the images is held out for testing.
+ * `train/` and `test/` (or `val/`) folders that each hold the class folders. Without a test folder
+ * (class folders at the top, or in `train/` alone) a seeded fifth of the images is held out for testing.
  */
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
@@ -76,6 +76,8 @@ export async function indexImageFolder(
       ),
     };
   }
+  // A train/ folder without a test/ folder holds the classes; a fifth of it is held out as usual.
+  if (trainDir && !testDir) return indexImageFolder(join(dir, trainDir), seed);
   if (top.length === 0) return null;
   // Only folders that hold images count as classes, so stray folders do not become empty classes…
   const withImages: string[] = [];

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeData, loadDataset } from './loadDataset.ts';
+import { MAX_SPLIT_BYTES, allocSplit } from './dataset.ts';
 import { FASHION_MNIST_CLASSES, FASHION_MNIST_DIR } from './idx.ts';
 import {
   idxBytes,
@@ -210,5 +211,19 @@ describe('image folders', () => {
     writeFileSync(join(root, 'test', 'red', 'extra.png'), imageBytes('png', 4, 4, [255, 0, 0]));
     const d = await describeData(root);
     expect(d).toMatchObject({ trainCount: 6, testCount: 3, classes: ['blue', 'red'] });
+  });
+
+  it('holds out a fifth of a train/ folder that has no test/ beside it', async () => {
+    const root = tempDir();
+    writeImageFolder(join(root, 'train'), { perClass: 5, width: 4, height: 4 });
+    const d = await describeData(root);
+    expect(d).toMatchObject({ trainCount: 8, testCount: 2, classes: ['blue', 'red'] });
+  });
+
+  it('refuses more images than memory allows, saying how many fit', () => {
+    const fit = Math.floor(MAX_SPLIT_BYTES / (224 * 224 * 3 * 4));
+    expect(() => allocSplit(1_000_000, [224, 224, 3])).toThrow(
+      new RegExp(`^1000000 images of 224×224×3 need 560\\.8 GB .* use at most ${fit} images`),
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from './loadDataset.ts';
 import { prepareData } from './prepare.ts';
-import { augmentBatch } from './augment.ts';
+import { augmentBatch, maxShiftPixels } from './augment.ts';
 import { createRng, type Rng } from './rng.ts';
 
 describe('prepareData', () => {
@@ -50,9 +50,16 @@ describe('augmentBatch', () => {
 
   it('shifts with zero padding', () => {
     const img = Float32Array.from([1, 2, 3]);
-    // int(3) = 2 → dx = +1; int(3) = 1 → dy = 0
-    augmentBatch(img, 1, [1, 3, 1], { flip: false, shift: 1 }, fixed(0.9, [2, 1]));
+    // A third of 3 px wide is 1 px (and 0 px of 1 px high): int(3) = 2 → dx = +1.
+    augmentBatch(img, 1, [1, 3, 1], { flip: false, shift: 1 / 3 }, fixed(0.9, [2]));
     expect(Array.from(img)).toEqual([0, 1, 2]);
+  });
+
+  it('takes the shift as a share of each side, as the designer and the API send it', () => {
+    expect(maxShiftPixels(0.1, 32)).toBe(3);
+    expect(maxShiftPixels(0.125, 28)).toBe(4);
+    expect(maxShiftPixels(0.01, 28)).toBe(0);
+    expect(maxShiftPixels(0.5, 1)).toBe(0);
   });
 
   it('leaves images alone when augmentation is off', () => {

@@ -41,7 +41,7 @@ export function forkTrainer(
       child.on('message', (m) => cb(m));
     },
     onExit(cb) {
-      child.on('exit', (code, signal) => cb(code ?? (signal ? 128 : null)));
+      child.on('exit', (code, signal) => cb(code, signal));
     },
     kill() {
       if (!exited) child.kill();

@@ -59,7 +59,8 @@ export interface TrainerChannel {
   send(msg: ParentToChild): void;
   /** Messages arrive as `unknown`: the service validates them with {@link childToParentSchema}. */
   onMessage(cb: (msg: unknown) => void): void;
-  onExit(cb: (code: number | null) => void): void;
+  /** `signal` is the signal that ended the process, when the transport knows it (e.g. `SIGKILL`). */
+  onExit(cb: (code: number | null, signal?: string | null) => void): void;
   kill(): void;
   /** The last lines the process wrote to stderr, when the transport captures them (for crash reports). */
   stderrTail?(): string;

@@ -5,6 +5,7 @@ import type { EnvironmentReport, TrainingEvent } from '../types.ts';
 const backendName = z.enum(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']);
 const finite = z.number();
 
+/** A `DataDescription` as it crosses the process boundary. */
 export const dataDescriptionSchema = z.object({
   spec: z.string(),
   format: z.enum(['synthetic', 'idx', 'cifar10', 'image-folder']),

@@ -40,6 +40,7 @@ export interface RunStore {
   markEnded(runId: string, status: 'stopped' | 'interrupted', message: string): Promise<void>;
 }
 
+/** Thrown for a run id that is malformed or not in the store. */
 export class RunNotFoundError extends Error {
   override name = 'RunNotFoundError';
 }

@@ -3,7 +3,7 @@ import type { TrainingEvent } from '../types.ts';
 import { tempDir, removeTempDirs } from '../data/testing/fixtures.ts';
 import { tinyDoc } from '../trainer/testing/tinyDoc.ts';
 import { forkTrainer } from '../process/forkTrainer.ts';
-import { createTrainingService } from './trainingService.ts';
+import { createTrainingService, exitReason } from './trainingService.ts';
 
 afterAll(removeTempDirs);
 
@@ -62,11 +62,14 @@ describe('training service (child process)', () => {
     const failed = await waitFor(events, runId, (e) => e.event === 'failed');
     expect(failed).toMatchObject({
       event: 'failed',
-      message: expect.stringMatching(/the training process crashed/),
+      // kill() sends SIGTERM; the message says how the process ended.
+      message: expect.stringMatching(/^the training process crashed \(ended by SIGTERM\)/),
     });
     const detail = await service.runs.get(runId);
     expect(detail.status).toBe('failed');
     expect(detail.message).toMatch(/crashed/);
+    // The batch lines the trainer logged before it died are still there.
+    expect(detail.batchLoss.length).toBeGreaterThan(0);
     await service.dispose();
   });
 
@@ -116,5 +119,11 @@ describe('training service (child process)', () => {
     expect(spawned).toBe(0);
     expect(await service.runs.list()).toEqual([]);
     await service.dispose();
+  });
+
+  it('says how a trainer process ended, hinting at memory for SIGKILL', () => {
+    expect(exitReason(null, 'SIGKILL')).toMatch(/SIGKILL — the system may have run out of memory/);
+    expect(exitReason(null, 'SIGSEGV')).toBe('ended by SIGSEGV');
+    expect(exitReason(3, null)).toBe('exit code 3');
   });
 });

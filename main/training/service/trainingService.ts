@@ -76,6 +76,13 @@ function lastLine(text: string): string {
   return lines.at(-1)?.trim() ?? '';
 }
 
+/** How a process ended, in words; SIGKILL is what the system sends when memory runs out. */
+export function exitReason(code: number | null, signal?: string | null): string {
+  if (signal === 'SIGKILL') return 'killed by SIGKILL — the system may have run out of memory';
+  if (signal) return `ended by ${signal}`;
+  return `exit code ${code ?? 'unknown'}`;
+}
+
 /** Creates the service over the run store in `runsDir`. */
 export function createTrainingService(opts: TrainingServiceOptions): TrainingService {
   const spawn = opts.spawn ?? (() => forkTrainer());
@@ -177,11 +184,11 @@ export function createTrainingService(opts: TrainingServiceOptions): TrainingSer
         publish(msg.event);
         if (msg.event.event === 'done' || msg.event.event === 'failed') finish(run);
       });
-      channel.onExit((code) => {
+      channel.onExit((code, signal) => {
         const tail = lastLine(channel.stderrTail?.() ?? '');
         const how = run.stopRequested
           ? 'the training process was ended after Stop'
-          : `the training process crashed (exit code ${code ?? 'unknown'})`;
+          : `the training process crashed (${exitReason(code, signal)})`;
         void abandon(run, tail ? `${how}: ${tail}` : how);
       });
       channel.send({ type: 'start', runId, runsDir: store.dir, request });
@@ -229,11 +236,11 @@ export function createTrainingService(opts: TrainingServiceOptions): TrainingSer
           else if (msg.type === 'environment') settle(() => resolve(msg.report));
           else if (msg.type === 'error') settle(() => reject(new TrainingError(msg.message)));
         });
-        channel.onExit((code) =>
+        channel.onExit((code, signal) =>
           settle(() =>
             reject(
               new TrainingError(
-                `could not check the environment: the trainer process exited (code ${code ?? 'unknown'})`,
+                `could not check the environment: the trainer process exited (${exitReason(code, signal)})`,
               ),
             ),
           ),

@@ -1,4 +1,5 @@
 /** Checks a training request before any process is started, so mistakes surface at Start, not as a failed run. */
+import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { DataDescription, TrainingRequest } from '../types.ts';
@@ -17,10 +18,14 @@ const requestSchema = z.object({
   options: z.record(z.string(), z.unknown()).default({}),
 });
 
-/** Built-in names pass through; a folder becomes absolute (the trainer process may not share our working directory). */
+/**
+ * Built-in names pass through; a folder becomes absolute (the trainer process may not share our
+ * working directory), with a leading `~` read as the home folder (a shell leaves `--data=~/x` as is).
+ */
 export function normalizeDataSpec(spec: string): string {
   const s = spec.trim();
-  return BUILT_IN.has(s.toLowerCase()) ? s.toLowerCase() : resolve(s);
+  if (BUILT_IN.has(s.toLowerCase())) return s.toLowerCase();
+  return resolve(s.replace(/^~(?=$|[/\\])/, homedir()));
 }
 
 /**

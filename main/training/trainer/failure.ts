@@ -9,8 +9,15 @@ export class TrainingFailure extends Error {
   }
 }
 
-/** A learning rate a tenth of `lr`, written the way a person would type it. */
-export function suggestLearningRate(lr: number): string {
+/** Where to restart from a rate far too high to be a typo of the usual one. */
+const USUAL_RATE: Record<string, number> = { adam: 0.001, sgd: 0.01 };
+
+/**
+ * A learning rate a tenth of `lr`, written the way a person would type it; for a rate above 1, the
+ * usual rate of the optimizer instead (a tenth of 1e6 would not help).
+ */
+export function suggestLearningRate(lr: number, optimizer = 'adam'): string {
+  if (lr > 1) return String(USUAL_RATE[optimizer] ?? 0.001);
   return String(Number((lr / 10).toPrecision(1)));
 }
 
@@ -20,9 +27,10 @@ export function nonFiniteLoss(
   epoch: number,
   batch: number,
   lr: number,
+  optimizer = 'adam',
 ): TrainingFailure {
   const what = Number.isNaN(loss) ? 'NaN' : loss > 0 ? 'Infinity' : '-Infinity';
-  const hint = `the learning rate ${lr} is probably too high; try ${suggestLearningRate(lr)}`;
+  const hint = `the learning rate ${lr} is probably too high; try ${suggestLearningRate(lr, optimizer)}`;
   return new TrainingFailure(
     `loss became ${what} at epoch ${epoch} batch ${batch} — ${hint}`,
     hint,

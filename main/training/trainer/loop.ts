@@ -11,7 +11,9 @@ import { augmentBatch } from '../data/augment.ts';
 import { createRng, shuffledIndices } from '../data/rng.ts';
 import { gatherBatch, toTensors } from './batches.ts';
 import { evaluate, type Evaluation } from './evaluate.ts';
+import { createDivergenceWatch } from './divergence.ts';
 import { nonFiniteLoss } from './failure.ts';
+import { trackBestEpoch } from './keepBest.ts';
 import { correctCount, crossEntropy } from './loss.ts';
 import { learningRateAt } from './options.ts';
 import { createOptimizer, setLearningRate } from './optimizer.ts';
@@ -46,7 +48,10 @@ export interface LoopResult {
 /** Lets queued messages (e.g. Stop from the parent process) run between synchronous tfjs batches. */
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** Runs the loop; throws TrainingFailure on a non-finite loss. */
+/**
+ * Runs the loop.
+ * @throws TrainingFailure when the loss becomes NaN/Infinity or the run diverges.
+ */
 export async function trainLoop(input: LoopInput): Promise<LoopResult> {
   const { tf, model, data, options: opts, runId, emit, signal } = input;
   const shape = data.inputShape;
@@ -60,9 +65,9 @@ export async function trainLoop(input: LoopInput): Promise<LoopResult> {
   const rng = createRng(opts.seed + 1);
   const optimizer = createOptimizer(tf, opts);
   const vars = model.trainableWeights.map((w) => w.read() as Variable);
+  const best = trackBestEpoch(tf, model, opts.keepBest);
+  const divergence = createDivergenceWatch(classes);
 
-  let best: { acc: number; weights: Tensor[] } | null = null;
-  let sinceBest = 0;
   let lastTrainLoss: number | null = null;
   let lastValAcc: number | null = null;
   let epochsDone = 0;
@@ -101,13 +106,15 @@ export async function trainLoop(input: LoopInput): Promise<LoopResult> {
           true,
           vars,
         );
+        best.markTrained();
         const [lossArr, correctArr] = await Promise.all([
           lossT!.data(),
           (correctT as Scalar | null)!.data(),
         ]);
         tf.dispose([xs, ys, lossT!, correctT!]);
         const loss = lossArr[0]!;
-        if (!Number.isFinite(loss)) throw nonFiniteLoss(loss, epoch, b + 1, lr);
+        if (!Number.isFinite(loss)) throw nonFiniteLoss(loss, epoch, b + 1, lr, opts.optimizer);
+        divergence.batch(loss, { epoch, batch: b + 1, lr, optimizer: opts.optimizer });
         lossSum += loss * n;
         correctSum += correctArr[0]!;
         seen += n;
@@ -133,15 +140,17 @@ export async function trainLoop(input: LoopInput): Promise<LoopResult> {
           });
         }
       }
+      const seconds = (performance.now() - started) / 1000;
+      // A stopped epoch's batches count for the speed, not for the epoch history.
+      totalImages += seen;
+      totalSeconds += seconds;
       if (stopped || seen === 0) {
         // Stopped inside the first epoch: the partial mean is the best train loss there is.
         if (lastTrainLoss === null && seen > 0) lastTrainLoss = lossSum / seen;
         break;
       }
 
-      const seconds = (performance.now() - started) / 1000;
-      totalImages += seen;
-      totalSeconds += seconds;
+      divergence.epoch(lossSum / seen, { epoch, batch: null, lr, optimizer: opts.optimizer });
       const val = await evaluate(tf, model, data.val, shape, classes, input.outputsLogits, bs);
       lastTrainLoss = lossSum / seen;
       lastValAcc = val?.accuracy ?? null;
@@ -159,27 +168,17 @@ export async function trainLoop(input: LoopInput): Promise<LoopResult> {
         imagesPerSecond: seen / Math.max(seconds, 1e-6),
       });
 
-      if (val) {
-        if (!best || val.accuracy > best.acc) {
-          sinceBest = 0;
-          if (opts.keepBest) {
-            if (best) tf.dispose(best.weights);
-            best = {
-              acc: val.accuracy,
-              weights: model.getWeights().map((w) => tf.keep(w.clone())),
-            };
-          } else {
-            best = { acc: val.accuracy, weights: [] };
-          }
-        } else if (opts.earlyStoppingPatience > 0 && ++sinceBest >= opts.earlyStoppingPatience) {
-          break;
-        }
-      }
+      if (
+        val &&
+        !best.consider(epoch, val.accuracy) &&
+        opts.earlyStoppingPatience > 0 &&
+        best.sinceBest >= opts.earlyStoppingPatience
+      )
+        break;
     }
 
-    if (opts.keepBest && best && best.weights.length > 0 && lastValAcc !== best.acc)
-      model.setWeights(best.weights);
-    const valAccuracy = opts.keepBest && best ? best.acc : lastValAcc;
+    best.restore();
+    const valAccuracy = opts.keepBest && best.best ? best.best.accuracy : lastValAcc;
     // A run stopped before finishing one epoch has nothing worth evaluating.
     const finalOn =
       epochsDone === 0 ? null : data.test.count > 0 ? 'test' : data.val.count > 0 ? 'val' : null;
@@ -204,7 +203,7 @@ export async function trainLoop(input: LoopInput): Promise<LoopResult> {
       epochsDone,
     };
   } finally {
-    if (best) tf.dispose(best.weights);
+    best.dispose();
     optimizer.dispose();
   }
 }

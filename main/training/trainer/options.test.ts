@@ -27,6 +27,18 @@ describe('resolveTrainingOptions', () => {
     expect(() => resolveTrainingOptions({ optimizer: 'rmsprop' })).toThrow(
       /optimizer must be 'adam' or 'sgd'/,
     );
+    // The shift is a share of the image size, as the designer and the API send it.
+    expect(resolveTrainingOptions({ augment: { flip: false, shift: 0.1 } }).augment.shift).toBe(
+      0.1,
+    );
+    expect(() => resolveTrainingOptions({ augment: { flip: false, shift: 4 } })).toThrow(
+      /augment\.shift: shift must be between 0 and 0\.5/,
+    );
+    expect(() => resolveTrainingOptions({ earlyStoppingPatience: 3, validationSplit: 0 })).toThrow(
+      /early stopping .* needs a validation split above 0/,
+    );
+    // A rate too high to train is explained by the run (diverging loss), not refused up front.
+    expect(resolveTrainingOptions({ learningRate: 1e6 }).learningRate).toBe(1e6);
   });
 });
 

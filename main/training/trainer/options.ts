@@ -35,10 +35,8 @@ export const partialTrainingOptionsSchema = z
       .int('batch size must be a whole number')
       .min(1, 'batch size must be at least 1')
       .max(8192, 'batch size must be at most 8192'),
-    learningRate: z
-      .number()
-      .gt(0, 'learning rate must be greater than 0')
-      .max(10, 'learning rate must be at most 10'),
+    // No upper bound: a rate that is too high is explained by the run (NaN or diverging loss).
+    learningRate: z.number().gt(0, 'learning rate must be greater than 0'),
     optimizer: z.enum(['adam', 'sgd'], { message: "optimizer must be 'adam' or 'sgd'" }),
     momentum: z
       .number()
@@ -64,7 +62,10 @@ export const partialTrainingOptionsSchema = z
     keepBest: z.boolean(),
     augment: z.strictObject({
       flip: z.boolean(),
-      shift: z.number().int('shift must be a whole number of pixels').min(0).max(64),
+      shift: z
+        .number()
+        .min(0, 'shift must be between 0 and 0.5 (a share of the image size)')
+        .max(0.5, 'shift must be between 0 and 0.5 (a share of the image size)'),
     }),
     limit: z.number().int('limit must be a whole number').min(0, 'limit must be 0 (all) or more'),
     testLimit: z
@@ -76,6 +77,7 @@ export const partialTrainingOptionsSchema = z
   .partial()
   .strict();
 
+/** Schema of a complete options object (every field but `backend` required). */
 export const trainingOptionsSchema = partialTrainingOptionsSchema.required({
   epochs: true,
   batchSize: true,
@@ -117,6 +119,10 @@ export function resolveTrainingOptions(partial: unknown = {}): TrainingOptions {
     augment: { ...DEFAULT_TRAINING_OPTIONS.augment, ...augment },
   };
   if (backend) out.backend = backend;
+  if (out.earlyStoppingPatience > 0 && out.validationSplit === 0)
+    throw new OptionsError(
+      'invalid training options: early stopping watches validation accuracy, so it needs a validation split above 0',
+    );
   return out;
 }
 

@@ -121,6 +121,34 @@ describe('runTraining', () => {
     },
   );
 
+  it.each(['wasm', 'cpu'] as const)(
+    'gives the same metrics for the same seed on %s, and others for another seed',
+    async (backend) => {
+      const run = async (seed: number) => {
+        const events = await train({
+          runId: `seed${seed}`,
+          doc: tinyDoc([8, 8, 3], 4),
+          data: 'synthetic',
+          options: { epochs: 2, batchSize: 16, limit: 48, testLimit: 16, seed, backend },
+        });
+        // Everything but timings and the run id.
+        return events
+          .filter((e) => e.event === 'epoch' || e.event === 'done')
+          .map((e) =>
+            e.event === 'epoch'
+              ? [e.trainLoss, e.trainAccuracy, e.valLoss, e.valAccuracy]
+              : e.event === 'done'
+                ? [e.testAccuracy, e.valAccuracy, e.trainLoss, e.confusion]
+                : [],
+          );
+      };
+      const first = await run(7);
+      expect(first).toHaveLength(3);
+      expect(await run(7)).toEqual(first);
+      expect(await run(8)).not.toEqual(first);
+    },
+  );
+
   it('stops mid-epoch when asked after the first batch', async () => {
     const events = await train(
       {
@@ -135,6 +163,8 @@ describe('runTraining', () => {
     );
     expect(events.map((e) => e.event)).toEqual(['started', 'batch', 'done']);
     expect((events.at(-1) as Done).stopped).toBe(true);
+    // The one batch trained still gives a speed, rather than 0 images/s.
+    expect((events.at(-1) as Done).imagesPerSecond).toBeGreaterThan(0);
   });
 
   it('explains a data/network mismatch with the fix', async () => {

@@ -18,7 +18,13 @@ import { OptionsError, resolveTrainingOptions } from './options.ts';
 import { withSeededMathRandom } from './seededRandom.ts';
 
 /** Errors whose message is written for the user as is (anything else is prefixed as unexpected). */
-const USER_FACING = new Set(['DataError', 'OptionsError', 'CompileError', 'TrainingFailure']);
+const USER_FACING = new Set([
+  'DataError',
+  'OptionsError',
+  'CompileError',
+  'TrainingFailure',
+  'BackendError',
+]);
 
 /** The `failed` event for an error, with a hint where there is an obvious next step. */
 export function failureEvent(
@@ -32,17 +38,23 @@ export function failureEvent(
   return { event: 'failed', runId, message: `training failed unexpectedly: ${e.message}` };
 }
 
+/** How a run ended; for a failure, the name of the error class (e.g. `DataError` for unreadable data). */
+export type RunOutcome =
+  { ended: 'done' | 'stopped' } | { ended: 'failed'; errorName: string; message: string };
+
 /**
  * Trains `req.doc` on `req.data`, emitting events through `emit` (and recording them in `store`
  * when given). Set `signal.stopped` to stop before the next batch; the run then ends with a `done`
  * event whose `stopped` is true.
+ *
+ * @returns how the run ended (never throws: a failure is a `failed` event and a failed outcome).
  */
 export async function runTraining(
   req: TrainingRequest & { runId: string },
   emit: (e: TrainingEvent) => void,
   signal: { stopped: boolean },
   store?: RunWriter,
-): Promise<void> {
+): Promise<RunOutcome> {
   const { runId } = req;
   const send = (e: TrainingEvent): void => {
     store?.record(e);
@@ -126,8 +138,15 @@ export async function runTraining(
       confusion: result.final?.confusion ?? [],
       classes: data.classes,
     });
+    return { ended: result.stopped ? 'stopped' : 'done' };
   } catch (err) {
-    send(failureEvent(runId, err));
+    const failed = failureEvent(runId, err);
+    send(failed);
+    return {
+      ended: 'failed',
+      errorName: err instanceof Error ? err.name : 'Error',
+      message: failed.message,
+    };
   } finally {
     model?.dispose();
   }

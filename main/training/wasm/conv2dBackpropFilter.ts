@@ -24,9 +24,7 @@ import type {
   TensorInfo,
 } from '@tensorflow/tfjs';
 import type { Tf } from '../backend/tf.ts';
-import { kernelCaller } from './kernelCall.ts';
-
-type ExplicitPadding = [[number, number], [number, number], [number, number], [number, number]];
+import { explicitConv2DAttrs, kernelCaller } from './kernelCall.ts';
 
 /**
  * Builds the kernel config; `tf` must be the namespace whose engine owns the wasm backend.
@@ -59,22 +57,10 @@ export function conv2dBackpropFilterConfig(tf: Tf): KernelConfig {
       const dyT = call.keep('Transpose', { x: dy }, { perm: [1, 2, 0, 3] });
       // 'same' may pad more at the bottom/right than any window reaches; only top/left shift the
       // windows, so the extra rows only add output rows that the crop below drops.
-      const explicit: ExplicitPadding = [
-        [0, 0],
-        [top, bottom],
-        [left, right],
-        [0, 0],
-      ];
       const full = call.keep(
         'Conv2D',
         { x: xT, filter: dyT },
-        {
-          strides: [1, 1],
-          pad: explicit as unknown as number,
-          dataFormat: 'NHWC',
-          dilations: [info.strideHeight, info.strideWidth],
-          dimRoundingMode: 'floor',
-        },
+        explicitConv2DAttrs({ top, bottom, left, right }, [info.strideHeight, info.strideWidth]),
       );
       // full: [Cin, Hg, Wg, Cout] with Hg ≥ kh, Wg ≥ kw (input rows past the last window).
       const cropped =

@@ -18,9 +18,7 @@ import type {
   TensorInfo,
 } from '@tensorflow/tfjs';
 import type { Tf } from '../backend/tf.ts';
-import { kernelCaller } from './kernelCall.ts';
-
-type ExplicitPadding = [[number, number], [number, number], [number, number], [number, number]];
+import { explicitConv2DAttrs, kernelCaller } from './kernelCall.ts';
 
 /**
  * The kernel config. `fallback` is the kernel it replaces (used for NCHW and exotic paddings).
@@ -98,22 +96,13 @@ export function conv2dBackpropInputConfig(tf: Tf, fallback: KernelFunc | undefin
       }
       const flipped = call.keep('Reverse', { x: filter }, { dims: [0, 1] });
       const swapped = call.keep('Transpose', { x: flipped }, { perm: [0, 1, 3, 2] });
-      const explicit: ExplicitPadding = [
-        [0, 0],
-        [padTop, padBottom],
-        [padLeft, padRight],
-        [0, 0],
-      ];
       const dx = call.run(
         'Conv2D',
         { x: up, filter: swapped },
-        {
-          strides: [1, 1],
-          pad: explicit as unknown as number,
-          dataFormat: 'NHWC',
-          dilations: [1, 1],
-          dimRoundingMode: 'floor',
-        },
+        explicitConv2DAttrs(
+          { top: padTop, bottom: padBottom, left: padLeft, right: padRight },
+          [1, 1],
+        ),
       );
       if (dx.shape[3] !== cin) throw new Error('wasm Conv2DBackpropInput: channel mismatch');
       return dx;

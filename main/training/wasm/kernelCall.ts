@@ -40,3 +40,26 @@ export function kernelCaller(tf: Tf, backend: KernelBackend): KernelCaller {
     },
   };
 }
+
+/**
+ * Attributes of a stride-1 channels-last wasm `Conv2D` with explicit padding: the form both
+ * convolution-gradient kernels reduce to.
+ */
+export function explicitConv2DAttrs(
+  pad: { top: number; bottom: number; left: number; right: number },
+  dilations: [number, number],
+): NamedAttrMap {
+  return {
+    strides: [1, 1],
+    // tfjs types `pad` as a number or a string, but its kernels accept explicit per-axis pairs.
+    pad: [
+      [0, 0],
+      [pad.top, pad.bottom],
+      [pad.left, pad.right],
+      [0, 0],
+    ] as unknown as number,
+    dataFormat: 'NHWC',
+    dilations,
+    dimRoundingMode: 'floor',
+  };
+}
