@@ -55,7 +55,9 @@ test.describe('desktop app (Electron)', () => {
     expect(build.status, build.stderr).toBe(0);
     app = await electron.launch({
       executablePath: binary!,
-      args: [ROOT],
+      // Chromium refuses to start as root with its sandbox on (CI containers); only there, and
+      // only for this test, run without the OS-level sandbox (renderers stay Node-free).
+      args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), ROOT],
       cwd: ROOT,
       env: { ...process.env, NETD_HOME: mkdtempSync(join(tmpdir(), 'netd-electron-e2e-')) },
     });

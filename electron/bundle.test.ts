@@ -5,8 +5,15 @@
  * API calls through the bundled engine — and that trainer.cjs answers its parent.
  */
 import { fork, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import Module from 'node:module';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import Module, { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +23,8 @@ import type { NetworkAnalysis, NetworkDoc } from '../main/network/types.ts';
 import { DESKTOP_CHANNELS } from './desktopBridge.ts';
 import type { IpcResult } from './ipc/ipcResult.ts';
 import { createFakeElectron } from './testing/fakeElectron.ts';
+import { forkedStandIns } from './testing/forkUtilityStandIn.ts';
+import type { TrainingEvent } from '../main/training/types.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -51,10 +60,23 @@ describe('bundled main process', () => {
   const originalLoad = moduleInternals._load;
   const originalHome = process.env.NETD_HOME;
   let appDir = '';
+  const answersWhileLoading: IpcResult[] = [];
 
   beforeAll(async () => {
-    appDir = makeAppFolder();
+    // NETD_BUNDLE_APP_DIR: run against an existing app folder instead, e.g. a packaged app.asar
+    // extracted with `npx asar extract` (see docs/desktop.md), to check what really ships.
+    appDir = process.env.NETD_BUNDLE_APP_DIR || makeAppFolder();
     process.env.NETD_HOME = mkdtempSync(join(tmpdir(), 'netd-home-'));
+    // "The page" asks for the host info while it is still loading, as the renderer does on start.
+    fake.setOnLoading(async (win) => {
+      const handler = fake.handlers.get(API_CHANNELS.hostInfo)!;
+      answersWhileLoading.push(
+        (await handler(
+          { sender: win.webContents, senderFrame: { url: win.webContents.url, parent: null } },
+          {},
+        )) as IpcResult,
+      );
+    });
     moduleInternals._load = function (request, parent, isMain) {
       return request === 'electron'
         ? fake.electron
@@ -65,6 +87,8 @@ describe('bundled main process', () => {
   }, 120_000);
 
   afterAll(() => {
+    // A failed test must not leave trainer processes behind.
+    for (const p of forkedStandIns) if (!p.exited && p.pid) process.kill(p.pid);
     moduleInternals._load = originalLoad;
     if (originalHome === undefined) delete process.env.NETD_HOME;
     else process.env.NETD_HOME = originalHome;
@@ -91,6 +115,31 @@ describe('bundled main process', () => {
     });
     expect(win.webContents.url).toBe('app://netdesigner/index.html');
     expect(win.webContents.windowOpenHandler).not.toBeNull();
+  });
+
+  it('answers the API while the page is still loading', () => {
+    expect(answersWhileLoading).toHaveLength(1);
+    expect(answersWhileLoading[0]).toMatchObject({ ok: true, result: { kind: 'desktop' } });
+  });
+
+  it('bundles everything but Node built-ins, electron and the optional/self-locating tfjs packages', () => {
+    const allowed = (id: string, electronOk: boolean) =>
+      builtinModules.includes(id.replace(/^node:/, '')) ||
+      id.startsWith('@tensorflow/') ||
+      (electronOk && id === 'electron');
+    for (const [bundle, electronOk] of [
+      ['main.cjs', true],
+      ['trainer.cjs', false],
+    ] as const) {
+      const code = readFileSync(join(appDir, 'dist', 'electron', bundle), 'utf8');
+      const required = [...code.matchAll(/\brequire\(["']([^"']+)["']\)/g)].map((m) => m[1]!);
+      expect(
+        required.filter((id) => !allowed(id, electronOk)),
+        bundle,
+      ).toEqual([]);
+      // import() would take Node's ESM loader, whose asar support has regressed in Electron.
+      expect(code, bundle).not.toMatch(/\bimport\(\s*["']/);
+    }
   });
 
   it('registers every API and desktop channel', () => {
@@ -171,6 +220,76 @@ describe('bundled main process', () => {
     expect(fake.windows()[0]!.documentEdited).toBe(true);
   });
 
+  const trainingEvents = (): TrainingEvent[] =>
+    fake
+      .windows()[0]!
+      .webContents.sent.filter((m) => m.channel === TRAINING_EVENT_CHANNEL)
+      .map((m) => m.payload as TrainingEvent);
+
+  it('checks the environment through trainer.cjs in a utility process', async () => {
+    const report = await call(API_CHANNELS.trainingEnvironment);
+    expect(report).toMatchObject({ ok: true });
+    if (report.ok) {
+      const { backends } = report.result as { backends: { name: string; available: boolean }[] };
+      expect(backends.find((b) => b.name === 'wasm')).toMatchObject({ available: true });
+    }
+  }, 60_000);
+
+  it('trains the first-start example in the utility process and streams its events to the window', async () => {
+    const example = await call(API_CHANNELS.networkExample);
+    if (!example.ok) throw new Error(example.error.message);
+    const started = await call(API_CHANNELS.trainingStart, {
+      doc: example.result,
+      data: 'synthetic',
+      options: { epochs: 1, batchSize: 16, limit: 48, testLimit: 16, validationSplit: 0.25 },
+    });
+    if (!started.ok) throw new Error(started.error.message);
+    const { runId } = started.result as { runId: string };
+    await vi.waitFor(() => expect(trainingEvents().map((e) => e.event)).toContain('done'), {
+      timeout: 90_000,
+      interval: 200,
+    });
+    const events = trainingEvents().filter((e) => e.runId === runId);
+    expect(events[0]).toMatchObject({ event: 'started', backend: 'wasm' });
+    expect(events.map((e) => e.event)).toEqual(expect.arrayContaining(['batch', 'epoch', 'done']));
+    const runs = await call(API_CHANNELS.runsList);
+    expect(runs.ok && (runs.result as { runId: string; status: string }[])).toEqual(
+      expect.arrayContaining([expect.objectContaining({ runId, status: 'done' })]),
+    );
+    // After 'done' the service tells the trainer to shut down: no process is left behind.
+    await vi.waitFor(() => expect(forkedStandIns.every((p) => p.exited)).toBe(true), {
+      timeout: 10_000,
+    });
+  }, 120_000);
+
+  it('reports a trainer that dies mid-run (a native crash) as a failed run, not a hang', async () => {
+    const example = await call(API_CHANNELS.networkExample);
+    if (!example.ok) throw new Error(example.error.message);
+    const started = await call(API_CHANNELS.trainingStart, {
+      doc: example.result,
+      data: 'synthetic',
+      options: { epochs: 500, batchSize: 8, limit: 32, testLimit: 8, validationSplit: 0.25 },
+    });
+    if (!started.ok) throw new Error(started.error.message);
+    const { runId } = started.result as { runId: string };
+    const ofRun = () => trainingEvents().filter((e) => e.runId === runId);
+    await vi.waitFor(() => expect(ofRun().map((e) => e.event)).toContain('batch'), {
+      timeout: 60_000,
+    });
+    const trainer = forkedStandIns.find((p) => !p.exited)!;
+    process.kill(trainer.pid!, 'SIGKILL');
+    await vi.waitFor(() => expect(ofRun().map((e) => e.event)).toContain('failed'), {
+      timeout: 20_000,
+    });
+    expect(ofRun().find((e) => e.event === 'failed')).toMatchObject({
+      message: expect.stringMatching(/training process crashed/),
+    });
+    const runs = await call(API_CHANNELS.runsList);
+    expect(runs.ok && (runs.result as { runId: string; status: string }[])).toEqual(
+      expect.arrayContaining([expect.objectContaining({ runId, status: 'failed' })]),
+    );
+  }, 90_000);
+
   it('trainer.cjs answers an environment request from its parent', async () => {
     const child = fork(join(appDir, 'dist', 'electron', 'trainer.cjs'), [], {
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
@@ -194,4 +313,64 @@ describe('bundled main process', () => {
       0,
     );
   }, 90_000);
+  it('opens the file a second launch was given, resolved against its working directory', () => {
+    const win = fake.windows()[0]!;
+    fake.electron.app.emit(
+      'second-instance',
+      {},
+      ['/opt/NetDesigner/netdesigner', '--enable-features=X', 'nets/vgg.netd.json'],
+      '/home/me',
+    );
+    expect(win.webContents.sent).toContainEqual({
+      channel: DESKTOP_CHANNELS.menuCommand,
+      payload: { command: 'file.openPath', path: '/home/me/nets/vgg.netd.json' },
+    });
+  });
+
+  // Shuts training down: only window tests may follow.
+  it('on quit, ends a running trainer and records its run as interrupted', async () => {
+    const example = await call(API_CHANNELS.networkExample);
+    if (!example.ok) throw new Error(example.error.message);
+    const started = await call(API_CHANNELS.trainingStart, {
+      doc: example.result,
+      data: 'synthetic',
+      options: { epochs: 500, batchSize: 8, limit: 32, testLimit: 8, validationSplit: 0.25 },
+    });
+    if (!started.ok) throw new Error(started.error.message);
+    const { runId } = started.result as { runId: string };
+    await vi.waitFor(
+      () =>
+        expect(trainingEvents().some((e) => e.runId === runId && e.event === 'batch')).toBe(true),
+      { timeout: 60_000 },
+    );
+    let prevented = false;
+    fake.electron.app.emit('will-quit', { preventDefault: () => (prevented = true) });
+    expect(prevented).toBe(true);
+    await vi.waitFor(() => expect(forkedStandIns.every((p) => p.exited)).toBe(true), {
+      timeout: 10_000,
+    });
+    const runs = await call(API_CHANNELS.runsList);
+    expect(runs.ok && (runs.result as { runId: string; status: string }[])).toEqual(
+      expect.arrayContaining([expect.objectContaining({ runId, status: 'interrupted' })]),
+    );
+  }, 90_000);
+
+  // Last: it closes the first window.
+  it('opens a file from the OS in a new window once that window has loaded (macOS, no window open)', async () => {
+    const first = fake.windows()[0]!;
+    first.emit('closed');
+    fake.electron.app.emit('open-file', { preventDefault() {} }, '/home/me/net.netd.json');
+    await vi.waitFor(() => expect(fake.windows()).toHaveLength(2));
+    const second = fake.windows()[1]!;
+    await vi.waitFor(() =>
+      expect(second.webContents.sent).toContainEqual({
+        channel: DESKTOP_CHANNELS.menuCommand,
+        payload: { command: 'file.openPath', path: '/home/me/net.netd.json' },
+      }),
+    );
+    expect(first.webContents.sent).not.toContainEqual({
+      channel: DESKTOP_CHANNELS.menuCommand,
+      payload: { command: 'file.openPath', path: '/home/me/net.netd.json' },
+    });
+  });
 });

@@ -183,9 +183,12 @@ function appArguments() {
 }
 
 buildIfStale();
+// ELECTRON_RUN_AS_NODE (set by some tools' terminals) would run Electron as plain Node on '.'.
+const { ELECTRON_RUN_AS_NODE: _runAsNode, ...electronEnv } = process.env;
 const child = spawn(electron.binary, ['.', ...appArguments()], {
   cwd: ROOT,
   stdio: 'inherit',
+  env: electronEnv,
 });
 child.on('error', (error) => {
   console.error(`npm start: could not launch ${electron.binary}: ${error.message}`);
@@ -195,7 +198,10 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => child.kill(signal));
 }
 child.on('exit', (code, signal) => {
-  if (code && process.platform === 'linux') {
+  if (code && process.platform === 'linux' && process.getuid?.() === 0) {
+    console.error('npm start: Electron exited with an error. Chromium does not run as root with');
+    console.error('  its sandbox on: start NetDesigner as a normal user, or use npm run serve.');
+  } else if (code && process.platform === 'linux') {
     console.error(
       'npm start: Electron exited with an error. If it mentions the "SUID sandbox helper",',
     );

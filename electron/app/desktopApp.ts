@@ -41,7 +41,7 @@ import { APP_NAME, documentNameFromTitle, isDirtyTitle } from '../window/windowT
 import { appPaths } from './appPaths.ts';
 import { openDocumentation } from './documentation.ts';
 import { handleDownload } from './exportDownloads.ts';
-import { createMainWindow } from './mainWindow.ts';
+import { createMainWindow, loadAppPage } from './mainWindow.ts';
 
 type DisposableTraining = ApiTrainingService & { dispose?: () => unknown };
 
@@ -188,10 +188,19 @@ export async function startDesktopApp(bundleDir: string): Promise<DesktopApp> {
     if (win && !win.isDestroyed()) win.webContents.send(TRAINING_EVENT_CHANNEL, event);
   });
 
-  const openWindow = async (): Promise<void> => {
+  // One window at a time: two quick requests (a file opened from Finder twice, or a dock click
+  // while a file arrives) must not each create a window while the first is still loading.
+  let opening: Promise<void> | null = null;
+  const openWindow = (): Promise<void> => {
+    opening ??= createWindow().finally(() => {
+      opening = null;
+    });
+    return opening;
+  };
+  const createWindow = async (): Promise<void> => {
     loaded = false;
     closeGuard = makeCloseGuard();
-    win = await createMainWindow({
+    const created = await createMainWindow({
       stateFile: join(app.getPath('userData'), 'window-state.json'),
       preloadPath: paths.preload,
       ...(process.platform === 'linux' ? { iconPath: paths.icon } : {}),
@@ -201,15 +210,19 @@ export async function startDesktopApp(bundleDir: string): Promise<DesktopApp> {
         for (const command of pending.splice(0)) send(command);
       },
     });
-    win.on('page-title-updated', (_event, pageTitle) => {
+    created.on('page-title-updated', (_event, pageTitle) => {
       title = pageTitle;
       if (!explicitDirty) applyDirty(isDirtyTitle(pageTitle));
     });
-    win.on('closed', () => {
+    created.on('closed', () => {
       win = null;
       loaded = false;
       if (quitRequested) app.quit();
     });
+    // Known before the page loads: its first API calls and the flush of pending menu commands
+    // happen while it is loading, and both need `win`.
+    win = created;
+    await loadAppPage(created);
   };
 
   await rebuildMenu();

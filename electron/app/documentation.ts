@@ -3,7 +3,7 @@
  * it is copied out of the asar archive (the OS cannot open files inside it) and opened with the
  * system's viewer for Markdown/text.
  */
-import { copyFile, mkdir } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -18,7 +18,8 @@ export async function openDocumentation(
   const target = join(tempDir, 'NetDesigner-README.md');
   try {
     await mkdir(tempDir, { recursive: true });
-    await copyFile(readmePath, target);
+    // read + write rather than copyFile: reading is what Electron's asar layer supports everywhere.
+    await writeFile(target, await readFile(readmePath));
   } catch {
     return `The documentation could not be found at ${readmePath}.`;
   }

@@ -6,7 +6,7 @@ import { BrowserWindow, nativeTheme, screen, shell } from 'electron';
 import { installNavigationGuards } from '../security/navigation.ts';
 import { APP_ENTRY_URL } from '../protocol/appUrl.ts';
 import { mainWindowOptions } from '../window/mainWindowOptions.ts';
-import { loadWindowState, saveWindowState } from '../window/windowState.ts';
+import { loadWindowState, saveWindowState, saveWindowStateSync } from '../window/windowState.ts';
 import type { Rect, WindowState } from '../window/windowState.ts';
 
 export interface MainWindowSetup {
@@ -33,7 +33,11 @@ function currentState(win: BrowserWindow): WindowState {
   return { ...bounds, maximized: win.isMaximized() };
 }
 
-/** Creates, wires and loads the main window. */
+/**
+ * Creates and wires the main window; the caller loads `APP_ENTRY_URL` into it *after* keeping the
+ * reference, because the page calls the API (and the pending menu commands are flushed) while it
+ * loads — before `loadURL` resolves.
+ */
 export async function createMainWindow(setup: MainWindowSetup): Promise<BrowserWindow> {
   const state = await loadWindowState(setup.stateFile, displayWorkAreas());
   const win = new BrowserWindow(
@@ -54,18 +58,28 @@ export async function createMainWindow(setup: MainWindowSetup): Promise<BrowserW
   let saveTimer: NodeJS.Timeout | undefined;
   const scheduleSave = (): void => {
     clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => void saveWindowState(setup.stateFile, currentState(win)), 1000);
+    saveTimer = setTimeout(() => {
+      // A destroyed window throws on every getter; its state was saved on close.
+      if (!win.isDestroyed()) void saveWindowState(setup.stateFile, currentState(win));
+    }, 1000);
   };
-  win.on('resized', scheduleSave);
-  win.on('moved', scheduleSave);
+  // 'resize'/'move' rather than 'resized'/'moved', which Linux never emits; debounced above.
+  win.on('resize', scheduleSave);
+  win.on('move', scheduleSave);
+  win.on('maximize', scheduleSave);
+  win.on('unmaximize', scheduleSave);
   win.on('close', (event) => {
     if (setup.onClose(event)) {
       clearTimeout(saveTimer);
-      void saveWindowState(setup.stateFile, currentState(win));
+      // Synchronous: on Quit the process exits right after the window closes.
+      saveWindowStateSync(setup.stateFile, currentState(win));
     }
   });
   win.webContents.on('did-finish-load', () => setup.onLoaded());
-
-  await win.loadURL(APP_ENTRY_URL);
   return win;
+}
+
+/** Loads the app's page into `win`; rejects when the page cannot be loaded. */
+export function loadAppPage(win: BrowserWindow): Promise<void> {
+  return win.loadURL(APP_ENTRY_URL);
 }

@@ -7,6 +7,7 @@ import { EventEmitter } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { forkUtilityStandIn } from './forkUtilityStandIn.ts';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -29,6 +30,9 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
+/** What "the page" does while it loads, given its window. */
+export type LoadingHook = (win: FakeBrowserWindow) => Promise<void> | void;
+
 export class FakeBrowserWindow extends EventEmitter {
   static windows: FakeBrowserWindow[] = [];
   static getAllWindows(): FakeBrowserWindow[] {
@@ -41,9 +45,14 @@ export class FakeBrowserWindow extends EventEmitter {
     super();
     FakeBrowserWindow.windows.push(this);
   }
+  /** Runs while a page loads, before 'did-finish-load' (the page's own first IPC calls). */
+  static onLoading: LoadingHook | null = null;
+  /** Like Electron: the page runs, 'did-finish-load' fires, and only then the promise settles. */
   async loadURL(url: string): Promise<void> {
     this.webContents.url = url;
-    setImmediate(() => this.webContents.emit('did-finish-load'));
+    await new Promise((resolve) => setImmediate(resolve));
+    await FakeBrowserWindow.onLoading?.(this);
+    this.webContents.emit('did-finish-load');
   }
   maximize(): void {}
   show(): void {}
@@ -97,6 +106,7 @@ export function createFakeElectron() {
     exit: () => undefined,
   });
   FakeBrowserWindow.windows = [];
+  FakeBrowserWindow.onLoading = null;
   const electron = {
     app,
     BrowserWindow: FakeBrowserWindow,
@@ -141,7 +151,8 @@ export function createFakeElectron() {
       getAllDisplays: () => [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
     },
     nativeTheme: { shouldUseDarkColors: false },
-    utilityProcess: { fork: () => new EventEmitter() },
+    // A real child process that looks like a utility process to the trainer bundle.
+    utilityProcess: { fork: forkUtilityStandIn },
   };
   return {
     electron,
@@ -150,6 +161,10 @@ export function createFakeElectron() {
     errors,
     questions,
     windows: () => FakeBrowserWindow.windows,
+    /** Sets what "the page" does while it loads (see `FakeBrowserWindow.onLoading`). */
+    setOnLoading: (hook: LoadingHook | null) => {
+      FakeBrowserWindow.onLoading = hook;
+    },
     protocolHandler: () => protocolHandler,
     menu: () => menuTemplate,
   };

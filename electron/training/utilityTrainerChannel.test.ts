@@ -62,6 +62,16 @@ describe('utility-process trainer channel', () => {
     expect(exits).toEqual([3]);
   });
 
+  it('carries out a kill asked for before the process spawned, without delivering queued messages', () => {
+    const { child, channel } = setup();
+    channel.send({ type: 'environment' });
+    channel.kill();
+    expect(child.killed).toBe(false);
+    child.emit('spawn');
+    expect(child.killed).toBe(true);
+    expect(child.posted).toEqual([]);
+  });
+
   it('kills the process once and ignores sends after it exited', () => {
     const { child, channel } = setup();
     child.emit('spawn');

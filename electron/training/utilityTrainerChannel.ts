@@ -45,9 +45,17 @@ export function createUtilityTrainerChannel(fork: ForkUtility, entryPath: string
   });
   let spawned = false;
   let exited = false;
+  // UtilityProcess.kill() is a no-op until the process has a pid: remember a kill asked for
+  // before 'spawn' and carry it out then, so no trainer outlives the run that wanted it gone.
+  let killRequested = false;
   const queue: unknown[] = [];
   child.on('spawn', () => {
     spawned = true;
+    if (killRequested) {
+      queue.length = 0;
+      child.kill();
+      return;
+    }
     for (const message of queue.splice(0)) child.postMessage(message);
   });
   child.on('exit', () => {
@@ -66,7 +74,9 @@ export function createUtilityTrainerChannel(fork: ForkUtility, entryPath: string
       child.on('exit', (code) => listener(code));
     },
     kill() {
-      if (!exited) child.kill();
+      if (exited) return;
+      if (spawned) child.kill();
+      else killRequested = true;
     },
     stderrTail: () => tail,
   };

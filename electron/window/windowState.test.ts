@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import {
   clampWindowState,
   loadWindowState,
   saveWindowState,
+  saveWindowStateSync,
 } from './windowState.ts';
 
 const LAPTOP = { x: 0, y: 0, width: 1920, height: 1050 };
@@ -81,6 +82,15 @@ describe('window state file', () => {
       height: 850,
       maximized: true,
     });
+  });
+
+  it('is on disk as soon as the synchronous save (window close on Quit) returns', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netd-winstate-'));
+    const file = join(dir, 'nested', 'window-state.json');
+    saveWindowStateSync(file, { x: 10, y: 20, width: 1200, height: 800, maximized: false });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ x: 10, width: 1200 });
+    expect(readdirSync(join(dir, 'nested'))).toEqual(['window-state.json']);
+    expect(await loadWindowState(file, [LAPTOP])).toMatchObject({ x: 10, y: 20 });
   });
 
   it('falls back to the default for a missing or corrupt file', async () => {

@@ -3,6 +3,8 @@
  * Electron's userData folder, written atomically) and clamps a remembered state onto the displays
  * that exist now, so a window last seen on an unplugged monitor never opens off-screen.
  */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { readJsonOrUndefined, writeJsonAtomic } from '../../main/settings/atomicJson.ts';
 
@@ -98,4 +100,19 @@ export async function loadWindowState(
  */
 export async function saveWindowState(file: string, state: WindowState): Promise<void> {
   await writeJsonAtomic(file, state).catch(() => undefined);
+}
+
+/**
+ * Writes the state atomically and synchronously — for the window's `close`, which on quit is
+ * followed by the process exiting before an asynchronous write could finish. Never throws.
+ */
+export function saveWindowStateSync(file: string, state: WindowState): void {
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(tmp, `${JSON.stringify(state, null, 2)}\n`, 'utf8');
+    renameSync(tmp, file);
+  } catch {
+    rmSync(tmp, { force: true });
+  }
 }
