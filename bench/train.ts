@@ -14,14 +14,17 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Tensor } from '@tensorflow/tfjs';
 import { z } from 'zod';
+import { fmtInt } from '../main/network/catalog/format.ts';
 import { buildTemplate } from '../main/templates/index.ts';
 import { BACKEND_ORDER, initBackend } from '../main/training/backend/initBackend.ts';
 import type { Tf } from '../main/training/backend/tf.ts';
 import { compileModel } from '../main/training/compile/compileModel.ts';
+import { crossEntropy } from '../main/training/trainer/loss.ts';
 import type { BackendName } from '../main/training/types.ts';
+import { BACKEND_NAMES } from '../main/training/vocabulary.ts';
 
 const MODELS = ['lenet5', 'cifar-small'] as const;
-const backendSchema = z.enum(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']);
+const backendSchema = z.enum(BACKEND_NAMES);
 const optionsSchema = z.object({
   seconds: z.coerce.number().positive().max(600),
   batch: z.coerce.number().int().min(1).max(4096),
@@ -90,16 +93,14 @@ async function benchModel(
   const { model, outputsLogits, inputShape, classes } = compileModel(tf, doc);
   const optimizer = tf.train.momentum(0.01, 0.9);
   const x = tf.randomNormal([batch, ...inputShape]);
-  const y = tf.oneHot(tf.randomUniform([batch], 0, classes, 'int32'), classes);
+  const y = tf.randomUniform([batch], 0, classes, 'int32');
   const step = () => {
-    const cost = optimizer.minimize(() => {
-      const out = model.apply(x, { training: true }) as Tensor;
-      return (
-        outputsLogits
-          ? tf.losses.softmaxCrossEntropy(y, out)
-          : tf.mean(tf.metrics.categoricalCrossentropy(y, out))
-      ) as ReturnType<Tf['scalar']>;
-    }, true);
+    // The trainer's own loss, so the figures time what `netd train` runs.
+    const cost = optimizer.minimize(
+      () =>
+        crossEntropy(tf, model.apply(x, { training: true }) as Tensor, y, classes, outputsLogits),
+      true,
+    );
     // Reading the loss waits for the backend, so the clock measures finished work.
     cost?.dataSync();
     cost?.dispose();
@@ -186,7 +187,7 @@ function benchTorch(opts: Options): Promise<{ rows: Row[]; note: string }> {
 }
 
 function fmt(n: number): string {
-  return n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toPrecision(3);
+  return n >= 100 ? fmtInt(Math.round(n)) : n.toPrecision(3);
 }
 
 function printTable(rows: Row[], notes: string[], opts: Options): void {

@@ -9,6 +9,7 @@
  */
 import { chromium, type Page } from 'playwright-core';
 import { startAppServer } from '../e2e/helpers/server.ts';
+import { fmtInt } from '../main/network/catalog/format.ts';
 
 const RUNS = 9;
 const FRAME_MS = 1000 / 60;
@@ -92,7 +93,7 @@ async function readTotalOf(page: Page, id: string): Promise<string> {
   })()`)) as { id: string; trainableParams: number }[];
   const t = list.find((x) => x.id === id);
   if (!t) throw new Error(`no template ${id}`);
-  return t.trainableParams.toLocaleString('en-US');
+  return fmtInt(t.trainableParams);
 }
 
 async function selectFirstConv(page: Page): Promise<void> {

@@ -8,7 +8,7 @@ import type { NetworkAnalysis, NetworkDoc, Problem } from '../network/types.ts';
 import { findClassifier } from './classifier.ts';
 import { AdaptError } from './errors.ts';
 import { parseAdaptRequest } from './request.ts';
-import { shapeText } from './types.ts';
+import { fmtShape } from '../network/catalog/format.ts';
 
 /** Problems that mean "this window no longer fits its input". */
 const VANISHING = new Set(['size-below-one', 'kernel-larger-than-input']);
@@ -83,14 +83,14 @@ export function adaptFrom(
     node.params = { ...node.params, padding: 'same' };
     changes.push(
       `${node.id} (${node.type}): padding ${old} → 'same', so its ` +
-        `${inShape ? shapeText(inShape.slice(0, 2)) + ' ' : ''}input does not shrink below 1×1`,
+        `${inShape ? fmtShape(inShape.slice(0, 2)) + ' ' : ''}input does not shrink below 1×1`,
     );
     analysis = analyzeNetwork(next);
   }
 
   const fresh = errorsOf(analysis).filter((p) => !before.has(problemKey(p)));
   if (fresh.length > 0) {
-    const target = input ? ` to ${shapeText(input)}` : '';
+    const target = input ? ` to ${fmtShape(input)}` : '';
     throw new AdaptError(`cannot adapt '${doc.name}'${target}: ${fresh[0]!.message}`);
   }
   return { doc: next, changes };

@@ -1,6 +1,6 @@
 /** LeNet-5 (LeCun et al. 1998) in the form most courses teach it. */
 import { NetworkBuilder } from './builder.ts';
-import { shapeText } from './types.ts';
+import { fmtShape } from '../network/catalog/format.ts';
 import type { TemplateDef, TemplateRequest, TemplateBuild } from './types.ts';
 
 const DESCRIPTION =
@@ -17,7 +17,7 @@ function build({ input, classes }: TemplateRequest): TemplateBuild {
   const pad = Math.min(input[0], input[1]) < 32;
   if (pad) {
     changes.push(
-      `C1: padding 'valid' → 'same', so the ${shapeText(input)} input still leaves C5 a map to read`,
+      `C1: padding 'valid' → 'same', so the ${fmtShape(input)} input still leaves C5 a map to read`,
     );
   }
   b.add(

@@ -4,7 +4,8 @@
  * becomes a 3×3 stride-1 conv of the same width, as in the ResNet paper's CIFAR experiments.
  */
 import { NetworkBuilder } from './builder.ts';
-import { isSmallInput, shapeText, type InputShape } from './types.ts';
+import { fmtShape } from '../network/catalog/format.ts';
+import { isSmallInput, type InputShape } from './types.ts';
 
 export interface Conv1 {
   filters: number;
@@ -59,6 +60,6 @@ function addConv1(
   const k = `${kernelSize}×${kernelSize}`;
   return (
     `stem: conv1 ${k} stride ${strides} → 3×3 stride 1 (pad 1)${also ? ` and ${also}` : ''}, so ` +
-    `the ${shapeText(input)} input is not reduced to a few pixels before ${next}`
+    `the ${fmtShape(input)} input is not reduced to a few pixels before ${next}`
   );
 }

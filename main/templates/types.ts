@@ -38,8 +38,3 @@ export const SMALL_INPUT_SIDE = 64;
 export function isSmallInput([h, w]: InputShape): boolean {
   return Math.min(h, w) < SMALL_INPUT_SIDE;
 }
-
-/** `[32, 32, 3]` → `"32×32×3"`. */
-export function shapeText(shape: readonly number[]): string {
-  return shape.join('×');
-}

@@ -3,6 +3,7 @@
  * or Concat, convs and pools with every padding mode, normalisation layers and composite blocks.
  * Shapes are tracked here (independently of the engine) so every graph is valid by construction.
  */
+import { ACTIVATIONS as ALL_ACTIVATIONS } from '../../main/network/catalog/params.ts';
 import { NetworkBuilder } from '../../main/templates/builder.ts';
 import type { NetworkDoc } from '../../main/network/types.ts';
 import type { Rng } from './rng.ts';
@@ -15,16 +16,8 @@ interface Cursor {
   shape: Spatial;
 }
 
-const ACTIVATIONS = [
-  'linear',
-  'relu',
-  'relu6',
-  'leakyRelu',
-  'elu',
-  'sigmoid',
-  'tanh',
-  'gelu',
-] as const;
+// Softmax only ends the classifier head (added there), as in the networks students build.
+const ACTIVATIONS = ALL_ACTIVATIONS.filter((a) => a !== 'softmax');
 
 /** DESIGN.md's padding rule for one axis. */
 function windowOut(size: number, k: number, s: number, p: Padding, d = 1): number {

@@ -1,4 +1,9 @@
-/** A small seeded PRNG (mulberry32) so a failing cross-check can be replayed with its seed. */
+/**
+ * The trainer's seeded PRNG (mulberry32) with the picks the graph generator needs, so a failing
+ * cross-check can be replayed with its seed.
+ */
+import { createRng as mulberry32 } from '../../main/training/data/rng.ts';
+
 export interface Rng {
   /** Uniform in [0, 1). */
   next(): number;
@@ -8,16 +13,9 @@ export interface Rng {
   chance(p: number): boolean;
 }
 
-/** A deterministic generator for `seed`. */
+/** A deterministic generator for `seed` (≥ 1). */
 export function createRng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const { next } = mulberry32(seed);
   return {
     next,
     int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),

@@ -33,7 +33,7 @@ export function maxRf(rfs: readonly ReceptiveField[]): ReceptiveField {
 }
 
 /** Runs the primitive rules over an expansion fed by `input`. */
-export function evaluateExpansion(
+function evaluateExpansion(
   exp: Expansion,
   input: Shape,
   rf: ReceptiveField,

@@ -78,7 +78,7 @@ const SHAPE_TEXT = 'must be [height, width, channels] (or [features]) of whole n
  * Checks one value against its spec; `null` when it is fine. Hot path: no closures, and message
  * text is only built for a failing value.
  */
-export function checkValue(spec: ParamSpec, v: unknown): Verdict {
+function checkValue(spec: ParamSpec, v: unknown): Verdict {
   switch (spec.kind) {
     case 'int':
       if (isInt(v) && inRange(spec, v)) return null;

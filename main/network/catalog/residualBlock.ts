@@ -20,7 +20,7 @@ interface ResidualParams {
 const ROW = 90;
 
 /** Output channels: `filters` (basic) or `4·filters` (bottleneck). */
-export function residualOutChannels(p: { variant: Variant; filters: number }): number {
+function residualOutChannels(p: { variant: Variant; filters: number }): number {
   return p.variant === 'bottleneck' ? 4 * p.filters : p.filters;
 }
 
@@ -29,7 +29,7 @@ export function residualOutChannels(p: { variant: Variant; filters: number }): n
  * uses identity exactly when the output shape equals the input shape (a stride on a 1-pixel axis
  * changes nothing, so it keeps the identity).
  */
-export function needsProjection(p: ResidualParams, input: Shape | null): boolean {
+function needsProjection(p: ResidualParams, input: Shape | null): boolean {
   // Unknown input: a stride changes the size; otherwise assume a match (the case inside a stage).
   if (input === null) return p.strides !== 1;
   const [h, w, c] = input as [number, number, number];

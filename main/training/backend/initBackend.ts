@@ -6,17 +6,14 @@
  */
 import { z } from 'zod';
 import type { BackendName } from '../types.ts';
+import { BACKEND_NAMES } from '../vocabulary.ts';
 import { loadNative, type NativeBackend } from './native.ts';
 import { explainNoGpu } from './probeSystem.ts';
 import type { Tf } from './tf.ts';
 import { activateWasm } from './wasm.ts';
 
-export const BACKEND_ORDER: readonly BackendName[] = [
-  'tensorflow-gpu',
-  'tensorflow',
-  'wasm',
-  'cpu',
-];
+/** The backends, fastest first. */
+export const BACKEND_ORDER: readonly BackendName[] = BACKEND_NAMES;
 
 export const BACKEND_LABELS: Record<BackendName, string> = {
   'tensorflow-gpu': 'TensorFlow native on the GPU (CUDA)',
@@ -25,7 +22,7 @@ export const BACKEND_LABELS: Record<BackendName, string> = {
   cpu: 'pure JavaScript on the CPU (slow)',
 };
 
-const backendNameSchema = z.enum(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']);
+const backendNameSchema = z.enum(BACKEND_NAMES);
 
 /** A backend request that cannot be honoured as asked; the message is for the user as is. */
 export class BackendError extends Error {

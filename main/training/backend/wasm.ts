@@ -11,7 +11,7 @@ import type { Tf } from './tf.ts';
  * reads the binary with `fs`, so a plain file path works (no `file://` URL); Node picks the
  * single-threaded SIMD binary (tfjs disables wasm threads under Node, tfjs issue 3830).
  */
-export function wasmBinaryDir(): string {
+function wasmBinaryDir(): string {
   const require = createRequire(import.meta.url);
   const file = require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm');
   return path.dirname(file) + path.sep;

@@ -1,31 +1,36 @@
-/** Parsers for `netd train` option values; each throws commander's InvalidArgumentError with the reason. */
+/**
+ * Parsers for `netd train` option values; each throws commander's InvalidArgumentError with the
+ * reason. Numbers are checked by the training options' own zod schema, so the command line accepts
+ * exactly what the service and the dashboard accept, with the same messages.
+ */
 import { InvalidArgumentError } from 'commander';
+import type { z } from 'zod';
+import { partialTrainingOptionsSchema } from '../trainer/options.ts';
 
-/** A whole number ≥ `min`. */
-export function intParser(min: number): (value: string) => number {
-  return (value) => {
-    const n = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
-    if (!Number.isSafeInteger(n) || n < min)
-      throw new InvalidArgumentError(`expected a whole number of at least ${min} (got '${value}')`);
-    return n;
-  };
+const fields = partialTrainingOptionsSchema.shape;
+
+/** The numeric training options, plus `shift` (which lives in `augment`). */
+type NumberField =
+  | {
+      [K in keyof typeof fields]: z.output<(typeof fields)[K]> extends number | undefined
+        ? K
+        : never;
+    }[keyof typeof fields]
+  | 'shift';
+
+function schemaOf(field: NumberField): z.ZodType<number | undefined> {
+  return field === 'shift' ? fields.augment.unwrap().shape.shift : fields[field];
 }
 
-/** A finite number in (lo, hi] or [lo, hi] (`hi` may be Infinity). */
-export function numberParser(
-  lo: number,
-  hi: number,
-  exclusiveLow = false,
-): (value: string) => number {
+/** A number for training option `field`, checked against that option's schema. */
+export function numberParser(field: NumberField): (value: string) => number {
+  const schema = schemaOf(field);
   return (value) => {
     const n = value.trim() === '' ? NaN : Number(value);
-    const ok = Number.isFinite(n) && (exclusiveLow ? n > lo : n >= lo) && n <= hi;
-    if (!ok) {
-      const upper = hi === Infinity ? '' : ` ${exclusiveLow ? 'and at most' : 'to'} ${hi}`;
-      throw new InvalidArgumentError(
-        `expected a number ${exclusiveLow ? 'above' : 'from'} ${lo}${upper} (got '${value}')`,
-      );
-    }
+    if (!Number.isFinite(n)) throw new InvalidArgumentError(`expected a number (got '${value}')`);
+    const parsed = schema.safeParse(n);
+    if (!parsed.success)
+      throw new InvalidArgumentError(`${parsed.error.issues[0]!.message} (got '${value}')`);
     return n;
   };
 }

@@ -1,4 +1,5 @@
 /** How `netd train` shows a run: a live progress line on a terminal, plain lines otherwise, or JSON lines. */
+import { fmtInt, fmtShape } from '../../network/catalog/format.ts';
 import type { TrainingEvent } from '../types.ts';
 
 const BAR_WIDTH = 24;
@@ -7,7 +8,7 @@ export type ProgressMode = 'tty' | 'plain' | 'json';
 
 const pct = (v: number | null): string => (v === null ? '–' : `${(v * 100).toFixed(1)}%`);
 const fixed = (v: number | null, d = 4): string => (v === null ? '–' : v.toFixed(d));
-const rate = (v: number): string => `${Math.round(v).toLocaleString('en-US')} img/s`;
+const rate = (v: number): string => `${fmtInt(Math.round(v))} img/s`;
 
 /** `m:ss` or `h:mm:ss`. */
 export function formatDuration(seconds: number): string {
@@ -49,9 +50,8 @@ export function createProgressPrinter(
     switch (e.event) {
       case 'started': {
         epochs = e.options.epochs;
-        const [h, w, c] = e.data.inputShape;
         out(
-          `Training on ${e.data.spec} (${e.data.classes.length} classes, ${e.data.trainCount} train / ${e.data.testCount} test images, ${h}×${w}×${c}) ` +
+          `Training on ${e.data.spec} (${e.data.classes.length} classes, ${e.data.trainCount} train / ${e.data.testCount} test images, ${fmtShape(e.data.inputShape)}) ` +
             `for ${epochs} epoch${epochs === 1 ? '' : 's'} with ${e.options.optimizer}, lr ${e.options.learningRate}, batch ${e.options.batchSize}\n`,
         );
         out(`${e.backendNote}\n`);
@@ -93,7 +93,7 @@ export function createProgressPrinter(
  * The `done` event with the keys the CLI contract documents first, in its order
  * (`event, testAccuracy, valAccuracy, trainLoss, imagesPerSecond, backend`), then the rest.
  */
-export function summaryFirst(e: Extract<TrainingEvent, { event: 'done' }>): object {
+function summaryFirst(e: Extract<TrainingEvent, { event: 'done' }>): object {
   const { event, testAccuracy, valAccuracy, trainLoss, imagesPerSecond, backend, ...rest } = e;
   return { event, testAccuracy, valAccuracy, trainLoss, imagesPerSecond, backend, ...rest };
 }
@@ -110,7 +110,7 @@ export function fitLine(head: string, fraction: number, tail: string, columns: n
 }
 
 /** Per-class accuracy from a confusion matrix (rows = true class). */
-export function perClassLines(classes: string[], confusion: number[][]): string {
+function perClassLines(classes: string[], confusion: number[][]): string {
   const width = Math.max(...classes.map((c) => c.length), 5);
   const lines = classes.map((name, i) => {
     const row = confusion[i] ?? [];

@@ -139,6 +139,18 @@ describe('netd train', () => {
     expect(noFile.code).toBe(2);
     expect(noFile.err.trim().split('\n')).toHaveLength(1);
   });
+
+  it('exits 1 naming the first design error, before reading any data', async () => {
+    const doc = tinyDoc([16, 16, 3], 4);
+    doc.nodes.find((n) => n.id === 'c2')!.params.filters = 0;
+    const file = join(tempDir('netd-cli-'), 'broken.netd.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const r = await netd(['train', file, '--data', '/no/such/folder']);
+    expect(r).toMatchObject({ code: 1, out: '' });
+    expect(r.err).toMatch(
+      /^netd train: .*broken\.netd\.json: the design cannot be trained yet: Conv2D 'c2': 'filters' .*see 'netd inspect .*broken\.netd\.json'\n$/,
+    );
+  });
 });
 
 describe('netd doctor', () => {

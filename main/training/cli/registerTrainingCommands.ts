@@ -1,7 +1,9 @@
 /** `netd train` and `netd doctor`. The training modules load only when one of these commands runs. */
 import { Option, type Command } from 'commander';
 import type { CliContext } from '../../cli/context.ts';
-import { choiceParser, intParser, numberParser } from './parsers.ts';
+import { DEFAULT_TRAINING_OPTIONS as D } from '../trainer/options.ts';
+import { choiceParser, numberParser } from './parsers.ts';
+import { BACKEND_NAMES, OPTIMIZER_NAMES, SCHEDULE_NAMES } from '../vocabulary.ts';
 import type { TrainFlags } from './trainCommand.ts';
 
 /** Registers `train` and `doctor` on the given commander program. */
@@ -16,42 +18,52 @@ export function registerTrainingCommands(program: Command, ctx: CliContext): voi
       '--data <spec>',
       "'synthetic', 'fashion-mnist', or a folder (MNIST idx, CIFAR-10 binary, or one sub-folder of images per class)",
     )
-    .option('--epochs <n>', 'epochs (default 10)', intParser(1))
-    .option('--batch-size <n>', 'batch size (default 32)', intParser(1))
-    .option('--lr <x>', 'learning rate (default 0.001)', numberParser(0, Infinity, true))
+    .option('--epochs <n>', `epochs (default ${D.epochs})`, numberParser('epochs'))
+    .option('--batch-size <n>', `batch size (default ${D.batchSize})`, numberParser('batchSize'))
+    .option('--lr <x>', `learning rate (default ${D.learningRate})`, numberParser('learningRate'))
     .addOption(
-      new Option('--optimizer <name>', 'adam or sgd (default adam)').argParser(
-        choiceParser(['adam', 'sgd'] as const),
-      ),
+      new Option(
+        '--optimizer <name>',
+        `${OPTIMIZER_NAMES.join(' or ')} (default ${D.optimizer})`,
+      ).argParser(choiceParser(OPTIMIZER_NAMES)),
     )
-    .option('--momentum <x>', 'SGD momentum (default 0.9)', numberParser(0, 0.999))
+    .option('--momentum <x>', `SGD momentum (default ${D.momentum})`, numberParser('momentum'))
     .addOption(
-      new Option('--schedule <name>', 'learning-rate schedule: constant, step or cosine').argParser(
-        choiceParser(['constant', 'step', 'cosine'] as const),
-      ),
+      new Option(
+        '--schedule <name>',
+        `learning-rate schedule: ${SCHEDULE_NAMES.join(', ')} (default ${D.schedule})`,
+      ).argParser(choiceParser(SCHEDULE_NAMES)),
     )
     .option(
       '--step-every <n>',
-      'step schedule: multiply the rate by --step-gamma every N epochs (default 10)',
-      intParser(1),
+      `step schedule: multiply the rate by --step-gamma every N epochs (default ${D.stepEvery})`,
+      numberParser('stepEvery'),
     )
-    .option('--step-gamma <x>', 'step schedule: the factor (default 0.1)', numberParser(0, 1, true))
-    .option('--limit <n>', 'use at most N training images (default: all)', intParser(0))
-    .option('--test-limit <n>', 'use at most N test images (default: all)', intParser(0))
+    .option(
+      '--step-gamma <x>',
+      `step schedule: the factor (default ${D.stepGamma})`,
+      numberParser('stepGamma'),
+    )
+    .option('--limit <n>', 'use at most N training images (default: all)', numberParser('limit'))
+    .option(
+      '--test-limit <n>',
+      'use at most N test images (default: all)',
+      numberParser('testLimit'),
+    )
     .option(
       '--val-split <f>',
-      'fraction of training images held out for validation (default 0.1)',
-      numberParser(0, 0.9),
+      `fraction of training images held out for validation (default ${D.validationSplit})`,
+      numberParser('validationSplit'),
     )
     .option(
       '--seed <n>',
-      'seed for shuffling, splitting, augmentation and initial weights (default 1)',
-      intParser(0),
+      `seed for shuffling, splitting, augmentation and initial weights (default ${D.seed})`,
+      numberParser('seed'),
     )
     .option(
       '--patience <n>',
       'early stopping: epochs without validation improvement (default 0 = off)',
-      intParser(0),
+      numberParser('earlyStoppingPatience'),
     )
     .option(
       '--no-keep-best',
@@ -61,11 +73,11 @@ export function registerTrainingCommands(program: Command, ctx: CliContext): voi
     .option(
       '--shift <f>',
       'augment with random shifts of up to this share of the image size (e.g. 0.1)',
-      numberParser(0, 0.5),
+      numberParser('shift'),
     )
     .addOption(
       new Option('--backend <name>', 'force a backend (default: the fastest available)').argParser(
-        choiceParser(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const),
+        choiceParser(BACKEND_NAMES),
       ),
     )
     .option('--out <dir>', 'runs folder to save the run in (default $NETD_HOME/runs)')

@@ -2,15 +2,12 @@
 import type { CliContext } from '../../cli/context.ts';
 import type { TrainingEvent, TrainingOptions, TrainingRequest } from '../types.ts';
 import { readNetworkFile } from '../../files/index.ts';
-import { analyzeNetwork } from '../../network/analyze.ts';
 import { backendFromEnv } from '../backend/initBackend.ts';
-import { checkDataFits } from '../data/checkDataFits.ts';
-import { describeData } from '../data/loadDataset.ts';
 import { createRunStore } from '../runs/runStore.ts';
 import { defaultRunsDir, newRunId } from '../runs/paths.ts';
-import { resolveTrainingOptions } from '../trainer/options.ts';
 import { runTraining, type RunOutcome } from '../trainer/runTraining.ts';
-import { normalizeDataSpec } from '../service/validateRequest.ts';
+import { TrainingError } from '../service/errors.ts';
+import { validateRequest } from '../service/validateRequest.ts';
 import { createProgressPrinter } from './progress.ts';
 
 export interface TrainFlags {
@@ -74,25 +71,17 @@ export async function trainCommand(
   let request: TrainingRequest;
   try {
     const doc = await readNetworkFile(file);
-    const options = optionsFromFlags(flags);
-    resolveTrainingOptions(options);
-    if (options.backend === undefined) backendFromEnv(); // a bad NETD_BACKEND is a bad argument
-    request = { doc, data: normalizeDataSpec(flags.data), options };
+    if (flags.backend === undefined) backendFromEnv(); // a bad NETD_BACKEND is a bad argument
+    // The service's own checks, so the command line refuses exactly what the dashboard refuses.
+    ({ request } = await validateRequest({
+      doc,
+      data: flags.data,
+      options: optionsFromFlags(flags),
+    }));
   } catch (err) {
-    return fail(2, (err as Error).message);
-  }
-  const errors = analyzeNetwork(request.doc).problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) {
-    return fail(
-      1,
-      `${file} cannot be trained: ${errors[0]!.message}${errors.length > 1 ? ` (and ${errors.length - 1} more; see 'netd inspect')` : ''}`,
-    );
-  }
-  try {
-    const misfits = checkDataFits(await describeData(request.data), request.doc);
-    if (misfits.length > 0)
-      return fail(2, `the data does not fit the network: ${misfits.join('; ')}`);
-  } catch (err) {
+    // Design errors are the network's fault (1); everything else is a bad argument or bad data (2).
+    if (err instanceof TrainingError && err.refused === 'design')
+      return fail(1, `${file}: ${err.message} — see 'netd inspect ${file}'`);
     return fail(2, (err as Error).message);
   }
 

@@ -4,11 +4,12 @@
  */
 import type { LayersModel, SymbolicTensor } from '@tensorflow/tfjs';
 import { analyzeNetwork } from '../../network/analyze.ts';
+import { fmtShape } from '../../network/catalog/format.ts';
 import { expandComposites } from '../../network/expand.ts';
 import type { NetworkAnalysis, NetworkDoc, NetworkNode } from '../../network/types.ts';
 import type { Tf } from '../backend/tf.ts';
 import { registerCustomLayers } from './customLayers.ts';
-import { CompileError } from './errors.ts';
+import { CompileError, designError } from './errors.ts';
 import { buildNode, type LayerContext } from './layerFactory.ts';
 import { readParams } from './params.ts';
 import { nonNegativeNodes } from './signs.ts';
@@ -39,20 +40,6 @@ function nameAllocator(): (base: string) => string {
     used.add(name);
     return name;
   };
-}
-
-function firstError(analysis: NetworkAnalysis): CompileError | null {
-  const errors = analysis.problems.filter((p) => p.severity === 'error');
-  if (errors.length === 0) return null;
-  const first = errors[0]!;
-  const more =
-    errors.length > 1
-      ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})`
-      : '';
-  return new CompileError(
-    `The design cannot be trained yet: ${first.message}${more}`,
-    first.nodeId,
-  );
 }
 
 function isSoftmax(node: NetworkNode): boolean {
@@ -94,7 +81,7 @@ function findOutput(
   const shape = last ? analysis.nodes[last.id]?.outputShape : null;
   throw new CompileError(
     last
-      ? `The output '${last.id}' has shape ${shape?.join('×') ?? '?'}; a classifier must end in a vector of class scores — add GlobalAvgPool2D or Flatten, then Dense`
+      ? `The output '${last.id}' has shape ${shape ? fmtShape(shape) : '?'}; a classifier must end in a vector of class scores — add GlobalAvgPool2D or Flatten, then Dense`
       : 'The design has no output layer; add a Dense classifier',
     last?.id,
   );
@@ -111,11 +98,11 @@ function findOutput(
  *   single Input, or does not end in exactly one vector output.
  */
 export function compileModel(tf: Tf, doc: NetworkDoc): CompiledModel {
-  const invalid = firstError(analyzeNetwork(doc));
+  const invalid = designError(analyzeNetwork(doc));
   if (invalid) throw invalid;
   const flat = expandComposites(doc);
   const analysis = analyzeNetwork(flat);
-  const stillInvalid = firstError(analysis);
+  const stillInvalid = designError(analysis);
   if (stillInvalid) throw stillInvalid;
 
   const byId = new Map(flat.nodes.map((n) => [n.id, n]));

@@ -151,7 +151,7 @@ function pool(
 ): SymbolicTensor {
   const p = readParams(node, type);
   const poolSize = pair(p.poolSize);
-  const strides = p.strides === undefined ? poolSize : pair(p.strides);
+  const strides = pair(p.strides);
   const padding = readPadding(p.padding);
   const name = ctx.name(node.id);
   if (typeof padding !== 'string' && (padding[0] > 0 || padding[1] > 0)) {

@@ -1,11 +1,20 @@
 /**
- * Reading a primitive node's params, with DESIGN.md's defaults, into the typed form the compiler
- * needs. The design was validated by `analyzeNetwork` before this runs, so a failure here means a
- * caller skipped validation; it still becomes a CompileError naming the node and param.
+ * Reading a primitive node's params into the typed form the compiler needs. Defaults (pool strides
+ * = pool size included) come from the layer catalog, so the trainer and the designer cannot
+ * disagree about them. The design was validated by `analyzeNetwork` before this runs, so a failure
+ * here means a caller skipped validation; it still becomes a CompileError naming the node and param.
  */
 import { z } from 'zod';
+import { ACTIVATIONS } from '../../network/catalog/params.ts';
+import { getPrimitiveDef } from '../../network/catalog/primitives.ts';
 import type { NetworkNode } from '../../network/types.ts';
 import { CompileError } from './errors.ts';
+
+export type { ActivationName } from '../../network/catalog/params.ts';
+export { pair } from '../../network/catalog/params.ts';
+export { readPadding, type Padding } from '../../network/catalog/spatial.ts';
+
+export type Pair = [number, number];
 
 const posInt = z.number().int().min(1);
 const pairSchema = z.union([posInt, z.tuple([posInt, posInt])]);
@@ -14,73 +23,49 @@ const paddingSchema = z.union([
   z.number().int().min(0),
   z.tuple([z.number().int().min(0), z.number().int().min(0)]),
 ]);
+const activationSchema = z.enum(ACTIVATIONS);
 
-export const ACTIVATION_NAMES = [
-  'linear',
-  'relu',
-  'relu6',
-  'leakyRelu',
-  'elu',
-  'sigmoid',
-  'tanh',
-  'softmax',
-  'gelu',
-] as const;
-export type ActivationName = (typeof ACTIVATION_NAMES)[number];
-const activationSchema = z.enum(ACTIVATION_NAMES);
-
-export type Pair = [number, number];
-/** `same`/`valid`, or explicit symmetric zero padding per axis `[ph, pw]` (PyTorch semantics). */
-export type Padding = 'same' | 'valid' | Pair;
-
-/** A kernel/stride/padding value as `[h, w]` (a single number applies to both axes). */
-export const pair = (v: number | readonly number[]): Pair =>
-  typeof v === 'number' ? [v, v] : [v[0] ?? 1, v[1] ?? v[0] ?? 1];
-
-/** A padding param as the compiler uses it: `same`, `valid`, or `[ph, pw]`. */
-export const readPadding = (v: z.infer<typeof paddingSchema>): Padding =>
-  v === 'same' || v === 'valid' ? v : pair(v);
-
+/** The compiler's view of each primitive's params: types and ranges only, defaults already applied. */
 const SCHEMAS = {
   Input: z.object({ shape: z.tuple([posInt, posInt, posInt]) }),
   Conv2D: z.object({
     filters: posInt,
     kernelSize: pairSchema,
-    strides: pairSchema.default(1),
-    padding: paddingSchema.default('valid'),
-    dilation: pairSchema.default(1),
-    useBias: z.boolean().default(true),
-    activation: activationSchema.default('linear'),
+    strides: pairSchema,
+    padding: paddingSchema,
+    dilation: pairSchema,
+    useBias: z.boolean(),
+    activation: activationSchema,
   }),
   MaxPool2D: z.object({
-    poolSize: pairSchema.default(2),
-    strides: pairSchema.optional(),
-    padding: paddingSchema.default('valid'),
+    poolSize: pairSchema,
+    strides: pairSchema,
+    padding: paddingSchema,
   }),
   AvgPool2D: z.object({
-    poolSize: pairSchema.default(2),
-    strides: pairSchema.optional(),
-    padding: paddingSchema.default('valid'),
+    poolSize: pairSchema,
+    strides: pairSchema,
+    padding: paddingSchema,
   }),
   GlobalAvgPool2D: z.object({}),
   GlobalMaxPool2D: z.object({}),
   Flatten: z.object({}),
   Dense: z.object({
     units: posInt,
-    useBias: z.boolean().default(true),
-    activation: activationSchema.default('linear'),
+    useBias: z.boolean(),
+    activation: activationSchema,
   }),
   BatchNorm: z.object({
-    epsilon: z.number().positive().default(1e-5),
-    momentum: z.number().min(0).max(1).default(0.1),
+    epsilon: z.number().positive(),
+    momentum: z.number().min(0).max(1),
   }),
-  Activation: z.object({ fn: activationSchema.default('relu') }),
-  Dropout: z.object({ rate: z.number().min(0).max(1).default(0.5) }),
+  Activation: z.object({ fn: activationSchema }),
+  Dropout: z.object({ rate: z.number().min(0).max(1) }),
   LRN: z.object({
-    depthRadius: z.number().int().min(0).default(2),
-    bias: z.number().default(1),
-    alpha: z.number().default(1e-4),
-    beta: z.number().default(0.75),
+    depthRadius: z.number().int().min(0),
+    bias: z.number(),
+    alpha: z.number(),
+    beta: z.number(),
   }),
   Add: z.object({}),
   Concat: z.object({}),
@@ -89,19 +74,14 @@ const SCHEMAS = {
 export type PrimitiveType = keyof typeof SCHEMAS;
 export type ParamsOf<T extends PrimitiveType> = z.infer<(typeof SCHEMAS)[T]>;
 
-/** True for the layer types the compiler builds directly (composites are expanded first). */
-export function isPrimitiveType(type: string): type is PrimitiveType {
-  return Object.hasOwn(SCHEMAS, type);
-}
-
 /**
- * Parses `node.params` as a `T` node.
+ * Parses `node.params`, with the catalog's defaults applied, as a `T` node.
  *
  * @throws CompileError naming the node and the first bad param.
  */
 export function readParams<T extends PrimitiveType>(node: NetworkNode, type: T): ParamsOf<T> {
   // Unknown keys (e.g. a future param, or `label`-like extras) are ignored: validation reports them.
-  const parsed = SCHEMAS[type].safeParse(node.params ?? {});
+  const parsed = SCHEMAS[type].safeParse(getPrimitiveDef(type).resolveAll(node.params ?? {}));
   if (parsed.success) return parsed.data as ParamsOf<T>;
   const issue = parsed.error.issues[0];
   const where = issue && issue.path.length > 0 ? ` param '${issue.path.join('.')}'` : '';

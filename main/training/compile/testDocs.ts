@@ -1,20 +1,16 @@
 /** Small hand-written designs for the compiler tests. */
-import type { NetworkDoc, NetworkEdge, NetworkNode } from '../../network/types.ts';
+import { makeDoc } from '../../network/testDocs.ts';
+import type { NetworkDoc, NetworkNode } from '../../network/types.ts';
 
 type NodeSpec = [id: string, type: string, params?: Record<string, unknown>];
 
 /** A design from `[id, type, params]` triples; `edges` as `'a>b'` strings, in input order. */
 export function design(nodes: NodeSpec[], edges: string[], name = 'test'): NetworkDoc {
-  return {
-    format: 'netdesigner.network',
-    version: 1,
-    name,
-    nodes: nodes.map(([id, type, params]): NetworkNode => ({ id, type, params: params ?? {} })),
-    edges: edges.map((e): NetworkEdge => {
-      const [source, target] = e.split('>');
-      return { source: source!, target: target! };
-    }),
-  };
+  const doc = makeDoc(
+    nodes.map(([id, type, params]): NetworkNode => ({ id, type, params: params ?? {} })),
+    edges.map((e) => e.split('>') as [string, string]),
+  );
+  return { ...doc, name };
 }
 
 /** A straight chain of nodes, each feeding the next. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { makeDoc } from '../../network/testDocs.ts';
 import type { DataDescription } from '../types.ts';
 import { tinyDoc } from '../trainer/testing/tinyDoc.ts';
 import { checkDataFits } from './checkDataFits.ts';
@@ -16,6 +17,26 @@ const fashion: DataDescription = {
 describe('checkDataFits', () => {
   it('is empty when data and network fit', () => {
     expect(checkDataFits(fashion, tinyDoc([28, 28, 1], 10))).toEqual([]);
+  });
+
+  it('asks for a Dense classifier when the output is fed by a loop of activations', () => {
+    // out ← a ⇄ b: the only output sits behind a loop (analysis reports the loop itself).
+    const doc = makeDoc(
+      [
+        { id: 'in', type: 'Input', params: { shape: [28, 28, 1] } },
+        { id: 'a', type: 'Activation', params: {} },
+        { id: 'b', type: 'Dropout', params: {} },
+        { id: 'out', type: 'Activation', params: { fn: 'softmax' } },
+      ],
+      [
+        ['b', 'a'],
+        ['a', 'b'],
+        ['a', 'out'],
+      ],
+    );
+    expect(checkDataFits(fashion, doc)).toEqual([
+      expect.stringMatching(/^the network must end in a Dense layer with one unit per class/),
+    ]);
   });
 
   it('explains a channel mismatch with the fix', () => {

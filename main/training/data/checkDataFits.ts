@@ -20,7 +20,10 @@ export function classifierNode(doc: NetworkDoc): NetworkNode | null {
   if (outputs.length !== 1) return null;
   let node: NetworkNode | undefined = outputs[0];
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));
-  while (node && PASS_THROUGH.has(node.type)) {
+  // A loop of pass-through layers (a design error analysis reports) must not hang the walk.
+  const seen = new Set<string>();
+  while (node && PASS_THROUGH.has(node.type) && !seen.has(node.id)) {
+    seen.add(node.id);
     const incoming = doc.edges.filter((e) => e.target === node!.id);
     node = incoming.length === 1 ? byId.get(incoming[0]!.source) : undefined;
   }

@@ -3,6 +3,7 @@
  * per split (cheap to slice into batches) plus integer labels.
  */
 import { totalmem } from 'node:os';
+import { fmtShape } from '../../network/catalog/format.ts';
 import type { DataDescription } from '../types.ts';
 
 export type ImageShape = [number, number, number];
@@ -61,7 +62,7 @@ export function allocSplit(count: number, shape: ImageShape): Split {
   if (count * imageBytes > MAX_SPLIT_BYTES) {
     const fit = Math.floor(MAX_SPLIT_BYTES / imageBytes);
     throw new DataError(
-      `${count} images of ${shape.join('×')} need ${gigabytes(count * imageBytes)} of memory, more than the ${gigabytes(MAX_SPLIT_BYTES)} training may use here — use at most ${fit} images (a limit) or a smaller Input shape`,
+      `${count} images of ${fmtShape(shape)} need ${gigabytes(count * imageBytes)} of memory, more than the ${gigabytes(MAX_SPLIT_BYTES)} training may use here — use at most ${fit} images (a limit) or a smaller Input shape`,
     );
   }
   return {
@@ -69,18 +70,6 @@ export function allocSplit(count: number, shape: ImageShape): Split {
     labels: new Int32Array(count),
     count,
   };
-}
-
-/** A new split holding the examples at `indices`, in that order. */
-export function selectExamples(split: Split, indices: ArrayLike<number>, shape: ImageShape): Split {
-  const size = shape[0] * shape[1] * shape[2];
-  const out = allocSplit(indices.length, shape);
-  for (let i = 0; i < indices.length; i++) {
-    const j = indices[i]!;
-    out.images.set(split.images.subarray(j * size, (j + 1) * size), i * size);
-    out.labels[i] = split.labels[j]!;
-  }
-  return out;
 }
 
 /** `n` capped by a limit where 0 (or absent) means "no limit". */

@@ -65,7 +65,7 @@ export async function findIdxFiles(dir: string): Promise<IdxFiles | null> {
 }
 
 /** Parses an idx header (magic 0x0000 08 nd, then nd big-endian int32 dims), checking the expected rank. */
-export function parseIdxHeader(buf: Buffer, path: string, expectedRank: 1 | 3): IdxHeader {
+function parseIdxHeader(buf: Buffer, path: string, expectedRank: 1 | 3): IdxHeader {
   if (buf.length < 4)
     throw new DataError(`${path} is truncated: it is too short to be an idx file`);
   if (buf[0] !== 0 || buf[1] !== 0 || buf[2] !== 0x08) {
@@ -122,7 +122,7 @@ export async function describeIdx(
 }
 
 /** Loads up to `limit` examples from one images/labels pair, pixels scaled to [0, 1]. */
-export async function loadIdxPair(
+async function loadIdxPair(
   imagesPath: string,
   labelsPath: string,
   limit: number | undefined,

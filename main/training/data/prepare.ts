@@ -29,20 +29,15 @@ function subset(source: Split, indices: Int32Array): Subset {
 }
 
 /** Every example of a split, in order. */
-export function wholeSplit(source: Split): Subset {
+function wholeSplit(source: Split): Subset {
   return subset(
     source,
     Int32Array.from({ length: source.count }, (_, i) => i),
   );
 }
 
-/** The label of a subset's `i`-th example. */
-export function subsetLabel(s: Subset, i: number): number {
-  return s.source.labels[s.indices[i]!]!;
-}
-
 /** Mean and standard deviation of every channel over a subset (std floored so flat channels stay finite). */
-export function channelStats(s: Subset, channels: number): Normalization {
+function channelStats(s: Subset, channels: number): Normalization {
   const sum = new Float64Array(channels);
   const sq = new Float64Array(channels);
   const size = s.source.images.length / Math.max(s.source.count, 1);
@@ -64,7 +59,7 @@ export function channelStats(s: Subset, channels: number): Normalization {
 }
 
 /** Normalises a whole split in place: (x − mean) / std per channel. */
-export function normalizeInPlace(split: Split, norm: Normalization): void {
+function normalizeInPlace(split: Split, norm: Normalization): void {
   const c = norm.mean.length;
   const img = split.images;
   for (let i = 0; i < img.length; i++) img[i] = (img[i]! - norm.mean[i % c]!) / norm.std[i % c]!;

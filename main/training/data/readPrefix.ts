@@ -7,7 +7,7 @@ import { createGunzip } from 'node:zlib';
 import { DataError } from './dataset.ts';
 
 /** True when the file starts with the gzip magic number 1f 8b. */
-export async function isGzip(path: string): Promise<boolean> {
+async function isGzip(path: string): Promise<boolean> {
   const fh = await fs.open(path, 'r');
   try {
     const buf = Buffer.alloc(2);

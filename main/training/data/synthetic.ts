@@ -88,7 +88,7 @@ function drawShape(
 }
 
 /** `count` examples with balanced, shuffled labels, reproducible from `seed`. */
-export function generateShapes(
+function generateShapes(
   count: number,
   shape: ImageShape,
   seed: number,

@@ -1,14 +1,15 @@
 /** zod schemas of the training vocabulary, for checking what crosses the process boundary. */
 import { z } from 'zod';
 import type { EnvironmentReport, TrainingEvent } from '../types.ts';
+import { BACKEND_NAMES, DATA_FORMATS } from '../vocabulary.ts';
 
-const backendName = z.enum(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']);
+const backendName = z.enum(BACKEND_NAMES);
 const finite = z.number();
 
 /** A `DataDescription` as it crosses the process boundary. */
 export const dataDescriptionSchema = z.object({
   spec: z.string(),
-  format: z.enum(['synthetic', 'idx', 'cifar10', 'image-folder']),
+  format: z.enum(DATA_FORMATS),
   path: z.string().nullable(),
   inputShape: z.tuple([z.number(), z.number(), z.number()]),
   classes: z.array(z.string()),

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { BackendName, DataDescription, RunStatus, TrainingOptions } from '../types.ts';
 import type { NetworkDoc } from '../../network/types.ts';
 import type { Normalization } from '../data/dataset.ts';
+import { BACKEND_NAMES } from '../vocabulary.ts';
 
 export const RUN_FILE = 'run.json';
 export const NETWORK_FILE = 'network.netd.json';
@@ -53,7 +54,7 @@ export const runRecordSchema = z.looseObject({
   pid: z.number(),
   data: z.string(),
   dataDescription: z.looseObject({}).nullable(),
-  backend: z.enum(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']).nullable(),
+  backend: z.enum(BACKEND_NAMES).nullable(),
   backendNote: z.string().nullable(),
   options: z.looseObject({}),
   epochsDone: z.number(),

@@ -76,6 +76,17 @@ function lastLine(text: string): string {
   return lines.at(-1)?.trim() ?? '';
 }
 
+/** Asks a trainer to exit, and kills it if it has not after EXIT_GRACE_MS. */
+function shutDown(channel: TrainerChannel): void {
+  channel.send({ type: 'shutdown' });
+  setTimeout(() => channel.kill(), EXIT_GRACE_MS).unref?.();
+}
+
+/** The store's errors as TrainingErrors, whose messages the hosts show as they are. */
+function asServiceError<T>(p: Promise<T>): Promise<T> {
+  return p.catch((e: unknown) => Promise.reject(asTrainingError(e)));
+}
+
 /** How a process ended, in words; SIGKILL is what the system sends when memory runs out. */
 export function exitReason(code: number | null, signal?: string | null): string {
   if (signal === 'SIGKILL') return 'killed by SIGKILL — the system may have run out of memory';
@@ -106,9 +117,7 @@ export function createTrainingService(opts: TrainingServiceOptions): TrainingSer
     run.ended = true;
     active.delete(run.runId);
     for (const w of run.waiters.splice(0)) w();
-    run.channel.send({ type: 'shutdown' });
-    const timer = setTimeout(() => run.channel.kill(), EXIT_GRACE_MS);
-    timer.unref?.();
+    shutDown(run.channel);
   };
 
   /** The trainer is gone, or unusable, without having ended its run: record why. */
@@ -126,15 +135,14 @@ export function createTrainingService(opts: TrainingServiceOptions): TrainingSer
 
   const runs: RunStore = {
     dir: store.dir,
-    list: () => store.list().catch((e: unknown) => Promise.reject(asTrainingError(e))),
-    get: (id) => store.get(id).catch((e: unknown) => Promise.reject(asTrainingError(e))),
+    list: () => asServiceError(store.list()),
+    get: (id) => asServiceError(store.get(id)),
     delete: async (id) => {
       if (active.has(id))
         throw new TrainingError(`run ${id} is still training — stop it before deleting it`);
-      await store.delete(id).catch((e: unknown) => Promise.reject(asTrainingError(e)));
+      await asServiceError(store.delete(id));
     },
-    exportModel: (id, dir) =>
-      store.exportModel(id, dir).catch((e: unknown) => Promise.reject(asTrainingError(e))),
+    exportModel: (id, dir) => asServiceError(store.exportModel(id, dir)),
     create: (id, req) => store.create(id, req),
     open: (id) => store.open(id),
     markFailed: (id, m, h) => store.markFailed(id, m, h),
@@ -222,8 +230,7 @@ export function createTrainingService(opts: TrainingServiceOptions): TrainingSer
           if (settled) return;
           settled = true;
           clearTimeout(timer);
-          channel.send({ type: 'shutdown' });
-          setTimeout(() => channel.kill(), EXIT_GRACE_MS).unref?.();
+          shutDown(channel);
           fn();
         };
         const timer = setTimeout(

@@ -7,6 +7,7 @@ import { networkDocSchema } from '../../network/schema.ts';
 import { analyzeNetwork } from '../../network/analyze.ts';
 import { describeData } from '../data/loadDataset.ts';
 import { checkDataFits } from '../data/checkDataFits.ts';
+import { designError } from '../compile/errors.ts';
 import { resolveTrainingOptions } from '../trainer/options.ts';
 import { TrainingError, asTrainingError } from './errors.ts';
 
@@ -31,7 +32,8 @@ export function normalizeDataSpec(spec: string): string {
 /**
  * Validates shape, options, design and data fit.
  * @returns the request with a normalised data spec, and the data's description.
- * @throws TrainingError with one user-facing sentence.
+ * @throws TrainingError with one user-facing sentence; `refused` says whether the request, the
+ *   design or the data is at fault.
  */
 export async function validateRequest(
   raw: unknown,
@@ -41,27 +43,25 @@ export async function validateRequest(
     const issue = parsed.error.issues[0];
     throw new TrainingError(
       `invalid training request: ${issue ? `${issue.path.join('.') || 'request'}: ${issue.message}` : 'unknown problem'}`,
+      'request',
     );
   }
   const request = { ...parsed.data, data: normalizeDataSpec(parsed.data.data) } as TrainingRequest;
   try {
     resolveTrainingOptions(request.options);
   } catch (err) {
-    throw asTrainingError(err);
+    throw asTrainingError(err, 'request');
   }
-  const errors = analyzeNetwork(request.doc).problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) {
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
-    throw new TrainingError(`the design cannot be trained yet: ${errors[0]!.message}${more}`);
-  }
+  const invalid = designError(analyzeNetwork(request.doc));
+  if (invalid) throw new TrainingError(invalid.message, 'design');
   let data: DataDescription;
   try {
     data = await describeData(request.data);
   } catch (err) {
-    throw asTrainingError(err);
+    throw asTrainingError(err, 'data');
   }
   const misfits = checkDataFits(data, request.doc);
   if (misfits.length > 0)
-    throw new TrainingError(`the data does not fit the network: ${misfits.join('; ')}`);
+    throw new TrainingError(`the data does not fit the network: ${misfits.join('; ')}`, 'data');
   return { request, data };
 }

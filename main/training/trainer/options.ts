@@ -1,6 +1,7 @@
 /** Training options: defaults and validation of what a user, the UI or the CLI passes in. */
 import { z } from 'zod';
 import type { TrainingOptions } from '../types.ts';
+import { BACKEND_NAMES, OPTIMIZER_NAMES, SCHEDULE_NAMES } from '../vocabulary.ts';
 
 export const DEFAULT_TRAINING_OPTIONS: TrainingOptions = {
   epochs: 10,
@@ -20,7 +21,7 @@ export const DEFAULT_TRAINING_OPTIONS: TrainingOptions = {
   testLimit: 0,
 };
 
-const backendSchema = z.enum(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']);
+const backendSchema = z.enum(BACKEND_NAMES);
 
 /** Schema of a partial options object (every field optional, unknown fields rejected). */
 export const partialTrainingOptionsSchema = z
@@ -37,15 +38,18 @@ export const partialTrainingOptionsSchema = z
       .max(8192, 'batch size must be at most 8192'),
     // No upper bound: a rate that is too high is explained by the run (NaN or diverging loss).
     learningRate: z.number().gt(0, 'learning rate must be greater than 0'),
-    optimizer: z.enum(['adam', 'sgd'], { message: "optimizer must be 'adam' or 'sgd'" }),
+    optimizer: z.enum(OPTIMIZER_NAMES, { message: "optimizer must be 'adam' or 'sgd'" }),
     momentum: z
       .number()
       .min(0, 'momentum must be between 0 and 1')
       .lt(1, 'momentum must be between 0 and 1 (exclusive)'),
-    schedule: z.enum(['constant', 'step', 'cosine'], {
+    schedule: z.enum(SCHEDULE_NAMES, {
       message: "schedule must be 'constant', 'step' or 'cosine'",
     }),
-    stepEvery: z.number().int().min(1, 'stepEvery must be at least 1'),
+    stepEvery: z
+      .number()
+      .int('stepEvery must be a whole number')
+      .min(1, 'stepEvery must be at least 1'),
     stepGamma: z
       .number()
       .gt(0, 'stepGamma must be greater than 0')
@@ -57,7 +61,7 @@ export const partialTrainingOptionsSchema = z
       .max(0.9, 'validation split must be between 0 and 0.9'),
     earlyStoppingPatience: z
       .number()
-      .int()
+      .int('early-stopping patience must be a whole number')
       .min(0, 'early-stopping patience must be 0 (off) or more'),
     keepBest: z.boolean(),
     augment: z.strictObject({

@@ -2,8 +2,16 @@
  * Calling other wasm kernels from inside a kernel: directly through the kernel registry (no engine,
  * no tape, no tensors), tracking the intermediates so they are released when the kernel returns.
  */
-import type { KernelBackend, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
+import type { DataType, KernelBackend, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
 import type { Tf } from '../backend/tf.ts';
+
+/** The typed arrays a wasm tensor's values come in. */
+export type Numeric = Float32Array | Int32Array | Uint8Array;
+
+/** The part of the wasm backend that JavaScript kernels write outputs with (BackendWasm is not exported as a type). */
+export interface HeapBackend {
+  makeOutput(shape: number[], dtype: DataType, memoryOffset?: number, values?: Numeric): TensorInfo;
+}
 
 export interface KernelCaller {
   /** Runs a kernel and returns its (single) output, which the caller owns. */

@@ -8,24 +8,9 @@
  * It runs in JavaScript on copies of the wasm heap: O(batch·H'·W'·C·kh·kw) comparisons, a few
  * milliseconds per step for CIFAR-sized nets, small next to the convolutions.
  */
-import type {
-  DataType,
-  KernelBackend,
-  KernelConfig,
-  KernelFunc,
-  TensorInfo,
-} from '@tensorflow/tfjs';
+import type { KernelBackend, KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { Tf } from '../backend/tf.ts';
-
-/** The parts of the wasm backend this kernel uses (BackendWasm is not exported as a type). */
-interface HeapBackend {
-  makeOutput(
-    shape: number[],
-    dtype: DataType,
-    memoryOffset?: number,
-    values?: Float32Array,
-  ): TensorInfo;
-}
+import type { HeapBackend } from './kernelCall.ts';
 
 interface MaxPoolGradAttrs {
   filterSize: [number, number] | number;

@@ -4,19 +4,8 @@
  * each): a quarter of a CIFAR training step. This one copies whole blocks with
  * `TypedArray.set`, innermost axis first, so its cost is a memcpy of the output.
  */
-import type {
-  DataType,
-  KernelBackend,
-  KernelConfig,
-  KernelFunc,
-  TensorInfo,
-} from '@tensorflow/tfjs';
-
-type Numeric = Float32Array | Int32Array | Uint8Array;
-
-interface HeapBackend {
-  makeOutput(shape: number[], dtype: DataType, memoryOffset?: number, values?: Numeric): TensorInfo;
-}
+import type { KernelBackend, KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
+import type { HeapBackend, Numeric } from './kernelCall.ts';
 
 /** Repeats `data` (of `shape`) `reps[i]` times along each axis i. Exported for tests. */
 export function tileValues<T extends Numeric>(
