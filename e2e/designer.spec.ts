@@ -257,7 +257,7 @@ test('copy, paste, duplicate, select all and add from the palette with the keybo
   appUrl,
 }) => {
   await openApp(page, appUrl);
-  const { conv } = await buildSmallNetwork(page);
+  const { conv, gap } = await buildSmallNetwork(page);
   const cards = page.locator('.react-flow__node');
   await selectNode(page, conv);
   await page.keyboard.press(`${MOD}+c`);
@@ -266,12 +266,16 @@ test('copy, paste, duplicate, select all and add from the palette with the keybo
   await page.keyboard.press(`${MOD}+d`);
   await expect(cards).toHaveCount(6);
 
-  // Palette: focus an item and press Enter; with one layer selected the new one is wired after it.
+  // Palette: focus an item and press Enter; with one layer selected the new one is spliced into
+  // the wire after it (conv → bn → gap), and the network stays valid.
   await selectNode(page, conv);
   await page.getByTestId('palette-item-BatchNorm').focus();
   await page.keyboard.press('Enter');
   await expect(cards).toHaveCount(7);
   await expect(page.locator(`.react-flow__edge[data-id^="${conv}->bn"]`)).toHaveCount(1);
+  await expect(page.locator(`.react-flow__edge[data-id="${conv}->${gap}"]`)).toHaveCount(0);
+  const bn = (await page.getByTestId('inspector').locator('#layer-id').inputValue()).trim();
+  await expect(page.locator(`.react-flow__edge[data-id="${bn}->${gap}"]`)).toHaveCount(1);
 
   // Right-click menu on a card.
   await node(page, conv).locator('.layer-card__head').click({ button: 'right' });

@@ -48,6 +48,9 @@ test('trains the first-start example on synthetic data and keeps the run in hist
   await expect(matrix).toBeVisible();
   for (const name of ['circle', 'square', 'triangle', 'cross'])
     await expect(matrix).toContainText(name);
+  // The README's dashboard image is 1600×1000, so the charts and the matrix have room.
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await waitForAnalysis(page);
   await screenshot(page, 'training');
   const after = await api<RunSummary[]>(page, 'runs:list');
   const mine = after.find((r) => !before.some((b) => b.runId === r.runId));

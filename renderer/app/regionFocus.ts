@@ -10,12 +10,24 @@ const REGIONS = ['.toolbar', '.palette', '.canvas', '.bottom-panel', '.inspector
 const FOCUSABLE =
   'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-/** Where focus goes inside a region: its selected card or tab, else its first focusable control. */
+/**
+ * Where focus goes inside a region, best first: its selected card, its first card, its selected
+ * tab, else its first focusable control. Tried one by one — a selector list would return whichever
+ * match comes first in the document, i.e. the first card even when another one is selected.
+ */
+const ENTRY_POINTS = [
+  '.react-flow__node.selected',
+  '.react-flow__node',
+  '[role="tab"][aria-selected="true"]',
+  FOCUSABLE,
+];
+
 function entryPoint(region: Element): HTMLElement | null {
-  const preferred = region.querySelector<HTMLElement>(
-    '.react-flow__node.selected, .react-flow__node, [role="tab"][aria-selected="true"]',
-  );
-  return preferred ?? region.querySelector<HTMLElement>(FOCUSABLE);
+  for (const selector of ENTRY_POINTS) {
+    const found = region.querySelector<HTMLElement>(selector);
+    if (found) return found;
+  }
+  return null;
 }
 
 /** Moves focus to the next (1) or previous (-1) region; returns true when it moved. */

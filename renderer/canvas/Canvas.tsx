@@ -30,6 +30,7 @@ import { useResolvedTheme } from '../app/useTheme.ts';
 import { LayerNode } from './LayerNode.tsx';
 import { NodeMenu, type NodeMenuState } from './NodeMenu.tsx';
 import { FlowCache, type LayerFlowNode } from './toFlow.ts';
+import { revealViewport } from './reveal.ts';
 import { registerViewport } from './viewportBridge.ts';
 import { PALETTE_MIME } from '../palette/dnd.ts';
 import './canvas.css';
@@ -104,6 +105,13 @@ export function Canvas() {
       toFlow: (p) => flow.screenToFlowPosition(p),
       nodes: () => flow.getNodes(),
       zoomBy: (direction) => void (direction > 0 ? flow.zoomIn() : flow.zoomOut()),
+      reveal: (at) => {
+        const r = wrapper.current?.getBoundingClientRect();
+        if (!r) return;
+        const size = { width: NODE_WIDTH, height: NODE_HEIGHT };
+        const next = revealViewport(flow.getViewport(), r.width, r.height, at, size);
+        if (next) void flow.setViewport(next, { duration: 200 });
+      },
     });
     return () => registerViewport(null);
   }, [flow]);

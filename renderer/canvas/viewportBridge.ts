@@ -14,6 +14,8 @@ export interface ViewportApi {
   nodes(): Node[];
   /** Zooms the view in or out one step around its centre. */
   zoomBy(direction: 1 | -1): void;
+  /** Pans (same zoom) so the card at flow position `at` is in sight; no-op when it already is. */
+  reveal(at: Position): void;
 }
 
 let current: ViewportApi | null = null;

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DirEntry } from '../../main/api/contract.ts';
 import { api } from '../api/client.ts';
 import { usePromptStore } from '../state/promptStore.ts';
+import { splitSuggestion } from './savePath.ts';
 import { Icon } from '../ui/Icon.tsx';
 import { Modal } from '../ui/Modal.tsx';
 
@@ -43,10 +44,15 @@ export function FileBrowserDialog() {
   useEffect(() => {
     if (!req) return;
     setListing(null);
-    void load().then((l) => {
-      if (l && req.mode === 'save') setPath(join(l.dir, req.suggestedName ?? 'network.netd.json'));
-      else setPath('');
-    });
+    // A suggested full path (Save As of a file that has one) starts in that file's folder.
+    const { dir, name } = splitSuggestion(req.suggestedName ?? 'network.netd.json');
+    const startDir = req.mode === 'save' ? dir : undefined;
+    void load(startDir)
+      .then((l) => l ?? (startDir === undefined ? null : load()))
+      .then((l) => {
+        if (l && req.mode === 'save') setPath(join(l.dir, name));
+        else setPath('');
+      });
   }, [req, load]);
 
   if (!req) return null;
@@ -98,7 +104,7 @@ export function FileBrowserDialog() {
             <Icon name="up" />
           </button>
           <span className="file-browser__dir" title={listing?.dir}>
-            {listing?.dir ?? '…'}
+            <bdi>{listing?.dir ?? '…'}</bdi>
           </span>
         </div>
         {error && (

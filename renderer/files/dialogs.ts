@@ -8,7 +8,10 @@ import { askPath } from '../state/promptStore.ts';
 export interface FileDialogs {
   /** A path to open, or null when cancelled. */
   openDialog(): Promise<string | null>;
-  /** A path to save to, or null when cancelled. */
+  /**
+   * A path to save to, or null when cancelled. `suggestedName` is a file name, or the full path of
+   * the network's current file (Save As), whose folder the dialog then starts in.
+   */
   saveDialog(suggestedName: string): Promise<string | null>;
 }
 

@@ -83,7 +83,9 @@ export async function save(): Promise<boolean> {
 /** Asks for a path and saves there. Resolves true when saved. */
 export async function saveAs(): Promise<boolean> {
   const doc = useDocStore.getState().doc;
-  const path = await fileDialogs().saveDialog(`${slug(doc.name)}.netd.json`);
+  // A network that has a file starts from that file (its folder and name), like desktop apps do.
+  const current = useFileStore.getState().path;
+  const path = await fileDialogs().saveDialog(current ?? `${slug(doc.name)}.netd.json`);
   return path ? saveTo(path) : false;
 }
 

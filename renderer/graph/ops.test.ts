@@ -6,6 +6,7 @@ import {
   connect,
   connectionProblem,
   copyFragment,
+  insertAfter,
   moveInput,
   pasteFragment,
   removeElements,
@@ -58,6 +59,44 @@ describe('graph edits', () => {
     expect(ids).toEqual(['drop1']);
     expect(doc.edges).toContainEqual({ source: 'fc1', target: 'drop1' });
     expect(doc.nodes.at(-1)?.position).toEqual({ x: 5, y: 6 });
+  });
+
+  it('splices a layer into the wire after the selected one and moves the rest down', () => {
+    const { doc, ids } = insertAfter(chain(), 'BatchNorm', {}, 'conv1');
+    const [bn] = ids;
+    expect(doc.edges).toEqual([
+      { source: 'in', target: 'conv1' },
+      { source: 'conv1', target: bn },
+      { source: bn, target: 'fc1' },
+    ]);
+    expect(doc.nodes.find((n) => n.id === bn)?.position).toEqual({ x: 0, y: 230 });
+    expect(doc.nodes.find((n) => n.id === 'fc1')?.position).toEqual({ x: 0, y: 340 });
+    expect(doc.nodes.find((n) => n.id === 'in')?.position).toEqual({ x: 0, y: 0 });
+  });
+
+  it('keeps the input order of a merge when splicing into one of its wires', () => {
+    const base = chain();
+    const merged: NetworkDoc = {
+      ...base,
+      nodes: [...base.nodes, { id: 'cat', type: 'Concat', params: {} }],
+      edges: [
+        { source: 'in', target: 'conv1' },
+        { source: 'in', target: 'cat' },
+        { source: 'conv1', target: 'cat' },
+      ],
+    };
+    const { doc, ids } = insertAfter(merged, 'Conv2D', { filters: 8, kernelSize: 1 }, 'conv1');
+    expect(doc.edges.filter((e) => e.target === 'cat').map((e) => e.source)).toEqual([
+      'in',
+      ids[0],
+    ]);
+  });
+
+  it('branches off a layer that feeds several others instead of rewiring them', () => {
+    const base = chain();
+    const forked: NetworkDoc = { ...base, edges: [...base.edges, { source: 'in', target: 'fc1' }] };
+    const { doc, ids } = insertAfter(forked, 'Conv2D', { filters: 8, kernelSize: 1 }, 'in');
+    expect(doc.edges).toEqual([...forked.edges, { source: 'in', target: ids[0] }]);
   });
 
   it('removes a node together with its edges, and single edges by id', () => {

@@ -34,6 +34,40 @@ export function addNode(
   return { doc: { ...doc, nodes: [...doc.nodes, node], edges }, ids: [id] };
 }
 
+/**
+ * Adds a node of `type` right after `after`, one row below it. When `after` feeds exactly one
+ * layer the new node is spliced into that wire (`after → new → next`, in the same slot of the edge
+ * list so a merge keeps its input order) and everything downstream moves down a row; otherwise
+ * (a branch point or the last layer) it is simply wired after `after`.
+ */
+export function insertAfter(
+  doc: NetworkDoc,
+  type: string,
+  params: Record<string, unknown>,
+  after: string,
+): Created {
+  const prev = doc.nodes.find((n) => n.id === after);
+  if (!prev) return { doc, ids: [] };
+  const at = prev.position ?? { x: 0, y: 0 };
+  const out = doc.edges.filter((e) => e.source === after);
+  const position = { x: at.x, y: at.y + ROW_GAP };
+  if (out.length !== 1) return addNode(doc, type, params, position, after);
+  const next = out[0]!.target;
+  const shifted = shiftDown(doc, descendants(doc, next), ROW_GAP);
+  const id = uniqueId(nodeIds(doc), type);
+  const node: NetworkNode = { id, type, params: { ...params }, position };
+  // The old wire becomes two in its own slot, so `next` keeps the order of its inputs.
+  const edges = shifted.edges.flatMap((e): NetworkEdge[] =>
+    e.source === after && e.target === next
+      ? [
+          { source: after, target: id },
+          { source: id, target: next },
+        ]
+      : [e],
+  );
+  return { doc: { ...shifted, nodes: [...shifted.nodes, node], edges }, ids: [id] };
+}
+
 /** Removes nodes (with their edges) and edges (by canvas edge id). */
 export function removeElements(
   doc: NetworkDoc,

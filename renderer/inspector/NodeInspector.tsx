@@ -143,7 +143,7 @@ function NumbersSection({ analysis }: { analysis: NodeAnalysis | undefined }) {
           <dd>
             {analysis.inputShapes.length === 0
               ? '—'
-              : analysis.inputShapes.map((s) => formatShape(s)).join(' , ')}
+              : analysis.inputShapes.map((s) => formatShape(s)).join(', ')}
           </dd>
           <dt>Output</dt>
           <dd data-testid="inspector-output-shape">{formatShape(analysis.outputShape)}</dd>

@@ -72,7 +72,7 @@ export function Palette() {
                     className={`palette-item group-${l.group}`}
                     data-testid={`palette-item-${l.type}`}
                     draggable
-                    title={`${l.description}\nDrag onto the canvas, or click to add.`}
+                    title={`${l.description}\nClick to add it after the selected layer (or at the centre); drag to place it anywhere.`}
                     aria-label={`Add ${l.type}: ${l.description}`}
                     onDragStart={(e) => {
                       e.dataTransfer.setData(PALETTE_MIME, l.type);

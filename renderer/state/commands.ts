@@ -11,6 +11,7 @@ import { freeSpot } from '../graph/placement.ts';
 import {
   addNode,
   copyFragment,
+  insertAfter,
   pasteFragment,
   removeElements,
   ROW_GAP,
@@ -30,8 +31,9 @@ const doc = (): NetworkDoc => useDocStore.getState().doc;
 const edit = (fn: (d: NetworkDoc) => NetworkDoc) => useDocStore.getState().edit(fn);
 
 /**
- * Adds a layer. With a `position` (drop) it goes there; otherwise below the one selected node and
- * wired after it, or at the centre of the view — moved aside when another card is already there.
+ * Adds a layer. With a `position` (drop) it goes there; otherwise right after the one selected
+ * node (spliced into its wire when it feeds a single layer), or at the centre of the view — moved
+ * aside when another card is already there.
  */
 export function addLayer(type: string, position?: Position): void {
   const info = useAnalysisStore.getState().catalogByType.get(type);
@@ -50,11 +52,23 @@ export function addLayer(type: string, position?: Position): void {
   const where = position ?? freeSpot(doc(), at);
   let created: string[] = [];
   edit((d) => {
-    const r = addNode(d, type, params, where, type === 'Input' ? undefined : afterNode?.id);
+    // Click-to-add with one layer selected continues the chain from it, spliced into its wire.
+    const feeds = afterNode ? d.edges.filter((e) => e.source === afterNode.id).length : 0;
+    const r =
+      !position && afterNode && type !== 'Input' && feeds === 1
+        ? insertAfter(d, type, params, afterNode.id)
+        : addNode(d, type, params, where, type === 'Input' ? undefined : afterNode?.id);
     created = r.ids;
     return r.doc;
   });
   useSelectionStore.getState().select(created);
+  if (!position) revealCreated(created);
+}
+
+/** Pans the canvas to the first created node when it landed out of sight. */
+function revealCreated(ids: readonly string[]): void {
+  const at = ids.length > 0 ? doc().nodes.find((n) => n.id === ids[0])?.position : undefined;
+  if (at) viewport()?.reveal(at);
 }
 
 /** Deletes the selected nodes and edges. */
@@ -121,6 +135,7 @@ export function applyQuickFix(fix: QuickFix): void {
     return r.doc;
   });
   useSelectionStore.getState().select(created.length > 0 ? created : [fix.nodeId]);
+  revealCreated(created);
 }
 
 /** Expands one composite block into primitive nodes in place (undoable). */

@@ -19,12 +19,13 @@ export function getCurrentDoc(): NetworkDoc {
 
 /**
  * Replaces the current network as one undoable edit. `layout` lays out every node again (otherwise
- * only nodes without a position); `fit` fits the canvas to the result.
+ * only nodes without a position); `fit` shows the result the way an opened file is shown (all of it
+ * when that stays readable, else its start at a readable zoom).
  */
 export function replaceCurrentDoc(
   doc: NetworkDoc,
   opts: { layout?: boolean; fit?: boolean } = {},
 ): void {
   useDocStore.getState().replace(layoutDoc(doc, opts.layout ? 'all' : 'missing'));
-  if (opts.fit) useUiStore.getState().requestFit();
+  if (opts.fit) useUiStore.getState().requestFit('start');
 }

@@ -55,7 +55,10 @@ export function TemplateGallery() {
       {result ? (
         <div className="adapt-result" data-testid="adapt-result">
           <p>
-            <Icon name="check" /> Loaded <strong>{result.name}</strong>.
+            <Icon name="check" />
+            <span>
+              Loaded <strong>{result.name}</strong>.
+            </span>
           </p>
           {result.changes.length > 0 ? (
             <>

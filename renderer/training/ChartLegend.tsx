@@ -8,8 +8,8 @@ export interface LegendItem {
 export function ChartLegend({ items }: { items: readonly LegendItem[] }) {
   return (
     <ul className="tr-legend" aria-label="Legend">
-      {items.map((item) => (
-        <li key={item.label}>
+      {items.map((item, index) => (
+        <li key={`${index}:${item.label}`} title={item.label}>
           <svg width="16" height="8" aria-hidden="true">
             {item.style === 'dot' ? (
               <circle cx="8" cy="4" r="3" fill={item.colour} />
@@ -26,7 +26,7 @@ export function ChartLegend({ items }: { items: readonly LegendItem[] }) {
               />
             )}
           </svg>
-          {item.label}
+          <span className="tr-legend-label">{item.label}</span>
         </li>
       ))}
     </ul>

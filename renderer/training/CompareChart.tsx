@@ -6,6 +6,7 @@ import { ChartLegend } from './ChartLegend.tsx';
 import { ChartFigure, EpochChart, lossYAxis, PERCENT_Y_AXIS } from './EpochChart.tsx';
 import { formatLoss, formatPercent } from './format.ts';
 import { epochX } from './liveRun.ts';
+import { runLabels } from './runLabels.ts';
 
 interface Props {
   runs: readonly RunDetail[];
@@ -22,30 +23,29 @@ const LOSS_Y_AXIS = lossYAxis([0, 'auto']);
  */
 export const CompareChart = memo(function CompareChart({ runs }: Props) {
   const [metric, setMetric] = useState<Metric>('accuracy');
-  const series = useMemo(
-    () =>
-      runs.map((run) => {
-        const hasVal = run.epochHistory.some(
-          (e) => (metric === 'accuracy' ? e.valAccuracy : e.valLoss) !== null,
-        );
-        return {
-          run,
-          label: `${run.name}${hasVal ? '' : ' (train)'}`,
-          rows: run.epochHistory.map((e, i) => ({
-            x: epochX(i),
-            value:
-              metric === 'accuracy'
-                ? hasVal
-                  ? e.valAccuracy
-                  : e.trainAccuracy
-                : hasVal
-                  ? e.valLoss
-                  : e.trainLoss,
-          })),
-        };
-      }),
-    [runs, metric],
-  );
+  const series = useMemo(() => {
+    const names = runLabels(runs);
+    return runs.map((run, index) => {
+      const hasVal = run.epochHistory.some(
+        (e) => (metric === 'accuracy' ? e.valAccuracy : e.valLoss) !== null,
+      );
+      return {
+        run,
+        label: `${names[index]}${hasVal ? '' : ' (train)'}`,
+        rows: run.epochHistory.map((e, i) => ({
+          x: epochX(i),
+          value:
+            metric === 'accuracy'
+              ? hasVal
+                ? e.valAccuracy
+                : e.trainAccuracy
+              : hasVal
+                ? e.valLoss
+                : e.trainLoss,
+        })),
+      };
+    });
+  }, [runs, metric]);
   const maxX = Math.max(1, ...series.map((s) => s.rows.length));
   return (
     <ChartFigure

@@ -2,6 +2,9 @@ import { memo } from 'react';
 import { overallAccuracy, perClassAccuracy, rowFractions, topConfusions } from './confusion.ts';
 import { formatPercent } from './format.ts';
 
+/** Above this many classes the matrix switches to compact cells and drops the accuracy bars. */
+const DENSE_ABOVE = 6;
+
 interface Props {
   confusion: readonly (readonly number[])[];
   classes: readonly string[];
@@ -16,8 +19,10 @@ export const ConfusionMatrix = memo(function ConfusionMatrix({ confusion, classe
   const perClass = perClassAccuracy(confusion, classes);
   const worst = topConfusions(confusion, classes);
   const overall = overallAccuracy(confusion);
+  // Ten classes (Fashion-MNIST, CIFAR-10) must fit the narrow results column without scrolling.
+  const dense = confusion.length > DENSE_ABOVE;
   return (
-    <div className="tr-confusion">
+    <div className={`tr-confusion${dense ? ' tr-confusion-dense' : ''}`}>
       <table
         data-testid="confusion-matrix"
         aria-label="Confusion matrix: rows are true classes, columns predicted classes"
@@ -32,8 +37,8 @@ export const ConfusionMatrix = memo(function ConfusionMatrix({ confusion, classe
                 {j}
               </th>
             ))}
-            <th scope="col" className="tr-cm-acc-head">
-              accuracy
+            <th scope="col" className="tr-cm-acc-head" title="accuracy of the class">
+              {dense ? 'acc.' : 'accuracy'}
             </th>
           </tr>
         </thead>

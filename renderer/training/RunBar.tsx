@@ -93,8 +93,8 @@ export function RunBar({ blocker }: { blocker: string | null }) {
           <span style={{ width: `${progress * 100}%` }} />
         </div>
         <div className="tr-progress-text" aria-live="polite">
-          {!live && blocker && !active ? (
-            <span id="tr-blocker" className="tr-blocker">
+          {blocker && !active ? (
+            <span id="tr-blocker" className="tr-blocker" title={blocker}>
               {blocker}
             </span>
           ) : !live ? (
@@ -120,11 +120,9 @@ export function RunBar({ blocker }: { blocker: string | null }) {
           )}
         </dl>
       )}
-      {live?.backend && <BackendBadge backend={live.backend} note={live.backendNote} />}
-      {live && !active && blocker && (
-        <span id="tr-blocker" className="tr-blocker tr-blocker-inline" title={blocker}>
-          {blocker}
-        </span>
+      {live?.backend && (
+        // While the design cannot be trained the reason takes the room of the backend note.
+        <BackendBadge backend={live.backend} note={blocker && !active ? '' : live.backendNote} />
       )}
       <button
         type="button"

@@ -58,6 +58,7 @@ function RunItem({
         onClick={() => void openRun(run.runId)}
         aria-current={selected ? 'true' : undefined}
         aria-label={`Open run ${run.name}`}
+        title={`${run.name} — ${formatDateTime(run.createdAt)} · ${run.data} · ${run.epochsDone} epochs`}
       >
         <span className="tr-run-name">{run.name}</span>
         <span className="tr-run-meta">

@@ -104,6 +104,11 @@ export function TrainingPanel() {
   const [chosenTab, setTab] = useState<SideTab>('setup');
   const tabs: SideTab[] = narrow ? ['setup', 'result', 'history'] : ['result', 'history'];
   const tab: SideTab = tabs.includes(chosenTab) ? chosenTab : 'history';
+  const sideRef = useRef<HTMLElement>(null);
+  // Each tab opens at its top, not at the scroll position the previous tab was left at.
+  useEffect(() => {
+    sideRef.current?.scrollTo({ top: 0 });
+  }, [tab]);
 
   useEffect(() => {
     connectOnce();
@@ -211,6 +216,7 @@ export function TrainingPanel() {
           </div>
         </section>
         <aside
+          ref={sideRef}
           className="tr-side"
           aria-label={narrow ? 'Setup, results and history' : 'Results and history'}
         >

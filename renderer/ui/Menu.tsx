@@ -57,8 +57,8 @@ export function Menu({ label, icon, items, empty, testId }: Props) {
       {open && (
         <ul className="menu__list" role="menu" aria-label={label}>
           {items.length === 0 && <li className="menu__empty">{empty ?? 'Nothing here'}</li>}
-          {items.map((item) => (
-            <li key={item.label} role="none">
+          {items.map((item, index) => (
+            <li key={`${index}:${item.label}`} role="none">
               <button
                 type="button"
                 role="menuitemradio"
@@ -75,7 +75,12 @@ export function Menu({ label, icon, items, empty, testId }: Props) {
                   {item.checked ? <Icon name="check" size={12} /> : null}
                 </span>
                 <span className="menu__label">{item.label}</span>
-                {item.hint && <span className="menu__hint">{item.hint}</span>}
+                {item.hint && (
+                  // The hint is cut at its start (rtl); <bdi> keeps a path's leading '/' in place.
+                  <span className="menu__hint">
+                    <bdi>{item.hint}</bdi>
+                  </span>
+                )}
               </button>
             </li>
           ))}
