@@ -6,7 +6,7 @@
 import { maxRf } from './catalog/composite.ts';
 import { PIXEL_RF } from './catalog/elementwise.ts';
 import { fmtBytes, fmtInt, fmtShape, nodeName, numel } from './catalog/format.ts';
-import type { NodeRef } from './catalog/params.ts';
+import type { InputSource, NodeRef } from './catalog/params.ts';
 import { getLayerDef, LAYER_TYPES } from './catalog/registry.ts';
 import { didYouMean } from './catalog/suggest.ts';
 import { buildGraph } from './graph.ts';
@@ -37,6 +37,7 @@ function emptyAnalysis(node: NetworkNode, inputShapes: (Shape | null)[]): NodeAn
     nonTrainableParams: 0,
     macs: 0,
     activationBytes: 0,
+    trainingActivationBytes: 0,
     receptiveField: null,
     summary: '',
     formulas: [],
@@ -77,6 +78,24 @@ function inputCountProblem(
   };
 }
 
+/** The node at `index` as a merge's quick fix sees it (its analysis is done: topological order). */
+function inputSource(
+  nodes: readonly NetworkNode[],
+  result: Record<string, NodeAnalysis>,
+  index: number | undefined,
+): InputSource | undefined {
+  const node = index === undefined ? undefined : nodes[index];
+  const def = node && getLayerDef(node.type);
+  if (!node || !def) return undefined;
+  return {
+    id: node.id,
+    name: nodeName(node),
+    type: node.type,
+    params: def.resolveAll(isRecord(node.params) ? node.params : {}),
+    input: result[node.id]?.inputShapes[0] ?? null,
+  };
+}
+
 /**
  * Analyzes a network: per-node shapes, counts, receptive fields and inspector text, totals, a
  * topological order and every problem found. Never throws for any document shape.
@@ -88,7 +107,13 @@ export function analyzeNetwork(doc: NetworkDoc): NetworkAnalysis {
   const shapes: (Shape | null)[] = new Array(nodes.length).fill(null);
   const rfs: (ReceptiveField | null)[] = new Array(nodes.length).fill(null);
   const result: Record<string, NodeAnalysis> = {};
-  const totals = { trainableParams: 0, nonTrainableParams: 0, macs: 0, activationBytes: 0 };
+  const totals = {
+    trainableParams: 0,
+    nonTrainableParams: 0,
+    macs: 0,
+    activationBytes: 0,
+    trainingActivationBytes: 0,
+  };
 
   if (!nodes.some((n) => n.type === 'Input'))
     problems.push({
@@ -113,7 +138,10 @@ export function analyzeNetwork(doc: NetworkDoc): NetworkAnalysis {
     result[node.id] = analysis;
     // Only merges use the input ids (for their quick fix); skip the allocation elsewhere.
     const who: NodeRef = { id: node.id, name: nodeName(node) };
-    if (srcs.length > 1) who.inputIds = srcs.map((s) => nodes[s]!.id);
+    if (srcs.length > 1) {
+      who.inputIds = srcs.map((s) => nodes[s]!.id);
+      who.inputSource = (index) => inputSource(nodes, result, srcs[index]);
+    }
 
     const cycle = graph.cycles.get(i);
     if (cycle) {
@@ -186,9 +214,15 @@ export function analyzeNetwork(doc: NetworkDoc): NetworkAnalysis {
     analysis.nonTrainableParams = ev.counts.nonTrainable;
     analysis.macs = ev.counts.macs;
     analysis.activationBytes = elements * 4;
+    // A composite keeps every tensor inside it for the backward pass, not just its output.
+    analysis.trainingActivationBytes = ev.keptBytes ?? elements * 4;
     analysis.receptiveField = ev.rf;
     analysis.formulas = ev.formulas;
     analysis.formulas.push(`output = ${fmtShape(ev.shape)} · 4 B = ${fmtBytes(elements * 4)}`);
+    if (ev.keptBytes !== undefined)
+      analysis.formulas.push(
+        `kept for training = outputs of every layer inside = ${fmtBytes(ev.keptBytes)}`,
+      );
     if (ev.shape.length === 3)
       analysis.formulas.push(
         `receptive field = ${ev.rf.size[0]}×${ev.rf.size[1]} px, jump ${ev.rf.jump[0]}×${ev.rf.jump[1]}`,
@@ -197,6 +231,7 @@ export function analyzeNetwork(doc: NetworkDoc): NetworkAnalysis {
     totals.nonTrainableParams += ev.counts.nonTrainable;
     totals.macs += ev.counts.macs;
     totals.activationBytes += elements * 4;
+    totals.trainingActivationBytes += analysis.trainingActivationBytes;
   }
 
   const weights = totals.trainableParams + totals.nonTrainableParams;

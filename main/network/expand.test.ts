@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeNetwork } from './analyze.ts';
+import { buildTemplate } from '../templates/index.ts';
 import { expandComposites, expandNode, ExpandError } from './expand.ts';
 import { chain, makeDoc } from './testDocs.ts';
 import type { NetworkDoc } from './types.ts';
@@ -32,6 +33,7 @@ describe('a composite counts exactly what its expansion counts', () => {
       nonTrainableParams: before.totals.nonTrainableParams,
       macs: before.totals.macs,
     });
+    expect(after.totals.trainingActivationBytes).toBe(before.totals.trainingActivationBytes);
     expect(after.nodes.gap!.outputShape).toEqual(before.nodes.gap!.outputShape);
     const exit = inputsOf(expanded, 'gap')[0]!;
     expect(after.nodes[exit]!.outputShape).toEqual(before.nodes.blk!.outputShape);
@@ -200,5 +202,33 @@ describe('expandNode', () => {
   it('leaves a document without composites untouched', () => {
     const plain = chain([8, 8, 1], ['Conv2D', { filters: 2, kernelSize: 3 }]);
     expect(expandComposites(plain)).toBe(plain);
+  });
+});
+
+describe('activations kept for training', () => {
+  it.each(['resnet18', 'googlenet'])('%s keeps the same tensors as blocks and expanded', (id) => {
+    const doc = buildTemplate(id).doc;
+    const blocks = analyzeNetwork(doc);
+    const layers = analyzeNetwork(expandComposites(doc));
+    expect(blocks.valid).toBe(true);
+    expect(blocks.totals.trainingActivationBytes).toBe(layers.totals.trainingActivationBytes);
+    // Without the tensors inside the blocks the figure would be far too small.
+    expect(blocks.totals.trainingActivationBytes).toBeGreaterThan(blocks.totals.activationBytes);
+    // Expanded there is nothing hidden: what is kept is every layer's output.
+    expect(layers.totals.trainingActivationBytes).toBe(layers.totals.activationBytes);
+  });
+
+  it("keeps a composite's output as its activation and counts its insides apart", () => {
+    const doc = chain([8, 8, 16], ['ResidualBlock', { filters: 16 }, 'blk']);
+    const blk = analyzeNetwork(doc).nodes.blk!;
+    expect(blk.activationBytes).toBe(8 * 8 * 16 * 4);
+    // basic block, identity shortcut: conv, BN, ReLU, conv, BN, Add, ReLU = 7 outputs of 8×8×16.
+    expect(blk.trainingActivationBytes).toBe(7 * 8 * 8 * 16 * 4);
+    expect(blk.formulas.some((f) => f.startsWith('kept for training'))).toBe(true);
+  });
+
+  it('is the output for a primitive', () => {
+    const a = analyzeNetwork(chain([8, 8, 3], ['Conv2D', { filters: 4, kernelSize: 3 }, 'c']));
+    expect(a.nodes.c!.trainingActivationBytes).toBe(a.nodes.c!.activationBytes);
   });
 });

@@ -133,6 +133,8 @@ export type ProblemCode =
 /** A one-click repair the designer can offer for a problem. */
 export type QuickFix =
   | { kind: 'set-param'; label: string; nodeId: string; param: string; value: unknown }
+  /** Several params of one node at once (e.g. strides 1 and padding 'same'), as one edit. */
+  | { kind: 'set-params'; label: string; nodeId: string; params: Record<string, unknown> }
   | {
       kind: 'insert-before';
       label: string;
@@ -178,6 +180,13 @@ export interface NodeAnalysis {
   macs: number;
   /** float32 bytes of this node's output for one example. */
   activationBytes: number;
+  /**
+   * float32 bytes of every tensor a backward pass keeps for one example: the output for a
+   * primitive, the outputs of all primitives of its expansion for a composite. Always set by
+   * `analyzeNetwork`; optional only so hand-built analyses stay valid (fall back to
+   * `activationBytes`).
+   */
+  trainingActivationBytes?: number;
   receptiveField: ReceptiveField | null;
   /** Short card text, e.g. "3×3 · 64 · s2 · same". */
   summary: string;
@@ -190,6 +199,8 @@ export interface Totals {
   nonTrainableParams: number;
   macs: number;
   activationBytes: number;
+  /** Sum of the nodes' `trainingActivationBytes` (see `NodeAnalysis`); always set by analysis. */
+  trainingActivationBytes?: number;
 }
 
 export interface NetworkAnalysis {

@@ -12,6 +12,15 @@ export function applyFix(doc: NetworkDoc, fix: QuickFix): Created {
   switch (fix.kind) {
     case 'set-param':
       return { doc: setParam(doc, fix.nodeId, fix.param, fix.value), ids: [] };
+    case 'set-params':
+      // One document change, so a single undo reverts the whole fix.
+      return {
+        doc: Object.entries(fix.params).reduce(
+          (d, [param, value]) => setParam(d, fix.nodeId, param, value),
+          doc,
+        ),
+        ids: [],
+      };
     case 'insert-before':
       return insertBefore(doc, fix.nodeId, fix.layerType);
     case 'insert-projection':

@@ -195,6 +195,24 @@ describe('quick fixes', () => {
     expect(doc.nodes[1]?.params['padding']).toBe('same');
   });
 
+  it('sets several params of one node in one edit, keeping the others', () => {
+    const before = chain();
+    const { doc, ids } = applyFix(before, {
+      kind: 'set-params',
+      label: "Set strides to 1 and padding to 'same'",
+      nodeId: 'conv1',
+      params: { strides: 1, padding: 'same' },
+    });
+    expect(ids).toEqual([]);
+    const conv = doc.nodes.find((n) => n.id === 'conv1');
+    expect(conv?.params).toEqual({
+      ...before.nodes.find((n) => n.id === 'conv1')?.params,
+      strides: 1,
+      padding: 'same',
+    });
+    expect(doc.edges).toEqual(before.edges);
+  });
+
   it('inserts a 1×1 projection in the same input slot of an Add', () => {
     let doc = addNode(chain(), 'Add', {}, { x: 0, y: 300 }).doc;
     doc = {

@@ -163,6 +163,18 @@ function NumbersSection({ analysis }: { analysis: NodeAnalysis | undefined }) {
           <dd title="float32 output of this layer for one example">
             {formatBytes(analysis.activationBytes)}
           </dd>
+          {analysis.trainingActivationBytes !== undefined &&
+            analysis.trainingActivationBytes > analysis.activationBytes && (
+              <>
+                <dt>Activations kept for training</dt>
+                <dd
+                  data-testid="inspector-training-activations"
+                  title="float32 outputs of every layer inside this block for one example: the backward pass keeps them all"
+                >
+                  {formatBytes(analysis.trainingActivationBytes)}
+                </dd>
+              </>
+            )}
           <dt>Receptive field</dt>
           <dd>{rf ? `${rf.size[0]}×${rf.size[1]} px, jump ${rf.jump[0]}×${rf.jump[1]}` : '—'}</dd>
         </dl>

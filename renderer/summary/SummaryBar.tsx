@@ -23,7 +23,12 @@ export function SummaryBar() {
         `Weights: ${formatBytes(mem.weights)}`,
         `Gradients: ${formatBytes(mem.gradients)}`,
         `Optimizer state (${optimizer === 'adam' ? 'Adam, 2 moments' : 'SGD momentum'}): ${formatBytes(mem.optimizer)}`,
-        `Activations × batch ${batchSize}: ${formatBytes(mem.activations)}`,
+        `Activations kept for training × batch ${batchSize}: ${formatBytes(mem.activations)}`,
+        ...(t && (t.trainingActivationBytes ?? 0) > t.activationBytes
+          ? [
+              `  (${formatBytes(t.trainingActivationBytes ?? 0)} per example, including the layers inside blocks)`,
+            ]
+          : []),
         'A lower bound: frameworks add workspace memory.',
       ].join('\n')
     : undefined;

@@ -15,6 +15,17 @@ describe('training memory estimate', () => {
     });
   });
 
+  it('counts the tensors kept inside composite blocks, not just their outputs', () => {
+    const blocks = { ...totals, trainingActivationBytes: 10_000 };
+    const m = estimateTrainingMemory(blocks, 8, 'adam');
+    expect(m.activations).toBe(80_000);
+    expect(m.total).toBe(4400 + 4000 + 8000 + 80_000);
+  });
+
+  it('falls back to the outputs when an analysis has no training figure', () => {
+    expect(estimateTrainingMemory(totals, 2, 'sgd').activations).toBe(8192);
+  });
+
   it('keeps one momentum buffer for SGD and scales activations with the batch', () => {
     const m = estimateTrainingMemory(totals, 1, 'sgd');
     expect(m.optimizer).toBe(4000);

@@ -9,6 +9,7 @@ export interface TrainingMemory {
   weights: number;
   gradients: number;
   optimizer: number;
+  /** Activations kept for the backward pass of one batch (inside composite blocks too). */
   activations: number;
   total: number;
 }
@@ -24,7 +25,10 @@ export function estimateTrainingMemory(
   const weights = (totals.trainableParams + totals.nonTrainableParams) * FLOAT32;
   const gradients = totals.trainableParams * FLOAT32;
   const optimizerBytes = totals.trainableParams * FLOAT32 * (optimizer === 'adam' ? 2 : 1);
-  const activations = totals.activationBytes * Math.max(1, batchSize);
+  // Every tensor the backward pass keeps, including those inside Inception/residual blocks (whose
+  // `activationBytes` is only the block's output); older analyses without it fall back.
+  const perExample = totals.trainingActivationBytes ?? totals.activationBytes;
+  const activations = perExample * Math.max(1, batchSize);
   return {
     weights,
     gradients,

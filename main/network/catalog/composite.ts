@@ -3,6 +3,7 @@
  * counts and receptive field are by construction the sum over what the trainer will build.
  */
 import type { ReceptiveField, Shape } from '../types.ts';
+import { numel } from './format.ts';
 import type { Counts, Expansion, ShapeResult } from './layerDef.ts';
 import type { NodeRef } from './params.ts';
 import { getPrimitiveDef } from './primitives.ts';
@@ -17,6 +18,11 @@ export interface ExpansionResult {
   shape: Shape;
   counts: Counts;
   rf: ReceptiveField;
+  /**
+   * float32 bytes, per example, of the outputs of every primitive in the expansion: what a
+   * backward pass through the block keeps (the block's own output is only the last of them).
+   */
+  keptBytes: number;
   /** "4 Conv2D, 4 BatchNorm, 3 Activation, 1 Add" — what the block is made of. */
   makeup: string;
 }
@@ -42,6 +48,7 @@ function evaluateExpansion(
   const shapes = new Map<string, Shape>([[EXPANSION_INPUT, input]]);
   const rfs = new Map<string, ReceptiveField>([[EXPANSION_INPUT, rf]]);
   const counts: Counts = { trainable: 0, nonTrainable: 0, macs: 0 };
+  let kept = 0;
   for (const node of exp.nodes) {
     const def = getPrimitiveDef(node.type);
     const sources = exp.edges.filter((e) => e.target === node.id).map((e) => e.source);
@@ -57,11 +64,20 @@ function evaluateExpansion(
     counts.trainable += ev.counts.trainable;
     counts.nonTrainable += ev.counts.nonTrainable;
     counts.macs += ev.counts.macs;
+    kept += numel(ev.shape) * 4;
   }
   const byType = new Map<string, number>();
   for (const node of exp.nodes) byType.set(node.type, (byType.get(node.type) ?? 0) + 1);
   const makeup = [...byType].map(([type, n]) => `${n} ${type}`).join(', ');
-  return { result: { shape: shapes.get(exp.exit)!, counts, rf: rfs.get(exp.exit)!, makeup } };
+  return {
+    result: {
+      shape: shapes.get(exp.exit)!,
+      counts,
+      rf: rfs.get(exp.exit)!,
+      keptBytes: kept,
+      makeup,
+    },
+  };
 }
 
 /** Bound on remembered (params, input shape) evaluations per composite type. */
@@ -130,6 +146,7 @@ export function compositeRules<P extends object>(
         flatInputProblem(input!, who, 'move it before the Flatten/global pooling') ??
         cache.shape(p, input!, who),
       counts: (p: P): Counts => cache.get(p).counts,
+      keptBytes: (p: P): number => cache.get(p).keptBytes,
       receptiveField: (p: P, _inputs: readonly Shape[], rf: ReceptiveField): ReceptiveField =>
         cache.rf(p, rf),
     },

@@ -54,6 +54,11 @@ export interface LayerSpec<P> {
   crossCheck?(p: P, who: NodeRef): Problem[];
   shape(p: P, inputs: readonly Shape[], who: NodeRef): ShapeResult;
   counts(p: P, inputs: readonly Shape[], out: Shape): Counts;
+  /**
+   * Composite layers only: float32 bytes per example of every tensor its backward pass keeps
+   * (all primitive outputs of the expansion). A primitive keeps just its output.
+   */
+  keptBytes?(p: P): number;
   receptiveField(p: P, inputs: readonly Shape[], rf: ReceptiveField): ReceptiveField;
   summary(p: P): string;
   formulas(p: P, inputs: readonly Shape[], out: Shape, counts: Counts): string[];
@@ -63,7 +68,15 @@ export interface LayerSpec<P> {
 
 /** Everything analysis needs about a node whose inputs are known. */
 export type Evaluation =
-  | { ok: true; shape: Shape; counts: Counts; rf: ReceptiveField; formulas: string[] }
+  | {
+      ok: true;
+      shape: Shape;
+      counts: Counts;
+      rf: ReceptiveField;
+      formulas: string[];
+      /** Bytes a backward pass keeps per example; absent for primitives (= the output). */
+      keptBytes?: number;
+    }
   | { ok: false; problems: Problem[] };
 
 /** The type-erased catalog entry the registry stores. */
@@ -131,6 +144,7 @@ export function defineLayer<P>(spec: LayerSpec<P>): LayerDef {
         counts,
         rf: spec.receptiveField(p, inputs, rf),
         formulas: spec.formulas(p, inputs, result.shape, counts),
+        ...(spec.keptBytes ? { keptBytes: spec.keptBytes(p) } : {}),
       };
     },
     expand: (values, id, input) => (spec.expand ? spec.expand(spec.read(values), id, input) : null),

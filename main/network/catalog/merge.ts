@@ -3,6 +3,7 @@
  * merges the inputs' receptive fields (widest view) before these rules run.
  */
 import type { Problem, QuickFix, Shape } from '../types.ts';
+import { concatMismatchProblems } from './concatFix.ts';
 import { fmtShape } from './format.ts';
 import { defineLayer, NO_COUNTS, nodeError, sameRf } from './layerDef.ts';
 import type { NodeRef } from './params.ts';
@@ -103,23 +104,9 @@ export const concat = defineLayer<null>({
   maxInputs: MANY,
   read: () => null,
   shape(_p, inputs, who) {
+    const problems = concatMismatchProblems(inputs, who);
+    if (problems.length > 0) return { problems };
     const first = inputs[0]!;
-    const bad = inputs.findIndex(
-      (s) =>
-        s.length !== first.length || (s.length === 3 && (s[0] !== first[0] || s[1] !== first[1])),
-    );
-    if (bad >= 0) {
-      const what = (s: Shape) => (s.length === 3 ? `${s[0]}×${s[1]}` : `a flat vector`);
-      return {
-        problems: [
-          nodeError(
-            who,
-            'concat-spatial-mismatch',
-            `input ${bad + 1} is ${what(inputs[bad]!)} but input 1 is ${what(first)} — Concat needs equal height and width; adjust the strides or padding of one branch`,
-          ),
-        ],
-      };
-    }
     const channels = inputs.reduce((sum, s) => sum + s[s.length - 1]!, 0);
     return { shape: first.length === 3 ? [first[0]!, first[1]!, channels] : [channels] };
   },

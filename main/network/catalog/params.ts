@@ -4,7 +4,7 @@
  * analysis runs on every edit (a zod parse per node per keystroke would dominate analysis time).
  */
 import { z } from 'zod';
-import type { ParamSpec, Problem } from '../types.ts';
+import type { ParamSpec, Problem, Shape } from '../types.ts';
 import { didYouMean } from './suggest.ts';
 
 /** Params after defaults are applied; values are only trustworthy after `checkParams` passed. */
@@ -16,6 +16,20 @@ export interface NodeRef {
   name: string;
   /** Ids of the nodes feeding each input, in input order (for fixes that rewire them). */
   inputIds?: readonly string[];
+  /** The node feeding input `index` (merges only), for fixes that change that node's params. */
+  inputSource?: (index: number) => InputSource | undefined;
+}
+
+/** A node feeding a merge, as its quick fixes need it. */
+export interface InputSource {
+  id: string;
+  /** How messages name it: `MaxPool2D 'pool3'`. */
+  name: string;
+  type: string;
+  /** Checked params with every default applied, derived ones too (pool strides = pool size). */
+  params: ParamValues;
+  /** The source's own input shape (null for an Input layer). */
+  input: Shape | null;
 }
 
 export const ACTIVATIONS = [

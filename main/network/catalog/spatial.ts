@@ -22,7 +22,7 @@ export function readPadding(v: unknown): Padding {
 }
 
 /** Output size along one axis (may be < 1, which callers report). */
-function axisOut(size: number, k: number, s: number, d: number, pad: Padding, axis: 0 | 1) {
+export function axisOut(size: number, k: number, s: number, d: number, pad: Padding, axis: 0 | 1) {
   if (pad === 'same') return Math.ceil(size / s);
   const p = pad === 'valid' ? 0 : pad[axis];
   return Math.floor((size + 2 * p - d * (k - 1) - 1) / s) + 1;
