@@ -64,6 +64,24 @@ export default tseslint.config(
     },
   },
   {
+    // The renderer imports values from this module, so it must stay plain constants: type imports only.
+    files: ['main/training/vocabulary.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '.*',
+              allowTypeImports: true,
+              message: 'vocabulary.ts is shared with the renderer; it may import only types.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The renderer talks to the host only through window.netd; it may import *types* from main/.
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
@@ -75,7 +93,10 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/main/**', '!**/main/**/*.types', '!**/main/**/types'],
+              // One exception: main/training/vocabulary.ts, the training options' plain constants
+              // (type imports only), shared so the dashboard's form cannot drift from the trainer.
+              // A regex, because a glob negation cannot re-include a file under an excluded folder.
+              regex: '(^|/)main/(?!training/vocabulary\\.ts$)',
               allowTypeImports: true,
               message: 'renderer/ may import only types from main/ (use `import type`).',
             },

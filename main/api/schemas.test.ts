@@ -3,6 +3,7 @@ import { API_CHANNELS, type ApiMethod } from './contract.ts';
 import { dispatchApiCall } from './dispatch.ts';
 import { requestSchemas } from './schemas.ts';
 import { recordingApi, tinyDoc } from './testSupport.ts';
+import { resolveTrainingOptions } from '../training/trainer/options.ts';
 
 const doc = tinyDoc();
 const badParamsDoc = {
@@ -64,8 +65,22 @@ const cases: Record<ApiMethod, { good: unknown; bad: [unknown, RegExp][] }> = {
   trainingStart: {
     good: { doc, data: 'synthetic', options: { epochs: 2, optimizer: 'sgd' } },
     bad: [
-      [{ doc, data: 'synthetic', options: { epochs: 0 } }, /^options\.epochs: Too small/],
-      [{ doc, data: 'synthetic', options: { optimizer: 'rmsprop' } }, /^options\.optimizer: /],
+      [
+        { doc, data: 'synthetic', options: { epochs: 0 } },
+        /^options\.epochs: epochs must be at least 1$/,
+      ],
+      [
+        { doc, data: 'synthetic', options: { optimizer: 'rmsprop' } },
+        /^options\.optimizer: optimizer must be 'adam' or 'sgd'$/,
+      ],
+      [
+        { doc, data: 'synthetic', options: { seed: -1 } },
+        /^options\.seed: seed must be 0 or more$/,
+      ],
+      [
+        { doc, data: 'synthetic', options: { earlyStoppingPatience: 3, validationSplit: 0 } },
+        /^options\.earlyStoppingPatience: early stopping .* needs a validation split above 0$/,
+      ],
       [{ doc, data: 'synthetic', options: { bogus: 1 } }, /^options: Unrecognized key: "bogus"$/],
       [{ doc, options: {} }, /^data: expected string/],
     ],
@@ -114,5 +129,41 @@ describe('request validation', () => {
     const { api, calls } = recordingApi();
     await dispatchApiCall(api, 'training:start', { doc, data: 'synthetic' });
     expect(calls[0]?.arg).toMatchObject({ data: 'synthetic', options: {} });
+  });
+
+  // The API hands options to the trainer, so it must refuse exactly what the trainer refuses:
+  // nothing the user could start from the dashboard fails later, nothing valid is turned away.
+  it.each([
+    ['a large learning rate', { learningRate: 50 }],
+    ['a zero learning rate', { learningRate: 0 }],
+    ['a negative seed', { seed: -1 }],
+    ['a huge seed', { seed: 2 ** 40 }],
+    ['momentum 1', { momentum: 1 }],
+    ['momentum just below 1', { momentum: 0.99 }],
+    ['the largest batch', { batchSize: 8192 }],
+    ['a batch too large', { batchSize: 8193 }],
+    ['a fractional epoch count', { epochs: 2.5 }],
+    ['the largest validation split', { validationSplit: 0.9 }],
+    ['a validation split too large', { validationSplit: 0.95 }],
+    ['early stopping without validation', { earlyStoppingPatience: 2, validationSplit: 0 }],
+    ['early stopping with default validation', { earlyStoppingPatience: 2 }],
+    ['a half augment', { augment: { flip: true } }],
+    ['a shift too large', { augment: { flip: false, shift: 0.6 } }],
+    ['an unknown backend', { backend: 'metal' }],
+    ['an unknown option', { learningrate: 0.1 }],
+  ])('training:start agrees with the trainer on %s', async (_label, options) => {
+    const { api } = recordingApi();
+    const result = await dispatchApiCall(api, 'training:start', {
+      doc,
+      data: 'synthetic',
+      options,
+    });
+    let trainerAccepts = true;
+    try {
+      resolveTrainingOptions(options);
+    } catch {
+      trainerAccepts = false;
+    }
+    expect(result.ok).toBe(trainerAccepts);
   });
 });

@@ -5,6 +5,10 @@
  */
 import { z } from 'zod';
 import { networkDocSchema } from '../network/schema.ts';
+import {
+  trainingOptionsRequestSchema,
+  trainingOptionsSchema,
+} from '../training/trainer/options.ts';
 import type { ApiMethod } from './contract.ts';
 
 /** No argument: the transports send `undefined` (IPC) or omit the payload (WebSocket). */
@@ -37,25 +41,8 @@ const adaptFields = {
   classes: classesSchema.optional(),
 };
 
-/** Partial training options; the trainer fills in the defaults. */
-export const trainingOptionsSchema = z.strictObject({
-  epochs: z.number().int().min(1).max(10_000),
-  batchSize: z.number().int().min(1).max(65_536),
-  learningRate: z.number().positive().max(10),
-  optimizer: z.enum(['adam', 'sgd']),
-  momentum: z.number().min(0).max(1),
-  schedule: z.enum(['constant', 'step', 'cosine']),
-  stepEvery: z.number().int().min(1),
-  stepGamma: z.number().positive().max(1),
-  seed: z.number().int(),
-  validationSplit: z.number().min(0).max(0.9),
-  earlyStoppingPatience: z.number().int().min(0),
-  keepBest: z.boolean(),
-  augment: z.strictObject({ flip: z.boolean(), shift: z.number().min(0).max(0.5) }),
-  limit: z.number().int().min(0),
-  testLimit: z.number().int().min(0),
-  backend: z.enum(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']),
-});
+// The trainer's own schemas, so the API accepts exactly what the trainer accepts, with its messages.
+export { trainingOptionsSchema };
 
 export const requestSchemas = {
   hostInfo: noArgs,
@@ -78,7 +65,8 @@ export const requestSchemas = {
   trainingStart: z.strictObject({
     doc: networkDocSchema,
     data: nonEmpty,
-    options: trainingOptionsSchema.partial().default({}),
+    // Partial: the trainer fills in the defaults.
+    options: trainingOptionsRequestSchema.default({}),
   }),
   trainingStop: z.strictObject({ runId }),
   runsList: noArgs,

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OPTIONS_FORM, formFromOptions, parseOptionsForm } from './options.ts';
+// eslint-disable-next-line no-restricted-imports -- the test pins the form to the trainer's own validation
+import { resolveTrainingOptions } from '../../main/training/trainer/options.ts';
+import type { TrainingOptions } from '../../main/training/types.ts';
+import { DEFAULT_TRAINING_OPTIONS } from '../../main/training/vocabulary.ts';
+import {
+  DEFAULT_OPTIONS_FORM,
+  formFromOptions,
+  parseOptionsForm,
+  type OptionsField,
+} from './options.ts';
 
 describe('training options form', () => {
   it('parses the defaults into options the trainer accepts', () => {
@@ -43,5 +52,77 @@ describe('training options form', () => {
     if (!parsed.ok) throw new Error('defaults should parse');
     const again = parseOptionsForm(formFromOptions(parsed.options));
     expect(again).toEqual(parsed);
+  });
+
+  it('opens on the trainer’s defaults, shortened for a quick first run', () => {
+    const parsed = parseOptionsForm(DEFAULT_OPTIONS_FORM);
+    expect(parsed).toEqual({
+      ok: true,
+      options: { ...DEFAULT_TRAINING_OPTIONS, epochs: 5, limit: 2000, testLimit: 500 },
+    });
+  });
+
+  it('explains the trainer’s limits in the form’s words', () => {
+    const parsed = parseOptionsForm({
+      ...DEFAULT_OPTIONS_FORM,
+      momentum: '1',
+      batchSize: '8193',
+      seed: '-1',
+      earlyStoppingPatience: '3',
+      validationSplit: '0',
+    });
+    if (parsed.ok) throw new Error('expected errors');
+    expect(parsed.errors).toEqual({
+      momentum: 'Momentum must be below 1',
+      batchSize: 'Batch size must be at most 8,192',
+      seed: 'Seed must be at least 0',
+      earlyStoppingPatience: 'Patience needs a validation split above 0',
+    });
+  });
+
+  // The form must refuse exactly what the trainer refuses: a run the form allows never fails on its
+  // options, and no setting the trainer takes is turned away.
+  const edits: [OptionsField, string][] = [
+    ['learningRate', '50'],
+    ['learningRate', '0'],
+    ['momentum', '0.99'],
+    ['momentum', '1'],
+    ['stepEvery', '1000000'],
+    ['stepEvery', '0'],
+    ['stepGamma', '1'],
+    ['stepGamma', '1.5'],
+    ['epochs', '10000'],
+    ['epochs', '10001'],
+    ['batchSize', '8192'],
+    ['batchSize', '8193'],
+    ['seed', '0'],
+    ['seed', '4294967296'],
+    ['seed', '-1'],
+    ['seed', '1.5'],
+    ['validationSplit', '0.9'],
+    ['validationSplit', '0.91'],
+    ['earlyStoppingPatience', '50000'],
+    ['earlyStoppingPatience', '-1'],
+    ['shift', '0.5'],
+    ['shift', '0.51'],
+    ['limit', '0'],
+    ['limit', '100000000'],
+    ['testLimit', '-5'],
+  ];
+  it.each(edits)('agrees with the trainer on %s = %s', (field, text) => {
+    const base = parseOptionsForm(DEFAULT_OPTIONS_FORM);
+    if (!base.ok) throw new Error('defaults should parse');
+    const value = Number(text);
+    const candidate: TrainingOptions =
+      field === 'shift'
+        ? { ...base.options, augment: { ...base.options.augment, shift: value } }
+        : { ...base.options, [field]: value };
+    let trainerAccepts = true;
+    try {
+      resolveTrainingOptions(candidate);
+    } catch {
+      trainerAccepts = false;
+    }
+    expect(parseOptionsForm({ ...DEFAULT_OPTIONS_FORM, [field]: text }).ok).toBe(trainerAccepts);
   });
 });

@@ -3,14 +3,21 @@
  * into `TrainingOptions` with one message per bad field.
  */
 import { z } from 'zod';
-import type { TrainingOptions } from '../../main/training/types.ts';
+import type { OptimizerName, TrainingOptions } from '../../main/training/types.ts';
+import {
+  DEFAULT_TRAINING_OPTIONS,
+  OPTIMIZER_NAMES,
+  OPTION_RANGES,
+  SCHEDULE_NAMES,
+  type OptionRange,
+} from '../../main/training/vocabulary.ts';
 
 /** What the form holds: numbers as typed text, so a half-typed value is not lost or coerced. */
 export interface OptionsForm {
-  optimizer: 'adam' | 'sgd';
+  optimizer: OptimizerName;
   learningRate: string;
   momentum: string;
-  schedule: 'constant' | 'step' | 'cosine';
+  schedule: TrainingOptions['schedule'];
   stepEvery: string;
   stepGamma: string;
   epochs: string;
@@ -28,27 +35,20 @@ export interface OptionsForm {
 export type OptionsField = keyof OptionsForm;
 
 /**
- * Defaults sized for the first-start example: synthetic data, a few epochs on a 2,000-image subset,
- * which finishes in well under a minute on the pure-JS backends.
+ * The trainer's defaults, with a shorter first run: the first-start example trains a few epochs on
+ * a 2,000-image subset, which finishes in well under a minute on the pure-JS backends.
  */
-export const DEFAULT_OPTIONS_FORM: OptionsForm = {
-  optimizer: 'adam',
-  learningRate: '0.001',
-  momentum: '0.9',
-  schedule: 'constant',
-  stepEvery: '5',
-  stepGamma: '0.5',
-  epochs: '5',
-  batchSize: '32',
-  seed: '42',
-  validationSplit: '0.1',
-  earlyStoppingPatience: '0',
-  keepBest: true,
-  flip: false,
-  shift: '0',
-  limit: '2000',
-  testLimit: '500',
+const FIRST_RUN: Pick<TrainingOptions, 'epochs' | 'limit' | 'testLimit'> = {
+  epochs: 5,
+  limit: 2000,
+  testLimit: 500,
 };
+
+/** The form as it first opens (and after "Reset options"). */
+export const DEFAULT_OPTIONS_FORM: OptionsForm = formFromOptions({
+  ...DEFAULT_TRAINING_OPTIONS,
+  ...FIRST_RUN,
+});
 
 const num = (label: string) =>
   z
@@ -62,44 +62,59 @@ const num = (label: string) =>
         .refine(Number.isFinite, `${label} must be a number`),
     );
 
-const int = (label: string, min: number, max: number) =>
+/**
+ * Why `value` is outside `range`, as a sentence about `label`; null when it is inside. The ranges
+ * are the trainer's own, so the form accepts exactly what a run will accept.
+ */
+export function rangeError(label: string, range: OptionRange, value: number): string | null {
+  if (range.integer && !Number.isSafeInteger(value)) {
+    return Number.isInteger(value)
+      ? `${label} must be at most ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')}`
+      : `${label} must be a whole number`;
+  }
+  if (range.minExclusive ? value <= range.min : value < range.min)
+    return `${label} must be ${range.minExclusive ? 'above' : 'at least'} ${range.min}`;
+  if (range.max !== undefined && (range.maxExclusive ? value >= range.max : value > range.max))
+    return `${label} must be ${range.maxExclusive ? 'below' : 'at most'} ${range.max.toLocaleString('en-US')}`;
+  return null;
+}
+
+const ranged = (label: string, range: OptionRange) =>
   num(label).pipe(
-    z
-      .number()
-      .int(`${label} must be a whole number`)
-      .min(min, `${label} must be at least ${min}`)
-      .max(max, `${label} must be at most ${max.toLocaleString('en-US')}`),
+    z.number().superRefine((value, ctx) => {
+      const message = rangeError(label, range, value);
+      if (message) ctx.addIssue({ code: 'custom', message });
+    }),
   );
 
-const real = (label: string, min: number, max: number, minExclusive = false) =>
-  num(label).pipe(
-    z
-      .number()
-      .refine(
-        (n) => (minExclusive ? n > min : n >= min),
-        `${label} must be ${minExclusive ? 'above' : 'at least'} ${min}`,
-      )
-      .refine((n) => n <= max, `${label} must be at most ${max}`),
-  );
-
-const formSchema = z.object({
-  optimizer: z.enum(['adam', 'sgd']),
-  learningRate: real('Learning rate', 0, 10, true),
-  momentum: real('Momentum', 0, 1),
-  schedule: z.enum(['constant', 'step', 'cosine']),
-  stepEvery: int('Step every', 1, 10_000),
-  stepGamma: real('Step factor', 0, 1, true),
-  epochs: int('Epochs', 1, 10_000),
-  batchSize: int('Batch size', 1, 65_536),
-  seed: int('Seed', 0, 2 ** 31 - 1),
-  validationSplit: real('Validation split', 0, 0.9),
-  earlyStoppingPatience: int('Patience', 0, 10_000),
-  keepBest: z.boolean(),
-  flip: z.boolean(),
-  shift: real('Shift', 0, 0.5),
-  limit: int('Limit', 0, 10_000_000),
-  testLimit: int('Test limit', 0, 10_000_000),
-});
+const formSchema = z
+  .object({
+    optimizer: z.enum(OPTIMIZER_NAMES),
+    learningRate: ranged('Learning rate', OPTION_RANGES.learningRate),
+    momentum: ranged('Momentum', OPTION_RANGES.momentum),
+    schedule: z.enum(SCHEDULE_NAMES),
+    stepEvery: ranged('Step every', OPTION_RANGES.stepEvery),
+    stepGamma: ranged('Step factor', OPTION_RANGES.stepGamma),
+    epochs: ranged('Epochs', OPTION_RANGES.epochs),
+    batchSize: ranged('Batch size', OPTION_RANGES.batchSize),
+    seed: ranged('Seed', OPTION_RANGES.seed),
+    validationSplit: ranged('Validation split', OPTION_RANGES.validationSplit),
+    earlyStoppingPatience: ranged('Patience', OPTION_RANGES.earlyStoppingPatience),
+    keepBest: z.boolean(),
+    flip: z.boolean(),
+    shift: ranged('Shift', OPTION_RANGES.shift),
+    limit: ranged('Limit', OPTION_RANGES.limit),
+    testLimit: ranged('Test limit', OPTION_RANGES.testLimit),
+  })
+  .superRefine((v, ctx) => {
+    // The trainer refuses this pair too: early stopping watches validation accuracy.
+    if (v.earlyStoppingPatience > 0 && v.validationSplit === 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['earlyStoppingPatience'],
+        message: 'Patience needs a validation split above 0',
+      });
+  });
 
 export type ParsedOptions =
   | { ok: true; options: TrainingOptions }

@@ -5,22 +5,11 @@
  */
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
+import { CIFAR10_CLASSES } from '../vocabulary.ts';
 import { DataError, allocSplit, capCount, type ImageShape, type Split } from './dataset.ts';
 
 export const CIFAR_SHAPE: ImageShape = [32, 32, 3];
 const RECORD = 1 + 32 * 32 * 3;
-const DEFAULT_CLASSES = [
-  'airplane',
-  'automobile',
-  'bird',
-  'cat',
-  'deer',
-  'dog',
-  'frog',
-  'horse',
-  'ship',
-  'truck',
-];
 
 export interface CifarFiles {
   dir: string;
@@ -65,7 +54,7 @@ export async function cifarClassNames(files: CifarFiles): Promise<string[]> {
   } catch {
     // fall back to the standard names
   }
-  return DEFAULT_CLASSES;
+  return [...CIFAR10_CLASSES];
 }
 
 async function recordCount(path: string): Promise<number> {

@@ -13,20 +13,11 @@ import {
   type Split,
 } from './dataset.ts';
 import { readPrefix } from './readPrefix.ts';
+import { FASHION_MNIST_CLASSES } from '../vocabulary.ts';
+
+export { FASHION_MNIST_CLASSES };
 
 export const FASHION_MNIST_DIR = '/usr/share/datasets/fashion-mnist';
-export const FASHION_MNIST_CLASSES = [
-  'T-shirt/top',
-  'Trouser',
-  'Pullover',
-  'Dress',
-  'Coat',
-  'Sandal',
-  'Shirt',
-  'Sneaker',
-  'Bag',
-  'Ankle boot',
-];
 const DIGIT_CLASSES = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 export interface IdxFiles {
@@ -101,7 +92,7 @@ export async function idxClassNames(dir: string): Promise<string[]> {
   } catch {
     // no classes.txt: fall through to the well-known names
   }
-  return /fashion/i.test(dir) ? FASHION_MNIST_CLASSES : DIGIT_CLASSES;
+  return /fashion/i.test(dir) ? [...FASHION_MNIST_CLASSES] : DIGIT_CLASSES;
 }
 
 /** Shape and counts from the headers only. */

@@ -1,25 +1,17 @@
 /** Training options: defaults and validation of what a user, the UI or the CLI passes in. */
 import { z } from 'zod';
 import type { TrainingOptions } from '../types.ts';
-import { BACKEND_NAMES, OPTIMIZER_NAMES, SCHEDULE_NAMES } from '../vocabulary.ts';
+import {
+  BACKEND_NAMES,
+  DEFAULT_TRAINING_OPTIONS,
+  OPTIMIZER_NAMES,
+  OPTION_RANGES as R,
+  SCHEDULE_NAMES,
+} from '../vocabulary.ts';
 
-export const DEFAULT_TRAINING_OPTIONS: TrainingOptions = {
-  epochs: 10,
-  batchSize: 32,
-  learningRate: 0.001,
-  optimizer: 'adam',
-  momentum: 0.9,
-  schedule: 'constant',
-  stepEvery: 10,
-  stepGamma: 0.1,
-  seed: 1,
-  validationSplit: 0.1,
-  earlyStoppingPatience: 0,
-  keepBest: true,
-  augment: { flip: false, shift: 0 },
-  limit: 0,
-  testLimit: 0,
-};
+// The defaults and ranges live in the dependency-free vocabulary so the dashboard's form reads the
+// same values; the schemas below attach the messages.
+export { DEFAULT_TRAINING_OPTIONS };
 
 const backendSchema = z.enum(BACKEND_NAMES);
 
@@ -29,53 +21,78 @@ export const partialTrainingOptionsSchema = z
     epochs: z
       .number()
       .int('epochs must be a whole number')
-      .min(1, 'epochs must be at least 1')
-      .max(10_000, 'epochs must be at most 10000'),
+      .min(R.epochs.min, `epochs must be at least ${R.epochs.min}`)
+      .max(R.epochs.max, `epochs must be at most ${R.epochs.max}`),
     batchSize: z
       .number()
       .int('batch size must be a whole number')
-      .min(1, 'batch size must be at least 1')
-      .max(8192, 'batch size must be at most 8192'),
-    // No upper bound: a rate that is too high is explained by the run (NaN or diverging loss).
-    learningRate: z.number().gt(0, 'learning rate must be greater than 0'),
+      .min(R.batchSize.min, `batch size must be at least ${R.batchSize.min}`)
+      .max(R.batchSize.max, `batch size must be at most ${R.batchSize.max}`),
+    learningRate: z
+      .number()
+      .gt(R.learningRate.min, `learning rate must be greater than ${R.learningRate.min}`),
     optimizer: z.enum(OPTIMIZER_NAMES, { message: "optimizer must be 'adam' or 'sgd'" }),
     momentum: z
       .number()
-      .min(0, 'momentum must be between 0 and 1')
-      .lt(1, 'momentum must be between 0 and 1 (exclusive)'),
+      .min(R.momentum.min, `momentum must be between ${R.momentum.min} and ${R.momentum.max}`)
+      .lt(
+        R.momentum.max,
+        `momentum must be between ${R.momentum.min} and ${R.momentum.max} (exclusive)`,
+      ),
     schedule: z.enum(SCHEDULE_NAMES, {
       message: "schedule must be 'constant', 'step' or 'cosine'",
     }),
     stepEvery: z
       .number()
       .int('stepEvery must be a whole number')
-      .min(1, 'stepEvery must be at least 1'),
+      .min(R.stepEvery.min, `stepEvery must be at least ${R.stepEvery.min}`),
     stepGamma: z
       .number()
-      .gt(0, 'stepGamma must be greater than 0')
-      .max(1, 'stepGamma must be at most 1'),
-    seed: z.number().int('seed must be a whole number').min(0, 'seed must be 0 or more'),
+      .gt(R.stepGamma.min, `stepGamma must be greater than ${R.stepGamma.min}`)
+      .max(R.stepGamma.max, `stepGamma must be at most ${R.stepGamma.max}`),
+    seed: z
+      .number()
+      .int('seed must be a whole number')
+      .min(R.seed.min, `seed must be ${R.seed.min} or more`),
     validationSplit: z
       .number()
-      .min(0, 'validation split must be between 0 and 0.9')
-      .max(0.9, 'validation split must be between 0 and 0.9'),
+      .min(
+        R.validationSplit.min,
+        `validation split must be between ${R.validationSplit.min} and ${R.validationSplit.max}`,
+      )
+      .max(
+        R.validationSplit.max,
+        `validation split must be between ${R.validationSplit.min} and ${R.validationSplit.max}`,
+      ),
     earlyStoppingPatience: z
       .number()
       .int('early-stopping patience must be a whole number')
-      .min(0, 'early-stopping patience must be 0 (off) or more'),
+      .min(
+        R.earlyStoppingPatience.min,
+        `early-stopping patience must be ${R.earlyStoppingPatience.min} (off) or more`,
+      ),
     keepBest: z.boolean(),
     augment: z.strictObject({
       flip: z.boolean(),
       shift: z
         .number()
-        .min(0, 'shift must be between 0 and 0.5 (a share of the image size)')
-        .max(0.5, 'shift must be between 0 and 0.5 (a share of the image size)'),
+        .min(
+          R.shift.min,
+          `shift must be between ${R.shift.min} and ${R.shift.max} (a share of the image size)`,
+        )
+        .max(
+          R.shift.max,
+          `shift must be between ${R.shift.min} and ${R.shift.max} (a share of the image size)`,
+        ),
     }),
-    limit: z.number().int('limit must be a whole number').min(0, 'limit must be 0 (all) or more'),
+    limit: z
+      .number()
+      .int('limit must be a whole number')
+      .min(R.limit.min, `limit must be ${R.limit.min} (all) or more`),
     testLimit: z
       .number()
       .int('test limit must be a whole number')
-      .min(0, 'test limit must be 0 (all) or more'),
+      .min(R.testLimit.min, `test limit must be ${R.testLimit.min} (all) or more`),
     backend: backendSchema,
   })
   .partial()
@@ -100,6 +117,25 @@ export const trainingOptionsSchema = partialTrainingOptionsSchema.required({
   testLimit: true,
 });
 
+const EARLY_STOPPING_NEEDS_VALIDATION =
+  'early stopping watches validation accuracy, so it needs a validation split above 0';
+
+/**
+ * Exactly what `resolveTrainingOptions` accepts: the partial schema plus the rules that span
+ * fields, judged after defaults are filled in. Hosts validate requests with this, so a request the
+ * trainer would refuse is refused up front with the same message, naming the field.
+ */
+export const trainingOptionsRequestSchema = partialTrainingOptionsSchema.superRefine((p, ctx) => {
+  const patience = p.earlyStoppingPatience ?? DEFAULT_TRAINING_OPTIONS.earlyStoppingPatience;
+  const split = p.validationSplit ?? DEFAULT_TRAINING_OPTIONS.validationSplit;
+  if (patience > 0 && split === 0)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['earlyStoppingPatience'],
+      message: EARLY_STOPPING_NEEDS_VALIDATION,
+    });
+});
+
 /** Thrown when options are invalid; the message lists every bad field. */
 export class OptionsError extends Error {
   override name = 'OptionsError';
@@ -110,7 +146,7 @@ export class OptionsError extends Error {
  * @throws OptionsError naming each invalid option, e.g. "invalid training options: learningRate: learning rate must be greater than 0".
  */
 export function resolveTrainingOptions(partial: unknown = {}): TrainingOptions {
-  const parsed = partialTrainingOptionsSchema.safeParse(partial ?? {});
+  const parsed = trainingOptionsRequestSchema.safeParse(partial ?? {});
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`);
     throw new OptionsError(`invalid training options: ${issues.join('; ')}`);
@@ -123,10 +159,6 @@ export function resolveTrainingOptions(partial: unknown = {}): TrainingOptions {
     augment: { ...DEFAULT_TRAINING_OPTIONS.augment, ...augment },
   };
   if (backend) out.backend = backend;
-  if (out.earlyStoppingPatience > 0 && out.validationSplit === 0)
-    throw new OptionsError(
-      'invalid training options: early stopping watches validation accuracy, so it needs a validation split above 0',
-    );
   return out;
 }
 

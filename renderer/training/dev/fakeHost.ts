@@ -4,36 +4,14 @@
  */
 import type { NetdApi } from '../../../main/api/contract.ts';
 import type { NetworkAnalysis, NetworkDoc } from '../../../main/network/types.ts';
-import type {
-  DataDescription,
-  RunDetail,
-  TrainingEvent,
-  TrainingOptions,
-} from '../../../main/training/types.ts';
+import type { DataDescription, RunDetail, TrainingEvent } from '../../../main/training/types.ts';
 import { stubAnalysis } from '../../testing/analysisStub.ts';
-import { TEST_DATA, TEST_OPTIONS } from '../testEvents.ts';
-
-const FASHION = [
-  'T-shirt/top',
-  'Trouser',
-  'Pullover',
-  'Dress',
-  'Coat',
-  'Sandal',
-  'Shirt',
-  'Sneaker',
-  'Bag',
-  'Ankle boot',
-];
-
-// The tests' plausible options, with a longer run over more data so the charts have something to show.
-const DEFAULTS: TrainingOptions = {
-  ...TEST_OPTIONS,
-  epochs: 5,
-  seed: 42,
-  limit: 2000,
-  testLimit: 500,
-};
+import {
+  CIFAR10_CLASSES,
+  DEFAULT_TRAINING_OPTIONS,
+  FASHION_MNIST_CLASSES,
+} from '../../../main/training/vocabulary.ts';
+import { TEST_DATA } from '../testEvents.ts';
 
 function describe(spec: string): DataDescription {
   if (spec === 'synthetic') return { ...TEST_DATA, trainCount: 2000, testCount: 500 };
@@ -43,7 +21,7 @@ function describe(spec: string): DataDescription {
       format: 'idx',
       path: '/usr/share/datasets/fashion-mnist',
       inputShape: [28, 28, 1],
-      classes: FASHION,
+      classes: [...FASHION_MNIST_CLASSES],
       trainCount: 60000,
       testCount: 10000,
     };
@@ -53,18 +31,7 @@ function describe(spec: string): DataDescription {
       format: 'cifar10',
       path: spec,
       inputShape: [32, 32, 3],
-      classes: [
-        'airplane',
-        'automobile',
-        'bird',
-        'cat',
-        'deer',
-        'dog',
-        'frog',
-        'horse',
-        'ship',
-        'truck',
-      ],
+      classes: [...CIFAR10_CLASSES],
       trainCount: 50000,
       testCount: 10000,
     };
@@ -308,7 +275,8 @@ export function createFakeHost(options: { batchMs?: number; failAtStep?: number 
         bestValAccuracy: null,
         testAccuracy: null,
         doc,
-        options: { ...DEFAULTS, ...partial },
+        // What the real host does: the trainer's defaults under whatever the form sent.
+        options: { ...DEFAULT_TRAINING_OPTIONS, ...partial },
         epochHistory: [],
         batchLoss: [],
         confusion: null,
