@@ -119,6 +119,8 @@ describe('netd inspect', () => {
     );
     expect(stdout).toMatch(/\ntotal\s+23 nodes\s+25,557,032\s+53,120\s+4,089,184,256\n/);
     expect(stdout).toMatch(/Activation memory: +[\d.]+ MiB per example/);
+    // Blocks keep the activations of their inner layers for the backward pass: say how much.
+    expect(stdout).toMatch(/\n {2}kept for training: +[\d.]+ MiB per example/);
     expect(stdout).toMatch(/\nValid: 0 errors, 0 warnings\n$/);
   });
 

@@ -36,6 +36,8 @@ export function inspectTable(doc: NetworkDoc, analysis: NetworkAnalysis): string
     ];
   });
   const t = analysis.totals;
+  // Composite blocks keep their inner activations for the backward pass too.
+  const kept = t.trainingActivationBytes ?? t.activationBytes;
   const footer = [
     'total',
     plural(rows.length, 'node'),
@@ -72,6 +74,9 @@ export function inspectTable(doc: NetworkDoc, analysis: NetworkAnalysis): string
     `Non-trainable params:  ${fmtInt(t.nonTrainableParams)}\n` +
     `MACs per example:      ${fmtInt(t.macs)}${t.macs >= 1000 ? ` (${compact(t.macs)})` : ''}\n` +
     `Activation memory:     ${fmtBytes(t.activationBytes)} per example (float32)\n` +
+    (kept > t.activationBytes
+      ? `  kept for training:   ${fmtBytes(kept)} per example (incl. the layers inside blocks)\n`
+      : '') +
     `Weights memory:        ${fmtBytes((t.trainableParams + t.nonTrainableParams) * 4)} (float32)\n`;
   text += `\n${analysis.valid ? 'Valid' : 'Invalid'}: ${plural(errors.length, 'error')}, ${plural(warnings.length, 'warning')}\n`;
   const problems = [...errors, ...warnings];
