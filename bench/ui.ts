@@ -8,6 +8,7 @@
  *   npx tsx bench/ui.ts            (NETD_CHROMIUM overrides /usr/bin/chromium)
  */
 import { chromium, type Page } from 'playwright-core';
+import { api } from '../e2e/helpers/app.ts';
 import { startAppServer } from '../e2e/helpers/server.ts';
 import { fmtInt } from '../main/network/catalog/format.ts';
 
@@ -83,14 +84,7 @@ async function openTemplate(page: Page, id: string, total: string): Promise<void
 
 /** The trainable-params text the gallery's figure for template `id` will show in the summary bar. */
 async function readTotalOf(page: Page, id: string): Promise<string> {
-  const list = (await page.evaluate(`(async () => {
-    const token = new URLSearchParams(location.search).get('token');
-    const ws = new WebSocket('ws://' + location.host + '/api?token=' + token);
-    return await new Promise((resolve) => {
-      ws.onopen = () => ws.send(JSON.stringify({ id: 1, channel: 'templates:list' }));
-      ws.onmessage = (ev) => { const m = JSON.parse(ev.data); if (m.id === 1) { ws.close(); resolve(m.result); } };
-    });
-  })()`)) as { id: string; trainableParams: number }[];
+  const list = await api<{ id: string; trainableParams: number }[]>(page, 'templates:list');
   const t = list.find((x) => x.id === id);
   if (!t) throw new Error(`no template ${id}`);
   return fmtInt(t.trainableParams);

@@ -3,38 +3,17 @@
 // for the current OS (Linux: AppImage + deb, Windows: nsis, macOS: dmg) into release/.
 // Extra arguments go to electron-builder (e.g. `npm run dist -- --x64 --dir`).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { locateElectron } from './electronBinary.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
 const isWindows = process.platform === 'win32';
 
 function run(step, command, args) {
   console.error(`\n▶ ${step}`);
   const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', shell: isWindows });
   return result.status === 0;
-}
-
-/** A locally installed Electron dist folder to package from, so electron-builder need not download one. */
-function localElectronDist() {
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH?.trim();
-  if (override && existsSync(override)) return override;
-  try {
-    const pkgDir = dirname(require.resolve('electron/package.json', { paths: [ROOT] }));
-    const pathTxt = join(pkgDir, 'path.txt');
-    if (
-      existsSync(pathTxt) &&
-      existsSync(join(pkgDir, 'dist', readFileSync(pathTxt, 'utf8').trim()))
-    ) {
-      return join(pkgDir, 'dist');
-    }
-  } catch {
-    // no electron package: electron-builder will say so.
-  }
-  return null;
 }
 
 const platformFlag = { darwin: '--mac', win32: '--win', linux: '--linux' }[process.platform];
@@ -62,7 +41,9 @@ const builderArgs = [
   '--publish',
   'never',
 ];
-const electronDist = localElectronDist();
+// A locally installed Electron to package from, so electron-builder need not download one.
+const electron = locateElectron(ROOT);
+const electronDist = electron.found ? electron.distDir : null;
 if (electronDist) builderArgs.push(`--config.electronDist=${electronDist}`);
 builderArgs.push(...process.argv.slice(2));
 

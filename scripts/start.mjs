@@ -3,48 +3,12 @@
 // esbuild) and launches the desktop app. Electron 45 downloads its binary on first use; where it
 // is missing (offline machine) this prints how to get it and offers `npm run serve`, exit 1.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { register } from 'tsx/esm/api';
+import { locateElectron, platformExecutable } from './electronBinary.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
-
-/** Executable inside an Electron dist folder, as electron/install.js names it. */
-function platformExecutable() {
-  if (process.platform === 'darwin') return 'Electron.app/Contents/MacOS/Electron';
-  if (process.platform === 'win32') return 'electron.exe';
-  return 'electron';
-}
-
-/**
- * Where the Electron binary is, the way node_modules/electron/index.js finds it — but without its
- * side effect of starting a download (which fails with a stack trace when offline).
- */
-function locateElectron() {
-  let pkgDir = null;
-  let version = 'unknown';
-  try {
-    const pkgJson = require.resolve('electron/package.json', { paths: [ROOT] });
-    pkgDir = dirname(pkgJson);
-    version = JSON.parse(readFileSync(pkgJson, 'utf8')).version;
-  } catch {
-    // electron not installed at all: handled below like a missing binary.
-  }
-  const pathTxt = pkgDir ? join(pkgDir, 'path.txt') : null;
-  const exeName =
-    pathTxt && existsSync(pathTxt) ? readFileSync(pathTxt, 'utf8').trim() : platformExecutable();
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH?.trim();
-  const binary = override ? join(override, exeName) : pkgDir ? join(pkgDir, 'dist', exeName) : null;
-  return {
-    pkgDir,
-    version,
-    override: override || null,
-    binary,
-    found: Boolean(binary && existsSync(binary)),
-  };
-}
 
 function explainMissingElectron({ pkgDir, version, override, binary }) {
   const lines = [];
@@ -85,22 +49,6 @@ function explainMissingElectron({ pkgDir, version, override, binary }) {
   console.error(lines.join('\n'));
 }
 
-/** Newest mtime under `path` (a file or folder), skipping node_modules; 0 when missing. */
-function newestMtime(path) {
-  let info;
-  try {
-    info = statSync(path);
-  } catch {
-    return 0;
-  }
-  if (!info.isDirectory()) return info.mtimeMs;
-  let newest = 0;
-  for (const entry of readdirSync(path)) {
-    if (entry !== 'node_modules') newest = Math.max(newest, newestMtime(join(path, entry)));
-  }
-  return newest;
-}
-
 function run(step, command, args) {
   const result = spawnSync(command, args, {
     cwd: ROOT,
@@ -113,18 +61,15 @@ function run(step, command, args) {
   }
 }
 
-function buildIfStale() {
-  const index = join(ROOT, 'dist', 'renderer', 'index.html');
-  const built = newestMtime(index);
-  const sources = Math.max(
-    newestMtime(join(ROOT, 'renderer')),
-    newestMtime(join(ROOT, 'vite.config.ts')),
-  );
-  if (!built || sources > built) {
-    console.error(
-      built ? 'Renderer sources changed; rebuilding…' : 'Building the designer (first start)…',
-    );
-    run('the renderer build (vite build)', 'npx', ['vite', 'build', '--logLevel', 'warn']);
+async function buildIfStale() {
+  // The web host's check and build (renderer + assets + vite config, with a lock), run through tsx.
+  register();
+  const { ensureRendererBuilt } = await import('../main/server/rendererBuild.ts');
+  try {
+    await ensureRendererBuilt(ROOT, (line) => console.error(line));
+  } catch (error) {
+    console.error(`npm start: cannot build the renderer: ${error.message}`);
+    process.exit(1);
   }
   // esbuild takes well under a second; always rebuilding avoids tracking main/'s import graph.
   run('the Electron bundle (scripts/build-electron.mjs)', process.execPath, [
@@ -158,8 +103,8 @@ function tryDownloadElectron({ pkgDir, version, override }) {
   return false;
 }
 
-let electron = locateElectron();
-if (!electron.found && tryDownloadElectron(electron)) electron = locateElectron();
+let electron = locateElectron(ROOT);
+if (!electron.found && tryDownloadElectron(electron)) electron = locateElectron(ROOT);
 if (!electron.found) {
   explainMissingElectron(electron);
   process.exit(1);
@@ -182,7 +127,7 @@ function appArguments() {
     .map((arg) => (arg.startsWith('-') || isAbsolute(arg) ? arg : resolve(userCwd, arg)));
 }
 
-buildIfStale();
+await buildIfStale();
 // ELECTRON_RUN_AS_NODE (set by some tools' terminals) would run Electron as plain Node on '.'.
 const { ELECTRON_RUN_AS_NODE: _runAsNode, ...electronEnv } = process.env;
 const child = spawn(electron.binary, ['.', ...appArguments()], {

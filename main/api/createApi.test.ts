@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NetworkDoc } from '../network/types.ts';
 import type { NetdApi } from './contract.ts';
-import { createApi } from './createApi.ts';
+import type { DataDescription } from '../training/types.ts';
+import { createApi, type ApiTrainingService } from './createApi.ts';
 import { dispatchApiCall } from './dispatch.ts';
 import { tinyDoc } from './testSupport.ts';
 
@@ -167,5 +168,29 @@ describe('training without a service', () => {
       },
     });
     expect(api.onTrainingEvent(() => undefined)).toBeTypeOf('function');
+  });
+});
+
+describe('training with a service', () => {
+  it('passes built-in data names through and resolves folders against the home folder', async () => {
+    const specs: string[] = [];
+    const fail = async (): Promise<never> => {
+      throw new Error('not used');
+    };
+    const training: ApiTrainingService = {
+      start: fail,
+      stop: fail,
+      onEvent: () => () => undefined,
+      environment: fail,
+      describeData: async (spec) => {
+        specs.push(spec);
+        return { spec } as unknown as DataDescription;
+      },
+      runs: { list: fail, get: fail, delete: fail, exportModel: fail },
+    };
+    const withTraining = createApi({ host: 'web', homeDir, dataDir, training });
+    for (const spec of ['synthetic', 'Fashion-MNIST', ' digits ', '/data/cifar'])
+      await withTraining.trainingDescribeData({ spec });
+    expect(specs).toEqual(['synthetic', 'Fashion-MNIST', join(homeDir, 'digits'), '/data/cifar']);
   });
 });

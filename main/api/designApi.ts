@@ -4,7 +4,7 @@
  */
 import { readNetworkFile } from '../files/index.ts';
 import { analyzeNetwork, expandNode, layerInfos } from '../network/index.ts';
-import { adaptNetwork, buildTemplate, templateInfos } from '../templates/index.ts';
+import { adaptNetwork, buildTemplate, listTemplates, templateInfos } from '../templates/index.ts';
 import type { NetdApi } from './contract.ts';
 import { ApiError } from './errors.ts';
 
@@ -34,11 +34,13 @@ export function createDesignApi(examplePath: string): DesignMethods {
     networkExample: async () => readNetworkFile(examplePath),
     templatesList: async () => templateInfos(),
     templatesLoad: async ({ id, input, classes }) => {
-      if (!templateInfos().some((t) => t.id === id)) {
-        const ids = templateInfos()
-          .map((t) => t.id)
-          .join(', ');
-        throw new ApiError('not-found', `Unknown template '${id}'. Known templates: ${ids}.`);
+      // The ids alone: templateInfos() would build and analyse every template to count it.
+      const ids = listTemplates().map((t) => t.id);
+      if (!ids.includes(id)) {
+        throw new ApiError(
+          'not-found',
+          `Unknown template '${id}'. Known templates: ${ids.join(', ')}.`,
+        );
       }
       // buildTemplate falls back to the template's own defaults for absent input/classes.
       return buildTemplate(id, { input, classes });

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { NetworkFileError } from '../files/index.ts';
+import { formatIssuePath, NetworkFileError } from '../files/index.ts';
 import { dispatchApiCall, methodForChannel } from './dispatch.ts';
-import { ApiError, formatIssuePath } from './errors.ts';
+import { ApiError } from './errors.ts';
 import { recordingApi } from './testSupport.ts';
 
 describe('dispatchApiCall', () => {
@@ -85,7 +85,7 @@ describe('training errors', () => {
   });
 });
 
-describe('formatIssuePath', () => {
+describe('formatIssuePath (main/files), as API messages use it', () => {
   it('writes paths as a reader would', () => {
     expect(formatIssuePath(['doc', 'nodes', 2, 'params'])).toBe('doc.nodes[2].params');
     expect(formatIssuePath([0, 'a'])).toBe('[0].a');

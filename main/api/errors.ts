@@ -3,6 +3,7 @@
  * `{ message, code }`: the message is a sentence for the user, never a stack trace.
  */
 import type { z } from 'zod';
+import { formatIssuePath } from '../files/index.ts';
 
 export type ApiErrorCode =
   | 'bad-request'
@@ -21,16 +22,6 @@ export class ApiError extends Error {
     this.name = 'ApiError';
     this.code = code;
   }
-}
-
-/** `['doc', 'nodes', 2, 'params']` → `doc.nodes[2].params`. */
-export function formatIssuePath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
-  }
-  return out;
 }
 
 const MAX_ISSUES_SHOWN = 3;

@@ -5,10 +5,8 @@
  */
 import { z } from 'zod';
 import { networkDocSchema } from '../network/schema.ts';
-import {
-  trainingOptionsRequestSchema,
-  trainingOptionsSchema,
-} from '../training/trainer/options.ts';
+import { adaptRequestSchema } from '../templates/request.ts';
+import { trainingOptionsRequestSchema } from '../training/trainer/options.ts';
 import type { ApiMethod } from './contract.ts';
 
 /** No argument: the transports send `undefined` (IPC) or omit the payload (WebSocket). */
@@ -27,22 +25,8 @@ const nonEmpty = z.string().refine((s) => s.trim().length > 0, 'must not be empt
 const runId = nonEmpty;
 const pathString = nonEmpty;
 
-const dim = z
-  .number()
-  .int()
-  .min(1)
-  .max(1 << 16);
-/** `[H, W, C]`, channels last. */
-export const inputShapeSchema = z.tuple([dim, dim, dim.max(4096)]);
-export const classesSchema = z.number().int().min(1).max(100_000);
-
-const adaptFields = {
-  input: inputShapeSchema.optional(),
-  classes: classesSchema.optional(),
-};
-
-// The trainer's own schemas, so the API accepts exactly what the trainer accepts, with its messages.
-export { trainingOptionsSchema };
+// The templates' own schema, so the API accepts exactly the inputs and class counts they accept.
+const adaptFields = adaptRequestSchema.shape;
 
 export const requestSchemas = {
   hostInfo: noArgs,
@@ -65,7 +49,8 @@ export const requestSchemas = {
   trainingStart: z.strictObject({
     doc: networkDocSchema,
     data: nonEmpty,
-    // Partial: the trainer fills in the defaults.
+    // The trainer's own schema, so the API accepts exactly what the trainer accepts, with its
+    // messages. Partial: the trainer fills in the defaults.
     options: trainingOptionsRequestSchema.default({}),
   }),
   trainingStop: z.strictObject({ runId }),
@@ -74,6 +59,3 @@ export const requestSchemas = {
   runsDelete: z.strictObject({ runId }),
   runsExportModel: z.strictObject({ runId, dir: pathString }),
 } satisfies Record<ApiMethod, z.ZodType>;
-
-/** The request schema of each method, keyed like `API_CHANNELS`. */
-export type RequestSchemas = typeof requestSchemas;

@@ -3,34 +3,17 @@
  * trainer in a child process). A host without one — e.g. a unit test — rejects every training
  * call with a message that says so.
  */
-import type {
-  DataDescription,
-  EnvironmentReport,
-  RunDetail,
-  RunSummary,
-  TrainingEvent,
-  TrainingRequest,
-} from '../training/types.ts';
+import type { RunStore } from '../training/runs/runStore.ts';
+import type { TrainingService } from '../training/service/trainingService.ts';
+import { BUILT_IN_DATA_SPECS } from '../training/vocabulary.ts';
 import type { TrainingApiMethods } from './contract.ts';
 import { ApiError } from './errors.ts';
 
-/**
- * What the API needs of a training service (the shape `createTrainingService` returns). Declared
- * structurally so the API does not depend on how the service is built.
- */
-export interface ApiTrainingService {
-  start(req: TrainingRequest): Promise<{ runId: string }>;
-  stop(runId: string): Promise<void>;
-  onEvent(listener: (event: TrainingEvent) => void): () => void;
-  environment(): Promise<EnvironmentReport>;
-  describeData(spec: string): Promise<DataDescription>;
-  runs: {
-    list(): Promise<RunSummary[]>;
-    get(runId: string): Promise<RunDetail>;
-    delete(runId: string): Promise<void>;
-    exportModel(runId: string, dir: string): Promise<{ path: string }>;
-  };
-}
+/** The part of the training service the API calls (tests pass a stand-in with just these). */
+export type ApiTrainingService = Pick<
+  TrainingService,
+  'start' | 'stop' | 'onEvent' | 'environment' | 'describeData'
+> & { runs: Pick<RunStore, 'list' | 'get' | 'delete' | 'exportModel'> };
 
 /**
  * The training methods of `NetdApi`, delegating to `service`; every call rejects with a
@@ -63,10 +46,10 @@ export function createTrainingApi(
   };
 }
 
-const BUILT_IN_DATA = new Set(['synthetic', 'fashion-mnist']);
+const BUILT_IN_DATA: ReadonlySet<string> = new Set(BUILT_IN_DATA_SPECS);
 
-/** Built-in dataset names pass through; anything else is a folder on the host's disk. */
+/** Built-in data set names pass through; anything else is a folder on the host's disk. */
 function dataSpec(spec: string, resolvePath: (path: string) => string): string {
   const trimmed = spec.trim();
-  return BUILT_IN_DATA.has(trimmed) || /^[a-z-]+:/.test(trimmed) ? trimmed : resolvePath(trimmed);
+  return BUILT_IN_DATA.has(trimmed.toLowerCase()) ? trimmed : resolvePath(trimmed);
 }

@@ -1,4 +1,4 @@
 /** Public API of network file I/O. */
 export { NetworkFileError, type NetworkFileErrorKind } from './errors.ts';
 export { parseNetworkText, serializeNetwork, formatIssuePath } from './parse.ts';
-export { readNetworkFile, writeNetworkFile } from './io.ts';
+export { readNetworkFile, writeNetworkFile, writeFileAtomic } from './io.ts';

@@ -49,12 +49,26 @@ export async function readNetworkFile(path: string): Promise<NetworkDoc> {
 }
 
 /**
- * Writes a network atomically: a temp file in the same folder is written and fsynced, then renamed
- * over the target, so a crash leaves either the old file or the new one, never half of either.
+ * Writes a network atomically (see {@link writeFileAtomic}).
  * @throws NetworkFileError (write-failed).
  */
 export async function writeNetworkFile(path: string, doc: NetworkDoc): Promise<void> {
   const text = serializeNetwork(doc);
+  try {
+    await writeFileAtomic(path, text);
+  } catch (err) {
+    const { reason } = ioReason(err, 'write');
+    throw new NetworkFileError('write-failed', path, reason);
+  }
+}
+
+/**
+ * Writes `text` atomically: a temp file in the same folder is written and fsynced, then renamed
+ * over the target, so a crash leaves either the old file or the new one, never half of either.
+ * The folder must exist.
+ * @throws the underlying fs error; no temp file is left behind.
+ */
+export async function writeFileAtomic(path: string, text: string): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await open(tmp, 'wx');
@@ -67,8 +81,7 @@ export async function writeNetworkFile(path: string, doc: NetworkDoc): Promise<v
     await rename(tmp, path);
   } catch (err) {
     await unlink(tmp).catch(() => undefined);
-    const { reason } = ioReason(err, 'write');
-    throw new NetworkFileError('write-failed', path, reason);
+    throw err;
   }
   // Persist the rename itself; best effort (not supported on every platform/filesystem).
   try {

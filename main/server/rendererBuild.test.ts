@@ -37,4 +37,19 @@ describe('rendererBuildState', () => {
     await touch(join(root, 'renderer', 'canvas', 'Canvas.tsx'), 10);
     expect(await rendererBuildState(root)).toBe('stale');
   });
+
+  it('is stale when the one main/ module the renderer bundles changed', async () => {
+    await mkdir(join(root, 'dist', 'renderer'), { recursive: true });
+    await mkdir(join(root, 'main', 'training'), { recursive: true });
+    const index = join(root, 'dist', 'renderer', 'index.html');
+    const vocabulary = join(root, 'main', 'training', 'vocabulary.ts');
+    await writeFile(index, '<!doctype html>');
+    await writeFile(vocabulary, 'export {}');
+    await touch(join(root, 'renderer', 'canvas', 'Canvas.tsx'), 100);
+    await touch(vocabulary, 100);
+    await touch(index, 50);
+    expect(await rendererBuildState(root)).toBeNull();
+    await touch(vocabulary, 10);
+    expect(await rendererBuildState(root)).toBe('stale');
+  });
 });

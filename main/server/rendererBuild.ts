@@ -7,7 +7,7 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /** Newest mtime (ms) of any file under `dir`, skipping node_modules; 0 when `dir` is missing. */
-export async function newestMtime(dir: string): Promise<number> {
+async function newestMtime(dir: string): Promise<number> {
   let newest = 0;
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   for (const entry of entries) {
@@ -20,16 +20,28 @@ export async function newestMtime(dir: string): Promise<number> {
 }
 
 /**
+ * Files outside renderer/ and assets/ that end up in the bundle. The renderer imports only types
+ * from `main/` (types do not change the bundle), except the one module ESLint lets it import
+ * values from.
+ */
+const BUNDLED_FILES = ['vite.config.ts', 'main/training/vocabulary.ts'];
+
+/**
  * Why the build in `root/dist/renderer` is out of date ('missing' or 'stale'), or null when it
- * is current. The renderer imports types from `main/`, but types do not change the bundle.
+ * is current.
  */
 export async function rendererBuildState(root: string): Promise<'missing' | 'stale' | null> {
   const index = await stat(join(root, 'dist', 'renderer', 'index.html')).catch(() => null);
   if (!index) return 'missing';
+  const files = await Promise.all(
+    BUNDLED_FILES.map(
+      async (file) => (await stat(join(root, file)).catch(() => null))?.mtimeMs ?? 0,
+    ),
+  );
   const sources = Math.max(
     await newestMtime(join(root, 'renderer')),
     await newestMtime(join(root, 'assets')),
-    (await stat(join(root, 'vite.config.ts')).catch(() => null))?.mtimeMs ?? 0,
+    ...files,
   );
   return sources > index.mtimeMs ? 'stale' : null;
 }

@@ -7,7 +7,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { contentSecurityPolicy } from './contentSecurityPolicy.ts';
 
-export const SESSION_COOKIE = 'netd_session';
+const SESSION_COOKIE = 'netd_session';
 
 /** A fresh random session token, URL-safe. */
 export function createSessionToken(): string {
@@ -15,7 +15,7 @@ export function createSessionToken(): string {
 }
 
 /** Constant-time comparison so the token cannot be guessed byte by byte from response timing. */
-export function tokenMatches(candidate: string | null | undefined, token: string): boolean {
+function tokenMatches(candidate: string | null | undefined, token: string): boolean {
   if (!candidate) return false;
   const a = Buffer.from(candidate);
   const b = Buffer.from(token);
@@ -25,19 +25,19 @@ export function tokenMatches(candidate: string | null | undefined, token: string
 const LOCAL_HOSTNAMES = ['127.0.0.1', 'localhost'];
 
 /** True when the Host header names this server (`127.0.0.1:PORT` or `localhost:PORT`). */
-export function isAllowedHost(host: string | undefined, port: number): boolean {
+function isAllowedHost(host: string | undefined, port: number): boolean {
   if (!host) return false;
   return LOCAL_HOSTNAMES.some((name) => host.toLowerCase() === `${name}:${port}`);
 }
 
 /** True when there is no Origin (same-origin GETs omit it) or it is this server's origin. */
-export function isAllowedOrigin(origin: string | undefined, port: number): boolean {
+function isAllowedOrigin(origin: string | undefined, port: number): boolean {
   if (origin === undefined) return true;
   return LOCAL_HOSTNAMES.some((name) => origin.toLowerCase() === `http://${name}:${port}`);
 }
 
 /** The value of one cookie from a Cookie header, or null. */
-export function readCookie(header: string | undefined, name: string): string | null {
+function readCookie(header: string | undefined, name: string): string | null {
   if (!header) return null;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');

@@ -9,7 +9,7 @@ import { TRAINING_EVENT_CHANNEL, type NetdApi } from '../api/contract.ts';
 import { dispatchApiCall, type ErrorLogger } from '../api/dispatch.ts';
 
 /** Large enough for ResNet-152 expanded to primitives, small enough to refuse abuse. */
-export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 const HEARTBEAT_MS = 30_000;
 
 const requestSchema = z.object({

@@ -1,26 +1,18 @@
 /**
- * Small JSON persistence helpers for the app data dir. Writes are atomic (temp file in the same
- * folder + rename) so a crash mid-write never leaves a half-written settings file behind.
+ * Small JSON persistence helpers for the app data dir. Writes are atomic (the network files'
+ * `writeFileAtomic`) so a crash mid-write never leaves a half-written settings file behind.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import { dirname, join, basename } from 'node:path';
+import { mkdir, readFile, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { writeFileAtomic } from '../files/index.ts';
 
 /**
  * Writes `value` as pretty JSON to `path` atomically, creating the parent folder when needed.
  * @throws the underlying fs error when the folder is not writable.
  */
 export async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
-  const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writeFile(tmp, `${JSON.stringify(value, null, 2)}\n`, 'utf8');
-    await rename(tmp, path);
-  } catch (error) {
-    await unlink(tmp).catch(() => undefined);
-    throw error;
-  }
+  await mkdir(dirname(path), { recursive: true });
+  await writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
 }
 
 /**

@@ -7,13 +7,7 @@ export {
 } from './service/index.ts';
 export { forkTrainer } from './process/forkTrainer.ts';
 export type { TrainerChannel, ParentToChild, ChildToParent } from './process/messages.ts';
-export {
-  createRunStore,
-  defaultRunsDir,
-  netdHome,
-  type RunStore,
-  type RunWriter,
-} from './runs/index.ts';
+export { createRunStore, defaultRunsDir, type RunStore, type RunWriter } from './runs/index.ts';
 export { runTraining } from './trainer/runTraining.ts';
 export { resolveTrainingOptions, DEFAULT_TRAINING_OPTIONS } from './trainer/options.ts';
 export { describeData, loadDataset, checkDataFits, DataError } from './data/index.ts';

@@ -32,6 +32,9 @@ export const DATA_FORMATS = [
   'image-folder',
 ] as const satisfies readonly DataDescription['format'][];
 
+/** Data specs that name a built-in data set rather than a folder (matched case-insensitively). */
+export const BUILT_IN_DATA_SPECS = ['synthetic', 'fashion-mnist'] as const;
+
 /** What the trainer uses for every option a caller leaves out. */
 export const DEFAULT_TRAINING_OPTIONS: TrainingOptions = {
   epochs: 10,

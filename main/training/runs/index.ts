@@ -2,4 +2,4 @@
 export { createRunStore, RunNotFoundError, type RunStore } from './runStore.ts';
 export type { RunWriter } from './runWriter.ts';
 export type { ModelMeta } from './saveModel.ts';
-export { defaultRunsDir, netdHome, newRunId, isValidRunId } from './paths.ts';
+export { defaultRunsDir, newRunId, isValidRunId } from './paths.ts';

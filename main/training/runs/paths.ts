@@ -1,16 +1,10 @@
 /** Where runs live on disk and how run ids look. */
 import { randomBytes } from 'node:crypto';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dataPaths, resolveDataDir } from '../../settings/dataDir.ts';
 
-/** `$NETD_HOME`, default `~/.netdesigner`. */
-export function netdHome(env: NodeJS.ProcessEnv = process.env): string {
-  return env['NETD_HOME']?.trim() || join(homedir(), '.netdesigner');
-}
-
-/** `$NETD_HOME/runs`. */
+/** `$NETD_HOME/runs` (default `~/.netdesigner/runs`): the runs folder of the app data dir. */
 export function defaultRunsDir(env: NodeJS.ProcessEnv = process.env): string {
-  return join(netdHome(env), 'runs');
+  return dataPaths(resolveDataDir(env)).runs;
 }
 
 const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;

@@ -9,9 +9,10 @@ import { describeData } from '../data/loadDataset.ts';
 import { checkDataFits } from '../data/checkDataFits.ts';
 import { designError } from '../compile/errors.ts';
 import { resolveTrainingOptions } from '../trainer/options.ts';
+import { BUILT_IN_DATA_SPECS } from '../vocabulary.ts';
 import { TrainingError, asTrainingError } from './errors.ts';
 
-const BUILT_IN = new Set(['synthetic', 'fashion-mnist']);
+const BUILT_IN: ReadonlySet<string> = new Set(BUILT_IN_DATA_SPECS);
 
 const requestSchema = z.object({
   doc: networkDocSchema,
