@@ -4,7 +4,7 @@
  * browser. Every step waits for a visible UI state, never for time.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
-import { parseCount, waitForAnalysis } from './app.ts';
+import { waitForAnalysis } from './app.ts';
 
 /** The canvas card of node `id` (React Flow keeps `data-id` on its node wrapper). */
 export function node(page: Page, id: string): Locator {
@@ -14,12 +14,6 @@ export function node(page: Page, id: string): Locator {
 /** The output shape printed on a node card, e.g. "32×32×64". */
 export async function shapeOf(page: Page, id: string): Promise<string> {
   return ((await node(page, id).getByTestId('node-shape').textContent()) ?? '').trim();
-}
-
-/** The total trainable params shown in the summary bar, as a number. */
-export async function totalParams(page: Page): Promise<number> {
-  await waitForAnalysis(page);
-  return parseCount(await page.getByTestId('total-trainable-params').textContent());
 }
 
 /** Waits until the summary bar shows exactly `n` trainable params. */
@@ -104,7 +98,7 @@ export async function clickCanvas(page: Page): Promise<void> {
 }
 
 /** Confirms a "discard unsaved changes?" prompt if one is showing. */
-export async function discardIfAsked(page: Page): Promise<void> {
+async function discardIfAsked(page: Page): Promise<void> {
   const ok = page.getByTestId('confirm-ok');
   if (await ok.isVisible()) await ok.click();
 }

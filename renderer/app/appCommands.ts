@@ -9,6 +9,7 @@ import { slug } from '../files/fileActions.ts';
 import { useDocStore } from '../state/docStore.ts';
 import { useUiStore, type PanelId, type ThemePref } from '../state/uiStore.ts';
 import { useTrainingStore } from '../training/useTrainingStore.ts';
+import { errorMessage } from '../api/errors.ts';
 
 /** Fits the canvas to the network. */
 export function fitView(): void {
@@ -35,9 +36,7 @@ export async function exportAs(format: 'png' | 'svg'): Promise<void> {
   try {
     await exportDiagram(viewport()?.nodes() ?? [], format, slug(useDocStore.getState().doc.name));
   } catch (err) {
-    useUiStore
-      .getState()
-      .notify(`Could not export: ${err instanceof Error ? err.message : String(err)}`, 'error');
+    useUiStore.getState().notify(`Could not export: ${errorMessage(err)}`, 'error');
   }
 }
 

@@ -13,6 +13,7 @@ import { useAnalysisStore } from '../state/analysisStore.ts';
 import { startAnalysisSync } from '../state/analysisSync.ts';
 import { emptyDoc } from '../state/docStore.ts';
 import { useFileStore } from '../state/fileStore.ts';
+import { errorMessage } from '../api/errors.ts';
 
 let started = false;
 
@@ -25,7 +26,7 @@ export async function bootstrap(): Promise<void> {
   const store = useAnalysisStore.getState();
   const [catalog, recovery, example] = await Promise.all([
     api.catalogList().catch((err: unknown) => {
-      store.setHostError(err instanceof Error ? err.message : String(err));
+      store.setHostError(errorMessage(err));
       return [];
     }),
     api.recoveryRead().catch(() => null),

@@ -10,9 +10,10 @@ import { isDirty, useFileStore } from '../state/fileStore.ts';
 import { useUiStore } from '../state/uiStore.ts';
 import type { MenuCommand, NetdDesktop } from './desktopTypes.ts';
 import { runMenuCommand, type MenuActions } from './menuCommands.ts';
+import { errorMessage } from '../api/errors.ts';
 
 function reportFailure(command: MenuCommand, err: unknown): void {
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorMessage(err);
   useUiStore.getState().notify(`${command.command} failed: ${message}`, 'error');
 }
 

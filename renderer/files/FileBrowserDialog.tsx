@@ -2,19 +2,13 @@
  * The web host's file browser over `api.filesList`: folders to navigate, `.netd.json` files to pick,
  * and a path field to type any path directly (or a new file name when saving).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DirEntry } from '../../main/api/contract.ts';
-import { api } from '../api/client.ts';
 import { usePromptStore } from '../state/promptStore.ts';
 import { splitSuggestion } from './savePath.ts';
+import { useFolderListing } from './useFolderListing.ts';
 import { Icon } from '../ui/Icon.tsx';
 import { Modal } from '../ui/Modal.tsx';
-
-interface Listing {
-  dir: string;
-  parent: string | null;
-  entries: DirEntry[];
-}
 
 const NETWORK_FILE = /\.netd\.json$|\.json$/i;
 
@@ -25,25 +19,12 @@ function join(dir: string, name: string): string {
 
 export function FileBrowserDialog() {
   const req = usePromptStore((s) => s.browse);
-  const [listing, setListing] = useState<Listing | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { listing, error, load, clear } = useFolderListing();
   const [path, setPath] = useState('');
-
-  const load = useCallback(async (dir?: string) => {
-    try {
-      const l = await api.filesList(dir === undefined ? {} : { dir });
-      setListing(l);
-      setError(null);
-      return l;
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-      return null;
-    }
-  }, []);
 
   useEffect(() => {
     if (!req) return;
-    setListing(null);
+    clear();
     // A suggested full path (Save As of a file that has one) starts in that file's folder.
     const { dir, name } = splitSuggestion(req.suggestedName ?? 'network.netd.json');
     const startDir = req.mode === 'save' ? dir : undefined;
@@ -53,7 +34,7 @@ export function FileBrowserDialog() {
         if (l && req.mode === 'save') setPath(join(l.dir, name));
         else setPath('');
       });
-  }, [req, load]);
+  }, [req, load, clear]);
 
   if (!req) return null;
   const saving = req.mode === 'save';

@@ -13,9 +13,10 @@ import { askConfirm } from '../state/promptStore.ts';
 import { useSelectionStore } from '../state/selectionStore.ts';
 import { useUiStore } from '../state/uiStore.ts';
 import { fileDialogs } from './dialogs.ts';
+import { errorMessage } from '../api/errors.ts';
 
 function fail(what: string, err: unknown, path?: string): void {
-  let message = err instanceof Error ? err.message : String(err);
+  let message = errorMessage(err);
   // Host messages often start with the path already named in `what`; say it once.
   if (path && message.startsWith(`${path}: `)) message = message.slice(path.length + 2);
   useUiStore.getState().notify(`${what}: ${message}`, 'error');

@@ -1,5 +1,6 @@
 /**
- * Number and shape formatting shared by node cards, the inspector, the summary bar and the table.
+ * Number and shape formatting shared by node cards, the inspector, the summary bar, the table and
+ * the training dashboard.
  * Pure functions: the same figure is written the same way everywhere.
  */
 import type { Shape } from '../../main/network/types.ts';

@@ -32,8 +32,7 @@ export function computeLayout(doc: NetworkDoc): Map<string, Position> {
 
 /** The doc with every node laid out (`all`), or only nodes that have no position yet. */
 export function layoutDoc(doc: NetworkDoc, mode: 'all' | 'missing'): NetworkDoc {
-  const missing = doc.nodes.some((n) => !n.position);
-  if (mode === 'missing' && !missing) return doc;
+  if (mode === 'missing' && doc.nodes.every((n) => n.position)) return doc;
   const positions = computeLayout(doc);
   return {
     ...doc,
@@ -43,9 +42,4 @@ export function layoutDoc(doc: NetworkDoc, mode: 'all' | 'missing'): NetworkDoc 
       return p ? { ...n, position: p } : n;
     }),
   };
-}
-
-/** True when at least one node has no position. */
-export function needsLayout(doc: NetworkDoc): boolean {
-  return doc.nodes.some((n) => !n.position);
 }

@@ -7,6 +7,7 @@ import type { NetworkDoc } from '../../main/network/types.ts';
 import { api } from '../api/client.ts';
 import { useAnalysisStore } from './analysisStore.ts';
 import { useDocStore } from './docStore.ts';
+import { errorMessage } from '../api/errors.ts';
 
 /** True when two docs differ at most in node positions, labels or the name (no re-analysis needed). */
 export function sameStructure(a: NetworkDoc, b: NetworkDoc): boolean {
@@ -48,7 +49,7 @@ export async function analyseNow(): Promise<void> {
     applied = seq;
     store.setAnalysis(analysis);
   } catch (err) {
-    if (seq >= requested) store.setHostError(err instanceof Error ? err.message : String(err));
+    if (seq >= requested) store.setHostError(errorMessage(err));
   } finally {
     if (seq >= requested) store.setPending(false);
   }

@@ -23,6 +23,7 @@ import { useAnalysisStore } from './analysisStore.ts';
 import { useDocStore } from './docStore.ts';
 import { useSelectionStore } from './selectionStore.ts';
 import { useUiStore } from './uiStore.ts';
+import { errorMessage } from '../api/errors.ts';
 
 let clipboard: Fragment | null = null;
 let pasteCount = 0;
@@ -146,12 +147,7 @@ export async function expandNode(nodeId: string): Promise<void> {
     useDocStore.getState().replace(layoutDoc(expanded, 'all'));
     useSelectionStore.getState().clear();
   } catch (err) {
-    useUiStore
-      .getState()
-      .notify(
-        `Could not expand ${nodeId}: ${err instanceof Error ? err.message : String(err)}`,
-        'error',
-      );
+    useUiStore.getState().notify(`Could not expand ${nodeId}: ${errorMessage(err)}`, 'error');
   }
 }
 
@@ -169,11 +165,6 @@ export async function expandAll(): Promise<void> {
     useSelectionStore.getState().clear();
     useUiStore.getState().requestFit('start');
   } catch (err) {
-    useUiStore
-      .getState()
-      .notify(
-        `Could not expand the blocks: ${err instanceof Error ? err.message : String(err)}`,
-        'error',
-      );
+    useUiStore.getState().notify(`Could not expand the blocks: ${errorMessage(err)}`, 'error');
   }
 }

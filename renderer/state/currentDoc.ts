@@ -1,16 +1,11 @@
 /**
- * The current network, for other parts of the renderer (the training dashboard): read it, follow it,
- * and replace it as one undoable edit (used by "adapt to data").
+ * The current network, for other parts of the renderer (the training dashboard): read it and
+ * replace it as one undoable edit (used by "adapt to data").
  */
 import type { NetworkDoc } from '../../main/network/types.ts';
 import { useDocStore } from './docStore.ts';
 import { layoutDoc } from '../graph/layout.ts';
 import { useUiStore } from './uiStore.ts';
-
-/** Hook: the current network document; re-renders when it changes. */
-export function useCurrentDoc(): NetworkDoc {
-  return useDocStore((s) => s.doc);
-}
 
 /** The current network document, outside React. */
 export function getCurrentDoc(): NetworkDoc {

@@ -20,13 +20,12 @@ export interface BrowseRequest {
 interface PromptState {
   confirm: (ConfirmRequest & { resolve: (ok: boolean) => void }) | null;
   browse: (BrowseRequest & { resolve: (path: string | null) => void }) | null;
-  close: () => void;
 }
 
-export const usePromptStore = create<PromptState>()((set) => ({
+// A prompt closes only through its own `resolve`, so no caller is left awaiting forever.
+export const usePromptStore = create<PromptState>()(() => ({
   confirm: null,
   browse: null,
-  close: () => set({ confirm: null, browse: null }),
 }));
 
 /** Asks the user to confirm; resolves true on confirm, false on cancel or Escape. */

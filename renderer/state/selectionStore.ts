@@ -31,8 +31,3 @@ export const useSelectionStore = create<SelectionState>()((set, get) => ({
     set({ nodes, edges });
   },
 }));
-
-/** The one selected node id, or null when none or several are selected. */
-export function useSingleSelection(): string | null {
-  return useSelectionStore((s) => (s.nodes.size === 1 ? ([...s.nodes][0] ?? null) : null));
-}

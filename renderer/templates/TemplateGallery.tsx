@@ -11,6 +11,7 @@ import { useUiStore } from '../state/uiStore.ts';
 import { Icon } from '../ui/Icon.tsx';
 import { Modal } from '../ui/Modal.tsx';
 import './templates.css';
+import { errorMessage } from '../api/errors.ts';
 
 let cached: TemplateInfo[] | null = null;
 
@@ -29,7 +30,7 @@ export function TemplateGallery() {
         cached = list;
         setTemplates(list);
       })
-      .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+      .catch((err: unknown) => setError(errorMessage(err)));
   }, [open]);
 
   if (!open) return null;

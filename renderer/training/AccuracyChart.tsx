@@ -7,13 +7,13 @@ import { PERCENT_Y_AXIS } from './EpochChart.tsx';
 import { formatPercent } from './format.ts';
 import { LiveRunChart } from './LiveRunChart.tsx';
 import { epochX } from './liveRun.ts';
-import { batchRows, type BatchPoint } from './series.ts';
+import type { BatchRow } from './series.ts';
 
 interface Props {
-  points: readonly BatchPoint[];
+  /** The run's batch rows, smoothed (see `batchRows`). */
+  batchRows: readonly BatchRow[];
   epochs: readonly EpochMetrics[];
   plannedEpochs: number;
-  smoothing: number;
 }
 
 const LEGEND: readonly LegendItem[] = [
@@ -23,15 +23,11 @@ const LEGEND: readonly LegendItem[] = [
 
 /** Training accuracy (smoothed per batch, and per epoch) against validation accuracy per epoch. */
 export const AccuracyChart = memo(function AccuracyChart({
-  points,
+  batchRows,
   epochs,
   plannedEpochs,
-  smoothing,
 }: Props) {
-  const rows = useMemo(
-    () => batchRows(points, smoothing).filter((r) => r.accuracySmooth !== null),
-    [points, smoothing],
-  );
+  const rows = useMemo(() => batchRows.filter((r) => r.accuracySmooth !== null), [batchRows]);
   const epochRows = useMemo(
     () =>
       epochs.map((e, i) => ({

@@ -1,7 +1,7 @@
 import { memo, useState } from 'react';
 import type { DataDescription } from '../../main/training/types.ts';
 import { FolderDialog } from './FolderDialog.tsx';
-import { formatShape } from './format.ts';
+import { formatShape } from '../graph/format.ts';
 import { adaptSummary, type Mismatch } from './mismatch.ts';
 import type { DataKind } from './trainingStore.ts';
 import { useTrainingStore } from './useTrainingStore.ts';

@@ -1,8 +1,7 @@
+import { useEffect } from 'react';
+import { useFolderListing } from '../files/useFolderListing.ts';
 import { Icon } from '../ui/Icon.tsx';
-import { useCallback, useEffect, useState } from 'react';
-import { errorMessage } from './errors.ts';
 import { TrainingModal } from './TrainingModal.tsx';
-import { listFolder, type FolderListing } from './useTrainingStore.ts';
 
 interface Props {
   title: string;
@@ -18,21 +17,7 @@ interface Props {
  * and returns the folder the user settles in.
  */
 export function FolderDialog({ title, initialDir, chooseLabel, onChoose, onClose }: Props) {
-  const [listing, setListing] = useState<FolderListing | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-
-  const load = useCallback(async (dir?: string) => {
-    setLoading(true);
-    try {
-      setListing(await listFolder(dir));
-      setError(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setLoading(false);
-    }
-  }, []);
+  const { listing, error, loading, load } = useFolderListing();
 
   useEffect(() => {
     void load(initialDir.trim() || undefined);

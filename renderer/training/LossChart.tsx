@@ -7,14 +7,14 @@ import { lossYAxis } from './EpochChart.tsx';
 import { formatLoss } from './format.ts';
 import { LiveRunChart } from './LiveRunChart.tsx';
 import { epochX } from './liveRun.ts';
-import { batchRows, type BatchPoint } from './series.ts';
+import type { BatchRow } from './series.ts';
 
 interface Props {
-  points: readonly BatchPoint[];
+  /** The run's batch rows, smoothed (see `batchRows`). */
+  batchRows: readonly BatchRow[];
   epochs: readonly EpochMetrics[];
   /** Planned epochs, so the axis does not rescale as the run grows. */
   plannedEpochs: number;
-  smoothing: number;
 }
 
 const LEGEND: readonly LegendItem[] = [
@@ -27,12 +27,10 @@ const LOSS_Y_AXIS = lossYAxis(['auto', 'auto']);
 
 /** Per-batch training loss (raw and smoothed) with per-epoch train and validation loss. */
 export const LossChart = memo(function LossChart({
-  points,
+  batchRows: rows,
   epochs,
   plannedEpochs,
-  smoothing,
 }: Props) {
-  const rows = useMemo(() => batchRows(points, smoothing), [points, smoothing]);
   const epochRows = useMemo(
     () => epochs.map((e, i) => ({ x: epochX(i), trainLoss: e.trainLoss, valLoss: e.valLoss })),
     [epochs],

@@ -1,6 +1,7 @@
 import { Icon } from '../ui/Icon.tsx';
 import type { BackendName } from '../../main/training/types.ts';
-import { formatBytes, formatDuration, formatPercent, formatRate } from './format.ts';
+import { formatBytes } from '../graph/format.ts';
+import { formatDuration, formatPercent, formatRate } from './format.ts';
 import { isActive, progressOf, type LiveRun } from './liveRun.ts';
 import { useTrainingStore } from './useTrainingStore.ts';
 

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { EpochMetrics } from '../../main/training/types.ts';
 import { useAnalysisStore } from '../state/analysisStore.ts';
 import { useDocStore } from '../state/docStore.ts';
 import { useUiStore } from '../state/uiStore.ts';
@@ -16,6 +17,7 @@ import { ResultCard } from './ResultCard.tsx';
 import { RunBar } from './RunBar.tsx';
 import { RunHistory } from './RunHistory.tsx';
 import { viewFromDetail, viewFromLive } from './runView.ts';
+import { batchRows } from './series.ts';
 import { dataSpecOf } from './trainingStore.ts';
 import { usePanelWidth } from './usePanelWidth.ts';
 import { useTrainingStore } from './useTrainingStore.ts';
@@ -27,6 +29,7 @@ const COMFORTABLE_HEIGHT = 420;
 const THREE_COLUMNS_MIN = 1180;
 
 const NO_ERRORS = {};
+const NO_EPOCHS: readonly EpochMetrics[] = [];
 
 let connected = false;
 let expanded = false;
@@ -149,6 +152,9 @@ export function TrainingPanel() {
     if (viewed.status === 'ready' || viewed.status === 'loading') setTab('result');
   }, [viewed.status]);
 
+  // Both charts draw from the same smoothed rows; build them once per batch event.
+  const batchPoints = view?.batchPoints;
+  const rows = useMemo(() => batchRows(batchPoints ?? [], smoothing), [batchPoints, smoothing]);
   const compared = compareIds.map((id) => details[id]).filter((d) => d !== undefined);
   const plannedEpochs = view?.options?.epochs ?? (Number(form.epochs) || 0);
 
@@ -188,16 +194,14 @@ export function TrainingPanel() {
           )}
           <div className={`tr-charts${compared.length > 0 ? ' tr-charts-3' : ''}`}>
             <LossChart
-              points={view?.batchPoints ?? []}
-              epochs={view?.epochs ?? []}
+              batchRows={rows}
+              epochs={view?.epochs ?? NO_EPOCHS}
               plannedEpochs={plannedEpochs}
-              smoothing={smoothing}
             />
             <AccuracyChart
-              points={view?.batchPoints ?? []}
-              epochs={view?.epochs ?? []}
+              batchRows={rows}
+              epochs={view?.epochs ?? NO_EPOCHS}
               plannedEpochs={plannedEpochs}
-              smoothing={smoothing}
             />
             {compared.length > 0 && <CompareChart runs={compared} />}
           </div>

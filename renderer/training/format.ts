@@ -18,19 +18,6 @@ export function formatPercent(fraction: number | null | undefined, digits = 1): 
   return `${(fraction * 100).toFixed(digits)} %`;
 }
 
-/** Binary-unit byte size ("12.3 MiB"). */
-export function formatBytes(bytes: number | null | undefined): string {
-  if (bytes === null || bytes === undefined || !Number.isFinite(bytes) || bytes < 0) return '—';
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${unit === 0 ? value.toFixed(0) : value.toFixed(1)} ${units[unit]}`;
-}
-
 /** Throughput with a sensible number of digits ("2,410 img/s", "31.5 img/s"). */
 export function formatRate(imagesPerSecond: number | null | undefined): string {
   if (
@@ -48,11 +35,6 @@ export function formatLoss(loss: number | null | undefined): string {
   if (loss === null || loss === undefined) return '—';
   if (!Number.isFinite(loss)) return String(loss);
   return loss.toPrecision(4);
-}
-
-/** Shape as the designer shows it ("28×28×1"). */
-export function formatShape(shape: readonly number[]): string {
-  return shape.join('×');
 }
 
 /** Local date-time for the run history ("2026-11-28 23:41"). */

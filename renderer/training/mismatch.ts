@@ -4,7 +4,7 @@
  */
 import type { NetworkAnalysis, NetworkDoc } from '../../main/network/types.ts';
 import type { DataDescription } from '../../main/training/types.ts';
-import { formatShape } from './format.ts';
+import { formatShape } from '../graph/format.ts';
 
 export interface DesignFacts {
   /** The Input node's `[H, W, C]`, when there is exactly one well-formed Input. */

@@ -14,7 +14,7 @@ import type {
   RunSummary,
   TrainingEvent,
 } from '../../main/training/types.ts';
-import { errorMessage } from './errors.ts';
+import { errorMessage } from '../api/errors.ts';
 import { applyEvents, isActive, mergeStoredRun, newLiveRun, type LiveRun } from './liveRun.ts';
 import {
   DEFAULT_OPTIONS_FORM,
