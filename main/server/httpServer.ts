@@ -6,7 +6,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Duplex } from 'node:stream';
 import type { NetdApi } from '../api/contract.ts';
 import type { ErrorLogger } from '../api/dispatch.ts';
-import { refusal, securityHeaders, sessionCookie, createSessionToken } from './security.ts';
+import {
+  createSessionToken,
+  refusal,
+  requestUrl,
+  securityHeaders,
+  sessionCookie,
+} from './security.ts';
 import { sendFile, staticPathFor } from './staticFiles.ts';
 import { createApiSocketServer } from './wsBridge.ts';
 
@@ -41,6 +47,8 @@ export interface RunningWebServer {
  */
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const token = options.token ?? createSessionToken();
+  // The cookie's own secret: it unlocks static files only, so leaking it leaks no API access.
+  const staticSecret = createSessionToken();
   const sockets = createApiSocketServer(options.api, options.logError);
   let port = options.port;
 
@@ -53,9 +61,14 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   });
 
   async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
     const headers = securityHeaders(port);
-    const why = refusal(req, url, port, token, { allowCookie: true });
+    const url = requestUrl(req.url, port);
+    if (!url) {
+      res.writeHead(400, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Bad request target\n');
+      return;
+    }
+    const why = refusal(req, url, port, { token, staticSecret });
     if (why) {
       res.writeHead(403, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
       res.end(
@@ -70,7 +83,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       return;
     }
     // A valid token in the URL sets the cookie, so the page's scripts and styles load without it.
-    if (url.searchParams.has('token')) headers['Set-Cookie'] = sessionCookie(token);
+    if (url.searchParams.has('token')) headers['Set-Cookie'] = sessionCookie(port, staticSecret);
     const file = staticPathFor(options.rendererDir, url.pathname);
     if (file && (await sendFile(res, file, headers, req.method))) return;
     res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
@@ -78,19 +91,26 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   }
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
+    // A socket error after a refusal must not become an uncaught 'error' event.
+    socket.on('error', () => socket.destroy());
+    try {
+      handleUpgrade(req, socket, head);
+    } catch (error: unknown) {
+      console.error('[netd] WebSocket upgrade failed:', error);
+      refuseUpgrade(socket, '500 Internal Server Error');
+    }
+  });
+
+  function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = requestUrl(req.url, port);
+    if (!url) return refuseUpgrade(socket, '400 Bad Request');
     // The socket must carry the token itself: a cookie alone would let any page the user opens
     // in this browser talk to the API if the Origin check were ever bypassed.
     const why =
-      url.pathname === API_SOCKET_PATH
-        ? refusal(req, url, port, token, { allowCookie: false })
-        : 'unknown path';
-    if (why) {
-      socket.end(`HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n`);
-      return;
-    }
+      url.pathname === API_SOCKET_PATH ? refusal(req, url, port, { token }) : 'unknown path';
+    if (why) return refuseUpgrade(socket, '403 Forbidden');
     sockets.wss.handleUpgrade(req, socket, head, (ws) => sockets.wss.emit('connection', ws, req));
-  });
+  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -118,4 +138,17 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       });
     },
   };
+}
+
+/**
+ * Answers a refused upgrade and destroys the socket: `end()` alone leaves the descriptor open for as
+ * long as the client keeps its side open.
+ */
+function refuseUpgrade(socket: Duplex, status: string): void {
+  if (socket.destroyed) return;
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () =>
+    socket.destroy(),
+  );
+  // A client that never reads must not hold the socket either.
+  setTimeout(() => socket.destroy(), 1000).unref();
 }

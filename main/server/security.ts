@@ -7,7 +7,14 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { contentSecurityPolicy } from './contentSecurityPolicy.ts';
 
-const SESSION_COOKIE = 'netd_session';
+/**
+ * The cookie is named per port: cookies are not port-scoped, so two hosts on 127.0.0.1 must not
+ * overwrite each other's, and its value is a secret of its own (never the API token), because any
+ * other server on 127.0.0.1 the browser visits receives it.
+ */
+function sessionCookieName(port: number): string {
+  return `netd_static_${port}`;
+}
 
 /** A fresh random session token, URL-safe. */
 export function createSessionToken(): string {
@@ -46,9 +53,19 @@ function readCookie(header: string | undefined, name: string): string | null {
   return null;
 }
 
-/** The `Set-Cookie` value that lets the page's own assets load without the token in each URL. */
-export function sessionCookie(token: string): string {
-  return `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+/**
+ * The `Set-Cookie` value that lets the page's own assets load without the token in each URL. Its
+ * value is `staticSecret`, which only unlocks static files; the API needs the token itself.
+ */
+export function sessionCookie(port: number, staticSecret: string): string {
+  return `${sessionCookieName(port)}=${staticSecret}; HttpOnly; SameSite=Strict; Path=/`;
+}
+
+/** The secrets a request may present: the API token, and (for static files only) the cookie's. */
+export interface Credentials {
+  token: string;
+  /** Set only where the static-file cookie may stand in for the token. */
+  staticSecret?: string;
 }
 
 /** Why a request is refused, or null when it may proceed. Token: query `token` or the cookie. */
@@ -56,16 +73,28 @@ export function refusal(
   req: IncomingMessage,
   url: URL,
   port: number,
-  token: string,
-  { allowCookie }: { allowCookie: boolean },
+  credentials: Credentials,
 ): string | null {
   if (!isAllowedHost(req.headers.host, port)) return 'unexpected Host header';
   if (!isAllowedOrigin(req.headers.origin, port)) return 'cross-origin request';
-  if (tokenMatches(url.searchParams.get('token'), token)) return null;
-  if (allowCookie && tokenMatches(readCookie(req.headers.cookie, SESSION_COOKIE), token)) {
+  if (tokenMatches(url.searchParams.get('token'), credentials.token)) return null;
+  const cookie = readCookie(req.headers.cookie, sessionCookieName(port));
+  if (credentials.staticSecret !== undefined && tokenMatches(cookie, credentials.staticSecret)) {
     return null;
   }
   return 'missing or wrong session token';
+}
+
+/**
+ * The request target as a URL on this server, or null when it cannot be parsed (an absolute-form
+ * target such as `http://[` makes `new URL` throw; that must be a 400, never a crash).
+ */
+export function requestUrl(target: string | undefined, port: number): URL | null {
+  try {
+    return new URL(target ?? '/', `http://127.0.0.1:${port}`);
+  } catch {
+    return null;
+  }
 }
 
 /**

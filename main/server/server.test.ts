@@ -1,5 +1,6 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,6 +57,25 @@ function get(path: string, headers: Record<string, string> = {}): Promise<Reply>
 }
 const host = () => `127.0.0.1:${server.port}`;
 
+/** The `name=value` of the static-file cookie the page sets. */
+async function staticCookie(): Promise<string> {
+  const page = await get(`/?token=${server.token}`);
+  return String(page.headers['set-cookie']).split(';')[0] ?? '';
+}
+
+/** Sends raw bytes and resolves with whatever the server answers before it closes the socket. */
+function raw(bytes: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: '127.0.0.1', port: server.port }, () =>
+      socket.write(bytes),
+    );
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', () => resolve(answer));
+  });
+}
+
 /** Opens a socket; resolves with it once open, rejects with ws's error (e.g. "… 403"). */
 function connect(query: string, origin?: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
@@ -88,7 +108,9 @@ describe('web host: HTTP', () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>NetDesigner</title>');
     const cookie = String(page.headers['set-cookie']);
-    expect(cookie).toContain(`netd_session=${server.token}`);
+    expect(cookie).toMatch(new RegExp(`^netd_static_${server.port}=[A-Za-z0-9_-]{32};`));
+    // Cookies are not port-scoped: the cookie must never carry the API token.
+    expect(cookie).not.toContain(server.token);
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Strict');
     const csp = String(page.headers['content-security-policy']);
@@ -99,7 +121,7 @@ describe('web host: HTTP', () => {
   });
 
   it('serves assets with the cookie alone', async () => {
-    const asset = await get('/assets/app-1234.js', { Cookie: `netd_session=${server.token}` });
+    const asset = await get('/assets/app-1234.js', { Cookie: await staticCookie() });
     expect(asset.status).toBe(200);
     expect(asset.headers['content-type']).toContain('javascript');
     expect(asset.body).toBe('console.log(1)');
@@ -118,7 +140,7 @@ describe('web host: HTTP', () => {
   });
 
   it('never serves files outside the renderer folder', async () => {
-    const cookie = { Cookie: `netd_session=${server.token}` };
+    const cookie = { Cookie: await staticCookie() };
     expect((await get(`/%2e%2e/${basename(dir)}-secret.txt`, cookie)).status).toBe(404);
     expect((await get('/assets/missing.js', cookie)).status).toBe(404);
     expect(staticPathFor('/srv/app', '/../../etc/passwd.txt')).toBeNull();
@@ -128,7 +150,53 @@ describe('web host: HTTP', () => {
   });
 });
 
+describe('web host: malformed requests', () => {
+  const targets = [
+    'http://[',
+    'http://[::1',
+    '//[',
+    'http://%zz/',
+    'http://a b/',
+    '\u00ff',
+    'http://[/api',
+  ];
+  it.each(targets)(
+    'answers an unparsable target %j with a 4xx and keeps serving',
+    async (target) => {
+      for (const upgrade of [true, false]) {
+        const head = upgrade
+          ? 'Upgrade: websocket\r\nConnection: Upgrade\r\n'
+          : 'Connection: close\r\n';
+        const answer = await raw(`GET ${target} HTTP/1.1\r\nHost: ${host()}\r\n${head}\r\n`);
+        expect(answer).toMatch(/^HTTP\/1\.1 4\d\d /);
+      }
+      expect((await get(`/?token=${server.token}`)).status).toBe(200);
+    },
+  );
+
+  it('destroys a refused upgrade even when the client keeps its side open', async () => {
+    const answer = await raw(
+      `GET /api HTTP/1.1\r\nHost: ${host()}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n`,
+    );
+    // `raw` resolves only on 'close': the server hung up although the client never ended.
+    expect(answer).toMatch(/^HTTP\/1\.1 403 /);
+  });
+});
+
 describe('web host: WebSocket API', () => {
+  it('refuses a socket with the static-file cookie alone', async () => {
+    const cookie = await staticCookie();
+    await expect(
+      new Promise((resolve, reject) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api`, {
+          headers: { Cookie: cookie },
+        });
+        ws.once('open', () => resolve(ws));
+        ws.once('error', reject);
+      }),
+    ).rejects.toThrow(/403/);
+  });
+
   it('refuses a socket without the token, with a wrong one, or from another origin', async () => {
     await expect(connect('')).rejects.toThrow(/403/);
     await expect(connect('?token=wrong')).rejects.toThrow(/403/);
