@@ -1,6 +1,7 @@
 /** The commander program behind `netd`, wired to a CliContext instead of the process streams. */
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { registerExportCommand } from '../export/registerExportCommand.ts';
 import { registerTrainingCommands } from '../training/cli/registerTrainingCommands.ts';
 import { registerInspectCommand } from './commands/inspect.ts';
 import { registerTemplateCommand } from './commands/template.ts';
@@ -58,6 +59,7 @@ export function createProgram(ctx: CliContext): Command {
   registerTemplateCommand(program, ctx);
   registerInspectCommand(program, ctx);
   registerTrainingCommands(program, ctx);
+  registerExportCommand(program, ctx);
   // Name the subcommand in its usage errors so the hint points at the right help page.
   for (const cmd of program.commands) {
     cmd.configureOutput({
