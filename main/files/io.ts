@@ -63,17 +63,17 @@ export async function writeNetworkFile(path: string, doc: NetworkDoc): Promise<v
 }
 
 /**
- * Writes `text` atomically: a temp file in the same folder is written and fsynced, then renamed
+ * Writes `text` (a string as UTF-8, or bytes) atomically: a temp file in the same folder is written and fsynced, then renamed
  * over the target, so a crash leaves either the old file or the new one, never half of either.
  * The folder must exist.
  * @throws the underlying fs error; no temp file is left behind.
  */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
+export async function writeFileAtomic(path: string, text: string | Uint8Array): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await open(tmp, 'wx');
     try {
-      await handle.writeFile(text, 'utf8');
+      await (typeof text === 'string' ? handle.writeFile(text, 'utf8') : handle.writeFile(text));
       await handle.sync();
     } finally {
       await handle.close();

@@ -146,6 +146,8 @@ export function serializeNetwork(doc: NetworkDoc): string {
       type: n.type,
       ...(n.label !== undefined ? { label: n.label } : {}),
       params: orderedParams(n),
+      // Only `true` is written: a trainable node stays exactly as version-1 files have it.
+      ...(n.frozen ? { frozen: true } : {}),
       ...(n.position ? { position: { x: n.position.x, y: n.position.y } } : {}),
     })),
     edges: doc.edges.map((e) => ({ source: e.source, target: e.target })),

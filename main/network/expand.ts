@@ -49,6 +49,8 @@ function splice(doc: NetworkDoc, node: NetworkNode, exp: Expansion): NetworkDoc 
     id: ids.get(n.id)!,
     type: n.type,
     params: { ...n.params },
+    // Freezing a block freezes every layer it stands for.
+    ...(node.frozen ? { frozen: true } : {}),
     ...(origin ? { position: { x: origin.x + n.dx, y: origin.y + n.dy } } : {}),
   }));
   const nodes: NetworkNode[] = [];

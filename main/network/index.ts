@@ -1,6 +1,5 @@
 /** Public API of the network engine. */
 export { analyzeNetwork, TOO_LARGE } from './analyze.ts';
-export { computeStages, stageGroupOf } from './stages.ts';
 export { expandComposites, expandNode, ExpandError } from './expand.ts';
 export {
   networkDocSchema,

@@ -18,6 +18,8 @@ export const networkNodeSchema = z.object({
   params: z.record(z.string(), z.unknown()).default({}),
   position: positionSchema.optional(),
   label: z.string().optional(),
+  /** Optional and version-1 compatible: files without it are unchanged. */
+  frozen: z.boolean({ error: '"frozen" must be true or false' }).optional(),
 });
 
 /** One connection; for Add/Concat the order of edges is the input order. */

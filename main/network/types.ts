@@ -19,6 +19,8 @@ export interface NetworkNode {
   params: Record<string, unknown>;
   position?: Position;
   label?: string;
+  /** Its weights are not trained (a composite freezes every layer inside). Absent = trainable. */
+  frozen?: boolean;
 }
 
 /** For `Add` and `Concat` the order of incoming edges in `NetworkDoc.edges` is the input order. */

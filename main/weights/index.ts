@@ -1,0 +1,15 @@
+/** Public API of a design's weights (the `NAME.weights.safetensors` sidecar). */
+export { WeightsError, numel } from './types.ts';
+export type { WeightTensor, Weights, WeightName, WeightSpec } from './types.ts';
+export { decodeSafetensors, encodeSafetensors, type DecodedSafetensors } from './safetensors.ts';
+export { expectedWeights, weightKey } from './layout.ts';
+export { checkWeights, assertWeightsFit, keepFittingWeights, type WeightMisfit } from './check.ts';
+export {
+  WEIGHTS_SUFFIX,
+  weightsPathFor,
+  readWeightsFile,
+  writeWeightsFile,
+  readDesignWeights,
+  writeDesignWeights,
+  removeDesignWeights,
+} from './sidecar.ts';
