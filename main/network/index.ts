@@ -1,5 +1,6 @@
 /** Public API of the network engine. */
 export { analyzeNetwork, TOO_LARGE } from './analyze.ts';
+export { computeStages, stageGroupOf } from './stages.ts';
 export { expandComposites, expandNode, ExpandError } from './expand.ts';
 export {
   networkDocSchema,
