@@ -9,6 +9,7 @@ import {
   connect,
   desktopReports,
   dragFromPalette,
+  edgeIds,
   expectTotalParams,
   installFakeDesktop,
   loadTemplate,
@@ -24,6 +25,7 @@ import {
   shapeOf,
 } from './helpers/designer.ts';
 import { expect, test } from './helpers/test.ts';
+import type { NetworkDoc } from '../main/network/types.ts';
 
 const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
 
@@ -209,18 +211,40 @@ test('save, reload the page, open the file and get the same network', async ({ p
 
 test('unsaved work survives a reload through the recovery offer', async ({ page, appUrl }) => {
   await openApp(page, appUrl);
-  await buildSmallNetwork(page);
-  // Autosave writes the recovery file shortly after the last edit.
-  await expect.poll(async () => (await api<unknown>(page, 'recovery:read')) !== null).toBe(true);
+  const { conv } = await buildSmallNetwork(page);
   const ids = await nodeIds(page);
+  const wires = await edgeIds(page);
+  // Autosave writes the recovery file shortly after the last edit: wait until it holds this very
+  // network (every card and wire), not merely an earlier state of it.
+  await expect
+    .poll(async () => {
+      const saved = await api<{ doc: NetworkDoc } | null>(page, 'recovery:read');
+      if (!saved) return null;
+      return {
+        ids: saved.doc.nodes.map((n) => n.id).sort(),
+        wires: saved.doc.edges.map((e) => `${e.source}->${e.target}`).sort(),
+      };
+    })
+    .toEqual({ ids, wires });
   await page.reload();
   await waitForAnalysis(page);
   await expect(page.getByTestId('recovery-banner')).toBeVisible();
   await page.getByTestId('recovery-restore').click();
   await waitForAnalysis(page);
   expect(await nodeIds(page)).toEqual(ids);
+  expect(await edgeIds(page)).toEqual(wires);
   await expectTotalParams(page, 896 + 4224);
   await expect(page.getByTestId('dirty-marker')).toBeVisible();
+
+  // An edit made right before leaving is written as the page goes away, not a moment later.
+  await selectNode(page, conv);
+  await setParam(page, 'filters', '64');
+  await expect(node(page, conv).getByTestId('node-shape')).toHaveText('32×32×64');
+  await page.reload();
+  await waitForAnalysis(page);
+  await page.getByTestId('recovery-restore').click();
+  await waitForAnalysis(page);
+  await expectTotalParams(page, 3 * 3 * 3 * 64 + 64 + (64 * 128 + 128));
 });
 
 test('a template adapted to CIFAR-sized input says what it changed', async ({ page, appUrl }) => {

@@ -30,6 +30,14 @@ export async function nodeIds(page: Page): Promise<string[]> {
   return ids.sort();
 }
 
+/** Ids of every wire on the canvas (`source->target`), sorted. */
+export async function edgeIds(page: Page): Promise<string[]> {
+  const ids = await page
+    .locator('.react-flow__edge')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
+  return ids.sort();
+}
+
 /**
  * Drags palette item `type` onto the canvas, `offset` pixels from the top-left of the pane, and
  * resolves the id of the node it created (the one that was not there before).

@@ -84,13 +84,26 @@ export async function startDesktopApp(bundleDir: string): Promise<DesktopApp> {
   const documents = app.getPath('documents');
   const dataDir = resolveDataDir();
   const training = await startTraining(dataPaths(dataDir).runs, paths.trainer);
-  const api: NetdApi = createApi({
+  const hostApi: NetdApi = createApi({
     host: 'desktop',
     homeDir: documents,
     dataDir,
     training,
     version: app.getVersion(),
   });
+  // The renderer flushes unsaved work to the recovery file as its window closes (`pagehide`):
+  // quitting waits for those writes, so the last edit before closing is not lost.
+  const recoveryWrites = new Set<Promise<void>>();
+  const api: NetdApi = {
+    ...hostApi,
+    recoveryWrite: (request) => {
+      const write = hostApi.recoveryWrite(request);
+      recoveryWrites.add(write);
+      const forget = (): void => void recoveryWrites.delete(write);
+      write.then(forget, forget);
+      return write;
+    },
+  };
 
   protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererDir));
   installPermissionHandlers(session.defaultSession, isAppUrl);
@@ -244,6 +257,7 @@ export async function startDesktopApp(bundleDir: string): Promise<DesktopApp> {
     },
     dispose: async () => {
       unsubscribeTraining();
+      await Promise.allSettled([...recoveryWrites]);
       await training?.dispose?.();
     },
   };
