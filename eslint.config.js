@@ -64,8 +64,8 @@ export default tseslint.config(
     },
   },
   {
-    // The renderer imports values from this module, so it must stay plain constants: type imports only.
-    files: ['main/training/vocabulary.ts'],
+    // The renderer imports values from these modules, so they must stay plain: type imports only.
+    files: ['main/training/vocabulary.ts', 'main/network/trainingMemory.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -93,10 +93,11 @@ export default tseslint.config(
         {
           patterns: [
             {
-              // One exception: main/training/vocabulary.ts, the training options' plain constants
-              // (type imports only), shared so the dashboard's form cannot drift from the trainer.
+              // Two exceptions (type imports only inside them): main/training/vocabulary.ts, the
+              // training options' plain constants, shared so the dashboard's form cannot drift from
+              // the trainer; main/network/trainingMemory.ts, the one training-memory formula.
               // A regex, because a glob negation cannot re-include a file under an excluded folder.
-              regex: '(^|/)main/(?!training/vocabulary\\.ts$)',
+              regex: '(^|/)main/(?!training/vocabulary\\.ts$|network/trainingMemory\\.ts$)',
               allowTypeImports: true,
               message: 'renderer/ may import only types from main/ (use `import type`).',
             },

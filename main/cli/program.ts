@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerExportCommand } from '../export/registerExportCommand.ts';
 import { registerTrainingCommands } from '../training/cli/registerTrainingCommands.ts';
+import { registerCompareCommand } from './commands/compare.ts';
 import { registerInspectCommand } from './commands/inspect.ts';
 import { registerTemplateCommand } from './commands/template.ts';
 import { registerTemplatesCommand } from './commands/templates.ts';
@@ -58,6 +59,7 @@ export function createProgram(ctx: CliContext): Command {
   registerTemplatesCommand(program, ctx);
   registerTemplateCommand(program, ctx);
   registerInspectCommand(program, ctx);
+  registerCompareCommand(program, ctx);
   registerTrainingCommands(program, ctx);
   registerExportCommand(program, ctx);
   // Name the subcommand in its usage errors so the hint points at the right help page.

@@ -5,7 +5,7 @@
 import { formatBytes, formatInt, formatMacs } from '../graph/format.ts';
 import { useAnalysisStore } from '../state/analysisStore.ts';
 import { useUiStore, type OptimizerKind } from '../state/uiStore.ts';
-import { estimateTrainingMemory } from './trainingMemory.ts';
+import { estimateTrainingMemory } from '../../main/network/trainingMemory.ts';
 import './summary.css';
 
 const BATCHES = [1, 8, 16, 32, 64, 128, 256];

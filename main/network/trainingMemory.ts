@@ -2,8 +2,11 @@
  * A first-order estimate of the memory training needs, in float32: weights, their gradients, the
  * optimizer's state and the activations kept for the backward pass of one batch. Real frameworks
  * add workspace and fragmentation, so this is a lower bound to compare designs with.
+ *
+ * Shared by value with the renderer (summary bar) and used by `compareNetworks`: it may import
+ * only types (lint), so the one formula serves both sides.
  */
-import type { Totals } from '../../main/network/types.ts';
+import type { Totals } from './types.ts';
 
 export interface TrainingMemory {
   weights: number;
