@@ -73,7 +73,10 @@ def pool(kind, p):
 
 
 class Inception(nn.Module):
-    """DESIGN.md's Inception: 1×1 | 1×1→3×3 (pad 1) | 1×1→5×5 (pad 2) | maxpool 3 s1 p1 → 1×1."""
+    """DESIGN.md's Inception: 1×1 | 1×1→3×3 (pad 1) | 1×1→5×5 (pad 2) | maxpool 3 s1 p1 → 1×1.
+
+    A reduction or pool projection of 0 leaves that 1×1 out (the paper's naive module, Fig. 2a).
+    """
 
     def __init__(self, cin, b1, b3r, b3, b5r, b5, poolProj, batchNorm=False):
         super().__init__()
@@ -83,10 +86,13 @@ class Inception(nn.Module):
                 return [nn.Conv2d(i, o, k, padding=k // 2, bias=False), nn.BatchNorm2d(o), nn.ReLU()]
             return [nn.Conv2d(i, o, k, padding=k // 2), nn.ReLU()]
 
+        def reduced(r, o, k):
+            return [*cbr(cin, r, 1), *cbr(r, o, k)] if r > 0 else cbr(cin, o, k)
+
         self.b1 = nn.Sequential(*cbr(cin, b1, 1))
-        self.b3 = nn.Sequential(*cbr(cin, b3r, 1), *cbr(b3r, b3, 3))
-        self.b5 = nn.Sequential(*cbr(cin, b5r, 1), *cbr(b5r, b5, 5))
-        self.bp = nn.Sequential(nn.MaxPool2d(3, 1, 1), *cbr(cin, poolProj, 1))
+        self.b3 = nn.Sequential(*reduced(b3r, b3, 3))
+        self.b5 = nn.Sequential(*reduced(b5r, b5, 5))
+        self.bp = nn.Sequential(nn.MaxPool2d(3, 1, 1), *(cbr(cin, poolProj, 1) if poolProj > 0 else []))
 
     def forward(self, x):
         return torch.cat([self.b1(x), self.b3(x), self.b5(x), self.bp(x)], 1)
@@ -203,6 +209,10 @@ CASES = [
     ("inception 3a", "Inception", {"b1": 64, "b3r": 96, "b3": 128, "b5r": 16, "b5": 32, "poolProj": 32}, [28, 28, 192]),
     ("inception 5b", "Inception", {"b1": 384, "b3r": 192, "b3": 384, "b5r": 48, "b5": 128, "poolProj": 128}, [7, 7, 832]),
     ("inception bn", "Inception", {"b1": 16, "b3r": 8, "b3": 24, "b5r": 4, "b5": 8, "poolProj": 8, "batchNorm": True}, [12, 12, 20]),
+    ("inception naive 3a", "Inception", {"b1": 64, "b3r": 0, "b3": 128, "b5r": 0, "b5": 32, "poolProj": 0}, [28, 28, 192]),
+    ("inception naive bn", "Inception", {"b1": 8, "b3r": 0, "b3": 12, "b5r": 0, "b5": 4, "poolProj": 0, "batchNorm": True}, [9, 9, 6]),
+    ("inception only 5x5 reduce off", "Inception", {"b1": 16, "b3r": 8, "b3": 24, "b5r": 0, "b5": 8, "poolProj": 8}, [10, 10, 20]),
+    ("inception pool proj off", "Inception", {"b1": 16, "b3r": 8, "b3": 24, "b5r": 4, "b5": 8, "poolProj": 0}, [10, 10, 20]),
     ("basic identity", "ResidualBlock", {"variant": "basic", "filters": 64}, [56, 56, 64]),
     ("basic s2", "ResidualBlock", {"variant": "basic", "filters": 128, "strides": 2}, [56, 56, 64]),
     ("basic channel projection", "ResidualBlock", {"variant": "basic", "filters": 32}, [16, 16, 16]),

@@ -1,6 +1,7 @@
 /**
  * Inception module with dimension reductions (Szegedy et al. 2014), as DESIGN.md defines it:
- * four branches concatenated in the order 1×1 | 1×1→3×3 | 1×1→5×5 | 3×3 max pool→1×1.
+ * four branches concatenated in the order 1×1 | 1×1→3×3 | 1×1→5×5 | 3×3 max pool→1×1. A
+ * reduction (`b3r`, `b5r`) or `poolProj` of 0 turns that 1×1 off: the paper's naive module.
  */
 import type { Shape } from '../types.ts';
 import { compositeRules, EXPANSION_INPUT } from './composite.ts';
@@ -18,8 +19,11 @@ interface InceptionParams {
   batchNorm: boolean;
 }
 
-const branch = (name: string, label: string, description: string) =>
-  param({ name, kind: 'int', label, description, min: 1, max: MAX_DIM });
+const branch = (name: string, label: string, description: string, min = 1) =>
+  param({ name, kind: 'int', label, description, min, max: MAX_DIM });
+
+/** `96→128`, or `128` alone when the reduction is off. */
+const reduced = (r: number, n: number) => (r > 0 ? `${r}→${n}` : String(n));
 
 const COL = 220;
 const ROW = 90;
@@ -70,10 +74,13 @@ function expandInception(p: InceptionParams, id: string): Expansion {
   let r = conv('b1', EXPANSION_INPUT, p.b1, 1, -1.5, 0);
   outs.push(r.last);
   depth = Math.max(depth, r.row);
-  r = conv('b3', conv('b3r', EXPANSION_INPUT, p.b3r, 1, -0.5, 0).last, p.b3, 3, -0.5, step);
+  // Without its reduction (0), the 3×3 / 5×5 conv reads the block input: the naive module.
+  const reduce = (name: string, filters: number, col: number) =>
+    filters > 0 ? conv(name, EXPANSION_INPUT, filters, 1, col, 0).last : EXPANSION_INPUT;
+  r = conv('b3', reduce('b3r', p.b3r, -0.5), p.b3, 3, -0.5, p.b3r > 0 ? step : 0);
   outs.push(r.last);
   depth = Math.max(depth, r.row);
-  r = conv('b5', conv('b5r', EXPANSION_INPUT, p.b5r, 1, 0.5, 0).last, p.b5, 5, 0.5, step);
+  r = conv('b5', reduce('b5r', p.b5r, 0.5), p.b5, 5, 0.5, p.b5r > 0 ? step : 0);
   outs.push(r.last);
   depth = Math.max(depth, r.row);
   nodes.push({
@@ -84,7 +91,11 @@ function expandInception(p: InceptionParams, id: string): Expansion {
     dy: 0,
   });
   edges.push({ source: EXPANSION_INPUT, target: `${id}/pool` });
-  r = conv('poolProj', `${id}/pool`, p.poolProj, 1, 1.5, 1);
+  // poolProj 0: the pooled input is concatenated as it is.
+  r =
+    p.poolProj > 0
+      ? conv('poolProj', `${id}/pool`, p.poolProj, 1, 1.5, 1)
+      : { last: `${id}/pool`, row: 0 };
   outs.push(r.last);
   depth = Math.max(depth, r.row);
   const concat = `${id}/concat`;
@@ -102,11 +113,16 @@ export const inception = defineLayer<InceptionParams>({
     'GoogLeNet block: 1×1, 3×3, 5×5 convolutions and a pooled branch side by side, concatenated.',
   params: [
     branch('b1', '1×1 filters', '1×1 convolution branch.'),
-    branch('b3r', '3×3 reduce', '1×1 convolution before the 3×3 (cuts its cost).'),
+    branch('b3r', '3×3 reduce', '1×1 convolution before the 3×3 (cuts its cost); 0 = none.', 0),
     branch('b3', '3×3 filters', '3×3 convolution branch (padding 1).'),
-    branch('b5r', '5×5 reduce', '1×1 convolution before the 5×5.'),
+    branch('b5r', '5×5 reduce', '1×1 convolution before the 5×5; 0 = none.', 0),
     branch('b5', '5×5 filters', '5×5 convolution branch (padding 2).'),
-    branch('poolProj', 'Pool proj', '1×1 convolution after the 3×3 max pool.'),
+    branch(
+      'poolProj',
+      'Pool proj',
+      '1×1 convolution after the 3×3 max pool; 0 = none (the pooled input, all its channels).',
+      0,
+    ),
     param({
       name: 'batchNorm',
       kind: 'bool',
@@ -127,23 +143,27 @@ export const inception = defineLayer<InceptionParams>({
     batchNorm: v.batchNorm as boolean,
   }),
   summary: (p) =>
-    `${p.b1} · ${p.b3r}→${p.b3} · ${p.b5r}→${p.b5} · ${p.poolProj}${p.batchNorm ? ' · BN' : ''}`,
+    `${p.b1} · ${reduced(p.b3r, p.b3)} · ${reduced(p.b5r, p.b5)} · ${p.poolProj || 'pool'}` +
+    (p.b3r === 0 && p.b5r === 0 && p.poolProj === 0 ? ' · naive' : '') +
+    (p.batchNorm ? ' · BN' : ''),
   formulas(p, [input], out, counts) {
     const cin = (input as Shape)[2]!;
     const bias = (n: number) => (p.batchNorm ? 0 : n);
+    // A branch's big conv reads its reduction, or the block input when the reduction is off.
+    const conv = (cout: number, k: number, from: number) => k * k * from * cout + bias(cout);
     const br = [
-      p.b1 * cin + bias(p.b1),
-      p.b3r * cin + bias(p.b3r) + 9 * p.b3r * p.b3 + bias(p.b3),
-      p.b5r * cin + bias(p.b5r) + 25 * p.b5r * p.b5 + bias(p.b5),
-      p.poolProj * cin + bias(p.poolProj),
+      conv(p.b1, 1, cin),
+      (p.b3r > 0 ? conv(p.b3r, 1, cin) : 0) + conv(p.b3, 3, p.b3r || cin),
+      (p.b5r > 0 ? conv(p.b5r, 1, cin) : 0) + conv(p.b5, 5, p.b5r || cin),
+      p.poolProj > 0 ? conv(p.poolProj, 1, cin) : 0,
     ];
     const lines = [
-      `out C = ${p.b1} + ${p.b3} + ${p.b5} + ${p.poolProj} = ${out[2]}`,
+      `out C = ${p.b1} + ${p.b3} + ${p.b5} + ${p.poolProj || `${cin} (pooled input)`} = ${out[2]}`,
       `conv params per branch = ${br.map(fmtInt).join(' + ')}`,
     ];
     if (p.batchNorm)
       lines.push(
-        `BatchNorm params = 2·(${p.b1} + ${p.b3r} + ${p.b3} + ${p.b5r} + ${p.b5} + ${p.poolProj}) = ${fmtInt(counts.nonTrainable)} (+ as many non-trainable)`,
+        `BatchNorm params = 2·(${[p.b1, p.b3r, p.b3, p.b5r, p.b5, p.poolProj].filter((n) => n > 0).join(' + ')}) = ${fmtInt(counts.nonTrainable)} (+ as many non-trainable)`,
       );
     lines.push(
       `params = ${fmtInt(counts.trainable)}`,
