@@ -9,6 +9,17 @@ export default defineConfig({
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
-    chunkSizeWarningLimit: 2000,
+    rollupOptions: {
+      output: {
+        // Libraries that change rarely get chunks of their own (cached across app updates, none
+        // over the size warning); the training dashboard is a lazy chunk (see BottomPanel.tsx).
+        manualChunks(id: string) {
+          if (/node_modules\/(react|react-dom|scheduler)\//.test(id)) return 'react';
+          if (/node_modules\/(@xyflow|d3-|classcat)/.test(id)) return 'xyflow';
+          if (/node_modules\/zod\//.test(id)) return 'zod';
+          return undefined;
+        },
+      },
+    },
   },
 });

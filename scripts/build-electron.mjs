@@ -4,9 +4,9 @@
 // Usage: node scripts/build-electron.mjs [--quiet] [--only=main,preload,trainer] [--outdir=DIR]
 // Exit 1 with esbuild's message on failure.
 import { build } from 'esbuild';
-import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SOURCE_URL_BANNER, sourceUrlPlugin } from './bundle/sourceUrl.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const option = (name) =>
@@ -18,29 +18,6 @@ const quiet = process.argv.includes('--quiet');
 // Native or self-locating packages stay in node_modules (they find their .node / .wasm files
 // relative to their own folder, which bundling would break).
 const NODE_EXTERNALS = ['electron', '@tensorflow/*'];
-
-/**
- * A bundle has one `import.meta.url`; modules such as main/api/createApi.ts resolve files relative
- * to their own source location (`new URL('../../', import.meta.url)` = the app root). Replace it in
- * every source file with the URL that file would have in the app folder, computed at run time from
- * the bundle's own location (dist/electron/ is two levels below the app root, as main/api/ is).
- */
-const sourceUrlPlugin = {
-  name: 'source-import-meta-url',
-  setup(pluginBuild) {
-    pluginBuild.onLoad({ filter: /\.(ts|tsx|mts)$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      if (!source.includes('import.meta.url')) return undefined;
-      const rel = relative(ROOT, args.path).split('\\').join('/');
-      const expression = `__netdSourceUrl(${JSON.stringify(rel)})`;
-      return { contents: source.replaceAll('import.meta.url', expression), loader: 'ts' };
-    });
-  },
-};
-
-const SOURCE_URL_BANNER =
-  'const __netdSourceUrl = (rel) => require("node:url").pathToFileURL(' +
-  'require("node:path").join(__dirname, "..", "..", rel)).href;';
 
 const common = {
   bundle: true,
@@ -87,7 +64,7 @@ try {
       build({
         ...common,
         ...target,
-        plugins: target.platform === 'node' ? [sourceUrlPlugin] : [],
+        plugins: target.platform === 'node' ? [sourceUrlPlugin(ROOT)] : [],
         banner: target.platform === 'node' ? { js: SOURCE_URL_BANNER } : {},
       }),
     ),

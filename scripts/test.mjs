@@ -8,6 +8,8 @@ const steps = [
   ['type-check (web)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']],
   ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
   ['format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']],
+  // bin/netd.mjs would build it on first use too; building here keeps that out of the CLI tests.
+  ['build CLI', 'node', ['scripts/build-cli.mjs', '--quiet']],
   ['unit tests', 'npx', ['vitest', 'run']],
 ];
 if (existsSync('e2e/run.mjs') && process.env.NETD_SKIP_E2E !== '1') {

@@ -1,11 +1,15 @@
 /** The tabbed bottom panel: Problems, Table and Training. */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { TrainingPanel } from '../training/TrainingPanel.tsx';
+import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useAnalysisStore } from '../state/analysisStore.ts';
 import { useUiStore, type BottomTab } from '../state/uiStore.ts';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
 import { TableView } from './TableView.tsx';
 import './panels.css';
+
+// The dashboard (charts, run history) is its own chunk, loaded the first time its tab is shown.
+const TrainingPanel = lazy(() =>
+  import('../training/TrainingPanel.tsx').then((m) => ({ default: m.TrainingPanel })),
+);
 
 const TABS: { id: BottomTab; label: string }[] = [
   { id: 'problems', label: 'Problems' },
@@ -76,7 +80,9 @@ export function BottomPanel() {
         {/* Once shown, training stays mounted so a live run keeps its state when you switch tabs. */}
         {(trainingSeen || tab === 'training') && (
           <div hidden={tab !== 'training'} className="tabpanel__training">
-            <TrainingPanel />
+            <Suspense fallback={<p className="tabpanel__loading">Loading training…</p>}>
+              <TrainingPanel />
+            </Suspense>
           </div>
         )}
       </div>

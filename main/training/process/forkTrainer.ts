@@ -1,4 +1,7 @@
-/** The default trainer transport for Node hosts (`npm run serve`, tests): a forked child process running `trainerEntry.ts` through tsx. */
+/**
+ * The default trainer transport for Node hosts (`netd train`, `npm run serve`, tests): a forked
+ * child process running the bundled trainer, or `trainerEntry.ts` through tsx from sources.
+ */
 import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -12,14 +15,24 @@ function tsxLoaderUrl(): string {
 }
 
 /**
+ * In the esbuild-bundled CLI (scripts/bundle/cli.mjs) this names the bundled trainer beside it;
+ * run from sources it is not defined and the trainer runs through tsx.
+ */
+declare const __NETD_TRAINER_BUNDLE__: string | undefined;
+const TRAINER_BUNDLE =
+  typeof __NETD_TRAINER_BUNDLE__ === 'string' ? __NETD_TRAINER_BUNDLE__ : undefined;
+
+/**
  * Forks a trainer process. Its stderr is passed through and its tail kept for crash messages.
- * @param entry the trainer entry module (default: `trainerEntry.ts` next to this file).
+ * @param entry the trainer entry module (default: the bundled trainer when this code is bundled,
+ *   else `trainerEntry.ts` next to this file).
  */
 export function forkTrainer(
-  entry = fileURLToPath(new URL('./trainerEntry.ts', import.meta.url)),
+  entry = TRAINER_BUNDLE ?? fileURLToPath(new URL('./trainerEntry.ts', import.meta.url)),
 ): TrainerChannel {
   const child = fork(entry, [], {
-    execArgv: ['--import', tsxLoaderUrl()],
+    // A bundle is plain JavaScript; a .ts entry needs tsx's loader.
+    execArgv: entry.endsWith('.ts') ? ['--import', tsxLoaderUrl()] : [],
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
   });
   let tail = '';
