@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerExportCommand } from '../export/registerExportCommand.ts';
+import { registerImportCommand } from '../interchange/registerImportCommand.ts';
 import { registerTrainingCommands } from '../training/cli/registerTrainingCommands.ts';
 import { registerCompareCommand } from './commands/compare.ts';
 import { registerInspectCommand } from './commands/inspect.ts';
@@ -62,6 +63,7 @@ export function createProgram(ctx: CliContext): Command {
   registerCompareCommand(program, ctx);
   registerTrainingCommands(program, ctx);
   registerExportCommand(program, ctx);
+  registerImportCommand(program, ctx);
   // Name the subcommand in its usage errors so the hint points at the right help page.
   for (const cmd of program.commands) {
     cmd.configureOutput({

@@ -1,0 +1,16 @@
+/** The one error type of ONNX import and export: one or more sentences for the user. */
+
+/**
+ * Thrown when a model cannot be read, imported or exported. `lines` are complete sentences (one
+ * per problem: per unsupported operator, per unreadable tensor…); the CLI prints each on its own
+ * line and exits with status 2. Never carries a stack trace to the user.
+ */
+export class OnnxError extends Error {
+  override name = 'OnnxError';
+  readonly lines: readonly string[];
+  constructor(lines: string | readonly string[]) {
+    const list = typeof lines === 'string' ? [lines] : lines;
+    super(list.join('\n'));
+    this.lines = list;
+  }
+}
