@@ -1,6 +1,7 @@
 /**
  * Global keyboard shortcuts. Text fields keep their own keys (typing "f" or Ctrl+Z in a field
- * edits the field); Ctrl/Cmd+S, Ctrl/Cmd+O and F6 (next region) work everywhere.
+ * edits the field); Ctrl/Cmd+S, Ctrl/Cmd+O and F6 (next region) work everywhere. Escape on the canvas
+ * clears the selection.
  */
 import { useEffect } from 'react';
 import { openFile, save, saveAs } from '../files/fileActions.ts';
@@ -13,6 +14,7 @@ import {
 } from '../state/commands.ts';
 import { redo, undo } from '../state/docStore.ts';
 import { usePromptStore } from '../state/promptStore.ts';
+import { useSelectionStore } from '../state/selectionStore.ts';
 import { useUiStore } from '../state/uiStore.ts';
 import { focusNextRegion } from './regionFocus.ts';
 
@@ -72,6 +74,8 @@ export function useShortcuts(): void {
       } else if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) {
         e.preventDefault();
         deleteSelection();
+      } else if (e.key === 'Escape') {
+        useSelectionStore.getState().clear();
       } else if (!mod && !e.altKey && key === 'f') {
         e.preventDefault();
         useUiStore.getState().requestFit();

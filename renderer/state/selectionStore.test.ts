@@ -1,0 +1,78 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { NetworkDoc } from '../../main/network/types.ts';
+import { duplicateSelection, selectAll, deleteSelection } from './commands.ts';
+import { emptyDoc, redo, undo, useDocStore } from './docStore.ts';
+import { useSelectionStore } from './selectionStore.ts';
+
+const CHAIN: NetworkDoc = {
+  ...emptyDoc('Chain'),
+  nodes: [
+    { id: 'in', type: 'Input', params: { shape: [8, 8, 1] }, position: { x: 0, y: 0 } },
+    { id: 'conv1', type: 'Conv2D', params: { filters: 4 }, position: { x: 0, y: 120 } },
+    { id: 'gap', type: 'GlobalAvgPool2D', params: {}, position: { x: 0, y: 240 } },
+  ],
+  edges: [
+    { source: 'in', target: 'conv1' },
+    { source: 'conv1', target: 'gap' },
+  ],
+};
+
+const selected = () => [...useSelectionStore.getState().nodes].sort();
+const selectedEdges = () => [...useSelectionStore.getState().edges].sort();
+const onCanvas = () =>
+  useDocStore
+    .getState()
+    .doc.nodes.map((n) => n.id)
+    .sort();
+
+describe('selection follows the graph', () => {
+  beforeEach(() => {
+    useDocStore.getState().reset(CHAIN);
+    useSelectionStore.getState().clear();
+  });
+
+  it('duplicate then undo leaves nothing selected that is gone', () => {
+    useSelectionStore.getState().select(['conv1']);
+    duplicateSelection();
+    expect(selected()).toHaveLength(1);
+    expect(selected()[0]).not.toBe('conv1');
+    undo();
+    expect(selected()).toEqual([]);
+    // Picking a layer afterwards selects exactly that layer.
+    useSelectionStore.getState().patch([{ kind: 'node', id: 'gap', selected: true }]);
+    expect(selected()).toEqual(['gap']);
+  });
+
+  it('select all then undo selects only the layers still on the canvas', () => {
+    useSelectionStore.getState().select(['conv1']);
+    duplicateSelection();
+    selectAll();
+    expect(selected()).toHaveLength(4);
+    undo();
+    expect(selected()).toEqual(onCanvas());
+    expect(selected()).toHaveLength(3);
+    expect(selectedEdges()).toEqual(['conv1->gap', 'in->conv1']);
+  });
+
+  it('drops wires that undo removed and keeps the rest', () => {
+    useSelectionStore.getState().select(['gap']);
+    deleteSelection();
+    useSelectionStore.getState().select([], ['in->conv1']);
+    undo();
+    useSelectionStore.getState().select([], ['in->conv1', 'conv1->gap']);
+    redo();
+    // The wire into the deleted layer is gone again; the other one stays selected.
+    expect(selectedEdges()).toEqual(['in->conv1']);
+  });
+
+  it('loading another network clears a selection of layers it does not have', () => {
+    useSelectionStore.getState().select(['conv1', 'gap']);
+    useDocStore.getState().reset({ ...emptyDoc('Other'), nodes: [CHAIN.nodes[0]!] });
+    expect(selected()).toEqual([]);
+  });
+
+  it('never selects an id that is not in the graph, and keeps folded stage boxes', () => {
+    useSelectionStore.getState().select(['conv1', 'ghost', 'stage:conv']);
+    expect(selected()).toEqual(['conv1', 'stage:conv']);
+  });
+});
