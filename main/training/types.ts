@@ -60,6 +60,11 @@ export interface TrainingRequest {
   /** `synthetic`, `fashion-mnist`, or a folder path (format auto-detected). */
   data: string;
   options: Partial<TrainingOptions>;
+  /**
+   * A safetensors file (the design's `NAME.weights.safetensors`, or a run's weights) to start
+   * from instead of a fresh initialisation; it must fit the design exactly.
+   */
+  weights?: string;
 }
 
 export interface DataDescription {

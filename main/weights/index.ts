@@ -12,4 +12,12 @@ export {
   readDesignWeights,
   writeDesignWeights,
   removeDesignWeights,
+  findDesignWeights,
 } from './sidecar.ts';
+export {
+  loadWeightsIntoModel,
+  readWeightsFromModel,
+  freezeLayers,
+  type CompiledForWeights,
+} from './tfjs.ts';
+export { RUN_WEIGHTS_FILE, runWeightsPath, loadStartingWeights } from './start.ts';

@@ -100,3 +100,13 @@ export async function removeDesignWeights(designPath: string): Promise<void> {
       throw new WeightsError(ioMessage(weightsPathFor(designPath), err, 'remove'));
   }
 }
+
+/** The path of the design's sidecar when one exists, else null (nothing is read). */
+export async function findDesignWeights(designPath: string): Promise<string | null> {
+  const path = weightsPathFor(designPath);
+  try {
+    return (await stat(path)).isFile() ? path : null;
+  } catch {
+    return null;
+  }
+}

@@ -69,6 +69,10 @@ export function registerTrainingCommands(program: Command, ctx: CliContext): voi
       '--no-keep-best',
       'keep the last epoch’s weights instead of the best validation epoch’s',
     )
+    .option(
+      '--fresh',
+      'start from a fresh initialisation even when FILE has weights (NAME.weights.safetensors)',
+    )
     .option('--flip', 'augment with random horizontal flips')
     .option(
       '--shift <f>',

@@ -9,6 +9,7 @@ import { runTraining, type RunOutcome } from '../trainer/runTraining.ts';
 import { TrainingError } from '../service/errors.ts';
 import { validateRequest } from '../service/validateRequest.ts';
 import { createProgressPrinter } from './progress.ts';
+import { findDesignWeights } from '../../weights/sidecar.ts';
 
 export interface TrainFlags {
   data: string;
@@ -32,6 +33,8 @@ export interface TrainFlags {
   backend?: TrainingOptions['backend'];
   out?: string;
   json?: boolean;
+  /** commander's `--fresh`: ignore the design's weights sidecar. */
+  fresh?: boolean;
 }
 
 /** Exit status when the user interrupted the run with Ctrl-C (the shell convention for SIGINT). */
@@ -73,10 +76,13 @@ export async function trainCommand(
     const doc = await readNetworkFile(file);
     if (flags.backend === undefined) backendFromEnv(); // a bad NETD_BACKEND is a bad argument
     // The service's own checks, so the command line refuses exactly what the dashboard refuses.
+    // A design with a weights sidecar is fine-tuned from it unless --fresh says otherwise.
+    const weights = flags.fresh ? null : await findDesignWeights(file);
     ({ request } = await validateRequest({
       doc,
       data: flags.data,
       options: optionsFromFlags(flags),
+      ...(weights ? { weights } : {}),
     }));
   } catch (err) {
     // Design errors are the network's fault (1); everything else is a bad argument or bad data (2).

@@ -27,6 +27,11 @@ export interface CompiledModel {
   outputsLogits: boolean;
   inputShape: [number, number, number];
   classes: number;
+  /**
+   * The tfjs layer of each primitive node of the expanded design that holds its weights (Conv2D,
+   * Dense, BatchNorm …), by node id: how weights are loaded, frozen and read back by node.
+   */
+  layerNames: ReadonlyMap<string, string>;
 }
 
 /** Keeps layer names unique and safe for tfjs weight paths (`blk/conv1` → `blk_conv1`). */
@@ -118,10 +123,18 @@ export function compileModel(tf: Tf, doc: NetworkDoc): CompiledModel {
   const output = findOutput(flat, analysis);
 
   const nonNegative = nonNegativeNodes(flat, analysis.order);
+  const allocate = nameAllocator();
+  const layerNames = new Map<string, string>();
+  let building: string | null = null;
   const ctx: LayerContext = {
     tf,
     custom: registerCustomLayers(tf),
-    name: nameAllocator(),
+    // The name given to a node's own id while that node is built is its main layer's name.
+    name: (base) => {
+      const name = allocate(base);
+      if (base === building) layerNames.set(base, name);
+      return name;
+    },
     inputsNonNegative: (id) => {
       const sources = flat.edges.filter((e) => e.target === id).map((e) => e.source);
       return sources.length > 0 && sources.every((s) => nonNegative.has(s));
@@ -137,6 +150,7 @@ export function compileModel(tf: Tf, doc: NetworkDoc): CompiledModel {
     const inputs = flat.edges.filter((e) => e.target === id).map((e) => tensors.get(e.source));
     if (inputs.some((t) => t === undefined)) continue; // fed only by unused branches of another Input
     try {
+      building = id;
       tensors.set(id, buildNode(ctx, node, inputs as SymbolicTensor[]));
     } catch (err) {
       if (err instanceof CompileError) throw err;
@@ -155,5 +169,11 @@ export function compileModel(tf: Tf, doc: NetworkDoc): CompiledModel {
     outputs: out,
     name: ctx.name(doc.name || 'network'),
   });
-  return { model, outputsLogits: !isSoftmax(output.node), inputShape, classes: output.classes };
+  return {
+    model,
+    outputsLogits: !isSoftmax(output.node),
+    inputShape,
+    classes: output.classes,
+    layerNames,
+  };
 }

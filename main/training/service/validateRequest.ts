@@ -11,6 +11,7 @@ import { designError } from '../compile/errors.ts';
 import { resolveTrainingOptions } from '../trainer/options.ts';
 import { BUILT_IN_DATA_SPECS } from '../vocabulary.ts';
 import { TrainingError, asTrainingError } from './errors.ts';
+import { loadStartingWeights } from '../../weights/start.ts';
 
 const BUILT_IN: ReadonlySet<string> = new Set(BUILT_IN_DATA_SPECS);
 
@@ -18,6 +19,7 @@ const requestSchema = z.object({
   doc: networkDocSchema,
   data: z.string().trim().min(1, "data is required — use 'synthetic', 'fashion-mnist' or a folder"),
   options: z.record(z.string(), z.unknown()).default({}),
+  weights: z.string().min(1).optional(),
 });
 
 /**
@@ -60,6 +62,13 @@ export async function validateRequest(
     data = await describeData(request.data);
   } catch (err) {
     throw asTrainingError(err, 'data');
+  }
+  if (request.weights) {
+    try {
+      await loadStartingWeights(request.weights, request.doc);
+    } catch (err) {
+      throw new TrainingError((err as Error).message, 'design');
+    }
   }
   const misfits = checkDataFits(data, request.doc);
   if (misfits.length > 0)

@@ -16,6 +16,14 @@ import { TrainingFailure } from './failure.ts';
 import { trainLoop } from './loop.ts';
 import { OptionsError, resolveTrainingOptions } from './options.ts';
 import { withSeededMathRandom } from './seededRandom.ts';
+import {
+  freezeLayers,
+  loadStartingWeights,
+  loadWeightsIntoModel,
+  readWeightsFromModel,
+  runWeightsPath,
+  writeWeightsFile,
+} from '../../weights/index.ts';
 
 /** Errors whose message is written for the user as is (anything else is prefixed as unexpected). */
 const USER_FACING = new Set([
@@ -24,6 +32,7 @@ const USER_FACING = new Set([
   'CompileError',
   'TrainingFailure',
   'BackendError',
+  'WeightsError',
 ]);
 
 /** The `failed` event for an error, with a hint where there is an obvious next step. */
@@ -74,6 +83,10 @@ export async function runTraining(
     const { tf, backend, note } = await initBackend(options.backend);
     const compiled = withSeededMathRandom(options.seed, () => compileModel(tf, req.doc));
     model = compiled.model;
+    // Fine-tuning: start from the given weights, and keep frozen layers out of training.
+    if (req.weights)
+      loadWeightsIntoModel(tf, compiled, req.doc, await loadStartingWeights(req.weights, req.doc));
+    freezeLayers(compiled, req.doc);
     if (compiled.classes !== description.classes.length) {
       throw new TrainingFailure(
         `the network outputs ${compiled.classes} classes but the data has ${description.classes.length} — set the last Dense layer's units to ${description.classes.length}`,
@@ -113,7 +126,8 @@ export async function runTraining(
       emit: send,
       signal,
     });
-    if (store && result.epochsDone > 0) {
+    // Also a run stopped inside its first epoch: its model is what the test accuracy measured.
+    if (store && result.trainedBatches > 0) {
       try {
         await store.saveModel(tf, model, {
           inputShape: data.inputShape,
@@ -121,6 +135,8 @@ export async function runTraining(
           normalization: data.normalization,
           outputsLogits: compiled.outputsLogits,
         });
+        // By node id, for *Continue from this run*, exports and the other engine.
+        await writeWeightsFile(runWeightsPath(store.dir), readWeightsFromModel(compiled, req.doc));
       } catch (err) {
         // The metrics are the run's main record; a model that cannot be serialised must not fail it.
         console.error(`[netd] could not save the model of run ${runId}: ${(err as Error).message}`);
