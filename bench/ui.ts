@@ -3,7 +3,9 @@
  * no assertions):
  * - LeNet-5: time from typing a param to the new totals on screen (and in 60 Hz frames);
  * - ResNet-152 from the gallery: time from the click to its cards and totals on screen;
- * - ResNet-152 expanded to primitive layers: time from typing a param to the new totals.
+ * - ResNet-152 expanded to primitive layers: time from typing a param to the new totals, *Expand
+ *   all* and *Fit* from the click to the painted result, and dragging a layer (ms per drag step,
+ *   from the pointer move to the painted frame, and the frames per second that gives).
  *
  *   npx tsx bench/ui.ts            (NETD_CHROMIUM overrides /usr/bin/chromium)
  */
@@ -49,6 +51,45 @@ const LOAD_AND_WAIT = `async ({ id, total }) => {
     if (performance.now() - t0 > 30000) throw new Error('not loaded after 30 s (shows ' + shown + ')');
   }
 }`;
+
+/** In-page: drags the card `id` by `steps` pointer moves, each awaited until painted; resolves ms per step. */
+const DRAG_AND_WAIT = `async ({ id, steps }) => {
+  const card = document.querySelector('.react-flow__node[data-id="' + id + '"]');
+  if (!card) throw new Error('no card ' + id);
+  const r = card.getBoundingClientRect();
+  let x = r.left + r.width / 2, y = r.top + 8;
+  const opts = () => ({ bubbles: true, cancelable: true, view: window, clientX: x, clientY: y, button: 0, buttons: 1 });
+  const painted = () => new Promise((res) => requestAnimationFrame(() => setTimeout(res, 0)));
+  card.dispatchEvent(new MouseEvent('mousedown', opts()));
+  await painted();
+  const times = [];
+  for (let i = 0; i < steps; i++) {
+    x += 3; y += (i % 2 ? 2 : -2);
+    const t0 = performance.now();
+    window.dispatchEvent(new MouseEvent('mousemove', opts()));
+    await painted();
+    times.push(performance.now() - t0);
+  }
+  window.dispatchEvent(new MouseEvent('mouseup', opts()));
+  await painted();
+  return times;
+}`;
+
+const VIEWPORT_TRANSFORM = `document.querySelector('.react-flow__viewport')?.style.transform`;
+
+/** Clicks `selector` in the page; resolves ms until the expression `until` holds after a painted frame. */
+async function clickAndWait(page: Page, selector: string, until: string): Promise<number> {
+  // The condition is inlined (not `new Function`): the app's CSP forbids eval.
+  return (await page.evaluate(`(async () => {
+    const t0 = performance.now();
+    document.querySelector(${JSON.stringify(selector)}).click();
+    for (;;) {
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      if (${until}) return performance.now() - t0;
+      if (performance.now() - t0 > 60000) throw new Error('not done after 60 s');
+    }
+  })()`)) as number;
+}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -132,15 +173,50 @@ async function main(): Promise<void> {
     }
     line('ResNet-152: click in gallery → cards and totals shown', loads);
 
-    await page.getByRole('button', { name: /Expand all \d+ blocks/ }).click();
-    await page
-      .getByRole('button', { name: /Expand all \d+ blocks/ })
-      .waitFor({ state: 'detached', timeout: 60_000 });
+    const expandMs = await page.evaluate(`(async () => {
+      const t0 = performance.now();
+      const button = [...document.querySelectorAll('button')].find((b) => /Expand all \\d+ blocks/.test(b.textContent));
+      button.click();
+      for (;;) {
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        const gone = ![...document.querySelectorAll('button')].some((b) => /Expand all \\d+ blocks/.test(b.textContent));
+        if (gone && document.querySelectorAll('.react-flow__node').length > 0) return performance.now() - t0;
+        if (performance.now() - t0 > 60000) throw new Error('not expanded after 60 s');
+      }
+    })()`);
+    line('ResNet-152: Expand all → expanded cards shown', [expandMs as number]);
     const count = await page.evaluate(
       `document.querySelector('[data-testid="inspector"]').textContent.match(/Layers\\s*([\\d,]+)/)?.[1]`,
     );
     await selectFirstConv(page);
     line(`ResNet-152 expanded (${String(count)} layers): edit → totals`, await editTimes(page));
+
+    const fits: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      // Move the view away first so each Fit has something to change.
+      await page.mouse.move(700, 400);
+      await page.mouse.wheel(0, -300);
+      const before = (await page.evaluate(VIEWPORT_TRANSFORM)) as string;
+      fits.push(
+        await clickAndWait(
+          page,
+          '[data-testid="cmd-fit"]',
+          `${VIEWPORT_TRANSFORM} !== ${JSON.stringify(before)}`,
+        ),
+      );
+    }
+    line('ResNet-152 expanded: Fit → fitted view painted', fits);
+
+    const target = (await page.evaluate(
+      `[...document.querySelectorAll('.react-flow__node')].map((n) => n.getAttribute('data-id')).find((id) => /conv2$/.test(id ?? ''))`,
+    )) as string | undefined;
+    if (!target) throw new Error('no conv2 card on screen to drag');
+    const steps = (await page.evaluate(
+      `(${DRAG_AND_WAIT})(${JSON.stringify({ id: target, steps: 60 })})`,
+    )) as number[];
+    line(`ResNet-152 expanded: drag ${target} (ms per move)`, steps);
+    const mean = steps.reduce((a, b) => a + b, 0) / steps.length;
+    console.log(`${''.padEnd(52)} ${(1000 / mean).toFixed(1)} frames per second while dragging`);
   } finally {
     await browser.close();
     await server.stop();

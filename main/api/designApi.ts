@@ -4,6 +4,7 @@
  */
 import { readNetworkFile } from '../files/index.ts';
 import { analyzeNetwork, expandNode, layerInfos } from '../network/index.ts';
+import { computeStages } from '../network/stages.ts';
 import { adaptNetwork, buildTemplate, listTemplates, templateInfos } from '../templates/index.ts';
 import type { NetdApi } from './contract.ts';
 import { ApiError } from './errors.ts';
@@ -23,7 +24,11 @@ type DesignMethods = Pick<
 export function createDesignApi(examplePath: string): DesignMethods {
   return {
     catalogList: async () => [...layerInfos()],
-    networkAnalyze: async ({ doc }) => analyzeNetwork(doc),
+    networkAnalyze: async ({ doc }) => {
+      const analysis = analyzeNetwork(doc);
+      // The stages ride along so the canvas can fold them without a second round trip.
+      return { ...analysis, stages: computeStages(doc, analysis) };
+    },
     networkExpandNode: async ({ doc, nodeId }) => {
       if (!doc.nodes.some((n) => n.id === nodeId)) {
         throw new ApiError('not-found', `There is no node '${nodeId}' in '${doc.name}'.`);

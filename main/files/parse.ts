@@ -5,6 +5,7 @@ import { networkDocSchema } from '../network/schema.ts';
 import {
   NETWORK_FORMAT,
   NETWORK_VERSION,
+  type DiagramLayout,
   type NetworkDoc,
   type NetworkNode,
 } from '../network/types.ts';
@@ -134,6 +135,15 @@ function orderedParams(node: NetworkNode): Record<string, unknown> {
   return out;
 }
 
+/** The diagram settings with a stable key order, only the keys that are set. */
+function orderedLayout(l: DiagramLayout): DiagramLayout {
+  return {
+    ...(l.direction !== undefined ? { direction: l.direction } : {}),
+    ...(l.wrap !== undefined ? { wrap: l.wrap } : {}),
+    ...(l.folded !== undefined ? { folded: [...l.folded] } : {}),
+  };
+}
+
 /** Serialises a network with a stable key order, 2-space indentation and a trailing newline. */
 export function serializeNetwork(doc: NetworkDoc): string {
   const ordered = {
@@ -141,6 +151,7 @@ export function serializeNetwork(doc: NetworkDoc): string {
     version: NETWORK_VERSION,
     name: doc.name,
     ...(doc.description !== undefined ? { description: doc.description } : {}),
+    ...(doc.layout !== undefined ? { layout: orderedLayout(doc.layout) } : {}),
     nodes: doc.nodes.map((n) => ({
       id: n.id,
       type: n.type,

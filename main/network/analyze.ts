@@ -217,6 +217,7 @@ export function analyzeNetwork(doc: NetworkDoc): NetworkAnalysis {
     // A composite keeps every tensor inside it for the backward pass, not just its output.
     analysis.trainingActivationBytes = ev.keptBytes ?? elements * 4;
     analysis.receptiveField = ev.rf;
+    if (ev.shortcut) analysis.shortcut = ev.shortcut;
     analysis.formulas = ev.formulas;
     analysis.formulas.push(`output = ${fmtShape(ev.shape)} · 4 B = ${fmtBytes(elements * 4)}`);
     if (ev.keptBytes !== undefined)

@@ -40,6 +40,21 @@ const versionSchema = z.number().superRefine((v, ctx) => {
   });
 });
 
+/**
+ * The optional diagram settings (direction, wrapping, folded stages). Optional and version-1
+ * compatible: a file without it is drawn with the defaults.
+ */
+export const diagramLayoutSchema = z.object({
+  direction: z
+    .enum(['down', 'right'], { error: '"layout.direction" must be "down" or "right"' })
+    .optional(),
+  wrap: z.boolean({ error: '"layout.wrap" must be true or false' }).optional(),
+  folded: z
+    .array(z.string().min(1).max(200), { error: '"layout.folded" must be a list of stage names' })
+    .max(10_000)
+    .optional(),
+});
+
 /** A whole `*.netd.json` document (format and version checked, `name` defaults to 'Untitled'). */
 export const networkDocSchema = z.object({
   format: z.literal(NETWORK_FORMAT, {
@@ -48,6 +63,7 @@ export const networkDocSchema = z.object({
   version: versionSchema,
   name: z.string().default('Untitled'),
   description: z.string().optional(),
+  layout: diagramLayoutSchema.optional(),
   nodes: z.array(networkNodeSchema),
   edges: z.array(networkEdgeSchema),
 }) as unknown as z.ZodType<NetworkDoc>;

@@ -3,6 +3,7 @@
  * analysis of a network returns. Everything here is plain JSON-serialisable data so it can cross
  * IPC / WebSocket boundaries unchanged; the renderer imports these with `import type` only.
  */
+import type { Stage } from './stages.ts';
 
 /** Channels-last tensor shape with the batch omitted: `[H, W, C]`, or `[N]` after Flatten/GAP/Dense. */
 export type Shape = readonly number[];
@@ -32,11 +33,26 @@ export interface NetworkEdge {
 export const NETWORK_FORMAT = 'netdesigner.network';
 export const NETWORK_VERSION = 1;
 
+/**
+ * How the diagram is drawn (optional; a version-1 file without it is drawn top→bottom, wrapped
+ * into columns when long, nothing folded).
+ */
+export interface DiagramLayout {
+  /** Data flows top→bottom (`down`, the default) or left→right (`right`). */
+  direction?: 'down' | 'right';
+  /** A long chain is wrapped into several columns (rows); default true. */
+  wrap?: boolean;
+  /** Names of the stages shown folded into one box (see `main/network/stages.ts`). */
+  folded?: string[];
+}
+
 export interface NetworkDoc {
   format: typeof NETWORK_FORMAT;
   version: typeof NETWORK_VERSION;
   name: string;
   description?: string;
+  /** Optional diagram settings, kept in the file. */
+  layout?: DiagramLayout;
   nodes: NetworkNode[];
   edges: NetworkEdge[];
 }
@@ -190,6 +206,8 @@ export interface NodeAnalysis {
    */
   trainingActivationBytes?: number;
   receptiveField: ReceptiveField | null;
+  /** Blocks with a shortcut (ResidualBlock): identity when shapes match, else a 1×1 projection. */
+  shortcut?: 'identity' | 'projection';
   /** Short card text, e.g. "3×3 · 64 · s2 · same". */
   summary: string;
   /** The formulas behind the numbers with this node's values filled in, for the inspector. */
@@ -212,4 +230,9 @@ export interface NetworkAnalysis {
   nodes: Record<string, NodeAnalysis>;
   problems: Problem[];
   totals: Totals;
+  /**
+   * The stages (see `stages.ts`) the diagram can fold; the API's `network:analyze` reply always
+   * has them, `analyzeNetwork` alone does not compute them.
+   */
+  stages?: Stage[];
 }

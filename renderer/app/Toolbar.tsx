@@ -8,6 +8,7 @@ import { useUiStore, type ThemePref } from '../state/uiStore.ts';
 import { Icon, type IconName } from '../ui/Icon.tsx';
 import { Menu } from '../ui/Menu.tsx';
 import { exportAs, fitView, openTraining, showAbout } from './appCommands.ts';
+import { DiagramMenu } from './DiagramMenu.tsx';
 
 const MOD = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
@@ -123,6 +124,7 @@ export function Toolbar() {
       <div className="toolbar__group" aria-label="View">
         <ToolButton icon="layout" label="Auto layout" onClick={autoLayout} testId="cmd-layout" />
         <ToolButton icon="fit" label="Fit" shortcut="F" onClick={fitView} testId="cmd-fit" />
+        <DiagramMenu />
       </div>
       <div className="toolbar__group">
         <ToolButton

@@ -11,7 +11,6 @@ import {
   ReactFlow,
   useReactFlow,
   type Connection,
-  type Edge,
   type EdgeChange,
   type IsValidConnection,
   type NodeChange,
@@ -27,15 +26,20 @@ import { useDocStore } from '../state/docStore.ts';
 import { useSelectionStore } from '../state/selectionStore.ts';
 import { useUiStore } from '../state/uiStore.ts';
 import { useResolvedTheme } from '../app/useTheme.ts';
+import { buildView, stageBoxId } from '../diagram/view.ts';
 import { LayerNode } from './LayerNode.tsx';
 import { NodeMenu, type NodeMenuState } from './NodeMenu.tsx';
-import { FlowCache, type LayerFlowNode } from './toFlow.ts';
+import { RoutedEdge as RoutedEdgeView } from './RoutedEdge.tsx';
+import { StageNode } from './StageNode.tsx';
+import { FlowCache, type DiagramFlowNode, type RoutedEdge } from './toFlow.ts';
 import { revealViewport } from './reveal.ts';
 import { registerViewport } from './viewportBridge.ts';
 import { PALETTE_MIME } from '../palette/dnd.ts';
 import './canvas.css';
 
-const NODE_TYPES = { layer: LayerNode };
+const NODE_TYPES = { layer: LayerNode, stage: StageNode };
+const EDGE_TYPES = { routed: RoutedEdgeView };
+const isStage = (id: string) => id.startsWith('stage:');
 const SNAP: [number, number] = [10, 10];
 
 /** Big graphs render only what is on screen; small ones render everything (smoother panning). */
@@ -65,6 +69,25 @@ function startViewport(
   return { x: width / 2 - ((minX + maxX) / 2) * zoom, y: 24 - minY * zoom, zoom };
 }
 
+/**
+ * A folded stage's box is its first layer's position: moving the box moves every layer of the
+ * stage by the same amount (so unfolding keeps their arrangement).
+ */
+function moveStage(id: string, to: Position, moves: Map<string, Position>): void {
+  const d = useDocStore.getState().doc;
+  const stage = useAnalysisStore
+    .getState()
+    .analysis?.stages?.find((s) => stageBoxId(s.name) === id);
+  const first = stage && d.nodes.find((n) => n.id === stage.nodeIds[0]);
+  if (!stage || !first?.position) return;
+  const dx = to.x - first.position.x;
+  const dy = to.y - first.position.y;
+  const members = new Set(stage.nodeIds);
+  for (const n of d.nodes)
+    if (members.has(n.id) && n.position)
+      moves.set(n.id, { x: n.position.x + dx, y: n.position.y + dy });
+}
+
 export function Canvas() {
   const doc = useDocStore((s) => s.doc);
   const analysis = useAnalysisStore((s) => s.analysis);
@@ -75,7 +98,7 @@ export function Canvas() {
   const fitSeq = useUiStore((s) => s.fitSeq);
   const centerOn = useUiStore((s) => s.centerOn);
   const theme = useResolvedTheme();
-  const flow = useReactFlow<LayerFlowNode, Edge>();
+  const flow = useReactFlow<DiagramFlowNode, RoutedEdge>();
   // Per-canvas memory of built nodes/edges (see FlowCache); lives as long as the canvas.
   const [cache] = useState(() => new FlowCache());
   const wrapper = useRef<HTMLDivElement>(null);
@@ -86,14 +109,17 @@ export function Canvas() {
     return m;
   }, [catalogByType]);
 
+  const view = useMemo(() => buildView(doc, analysis), [doc, analysis]);
+  const inputs = useMemo(() => {
+    const m = new Map<string, number>();
+    for (const e of doc.edges) m.set(e.target, (m.get(e.target) ?? 0) + 1);
+    return m;
+  }, [doc.edges]);
   const nodes = useMemo(
-    () => cache.buildNodes(doc, analysis, problemsByNode, groups, selectedNodes),
-    [cache, doc, analysis, problemsByNode, groups, selectedNodes],
+    () => cache.buildNodes(view, analysis, problemsByNode, groups, selectedNodes, inputs),
+    [cache, view, analysis, problemsByNode, groups, selectedNodes, inputs],
   );
-  const edges = useMemo(
-    () => cache.buildEdges(doc, analysis, selectedEdges),
-    [cache, doc, analysis, selectedEdges],
-  );
+  const edges = useMemo(() => cache.buildEdges(view, selectedEdges), [cache, view, selectedEdges]);
 
   useEffect(() => {
     registerViewport({
@@ -142,13 +168,14 @@ export function Canvas() {
     });
   }, [centerOn, flow]);
 
-  const onNodesChange = useCallback((changes: NodeChange<LayerFlowNode>[]) => {
+  const onNodesChange = useCallback((changes: NodeChange<DiagramFlowNode>[]) => {
     const moves = new Map<string, Position>();
     const selection: { kind: 'node'; id: string; selected: boolean }[] = [];
     let dragging = false;
     for (const c of changes) {
       if (c.type === 'position' && c.position) {
-        moves.set(c.id, c.position);
+        if (isStage(c.id)) moveStage(c.id, c.position, moves);
+        else moves.set(c.id, c.position);
         dragging ||= c.dragging === true;
       } else if (c.type === 'select') {
         selection.push({ kind: 'node', id: c.id, selected: c.selected });
@@ -187,8 +214,11 @@ export function Canvas() {
     [catalogByType],
   );
 
-  const isValidConnection: IsValidConnection<Edge> = useCallback(
-    (c) => connectionProblem(useDocStore.getState().doc, c.source, c.target) === null,
+  const isValidConnection: IsValidConnection<RoutedEdge> = useCallback(
+    (c) =>
+      !isStage(c.source) &&
+      !isStage(c.target) &&
+      connectionProblem(useDocStore.getState().doc, c.source, c.target) === null,
     [],
   );
 
@@ -224,8 +254,9 @@ export function Canvas() {
 
   const [menu, setMenu] = useState<NodeMenuState | null>(null);
   const closeMenu = useCallback(() => setMenu(null), []);
-  const onNodeContextMenu = useCallback((e: React.MouseEvent, n: LayerFlowNode) => {
+  const onNodeContextMenu = useCallback((e: React.MouseEvent, n: DiagramFlowNode) => {
     e.preventDefault();
+    if (isStage(n.id)) return;
     const box = wrapper.current?.getBoundingClientRect();
     // The menu acts on the selection; right-clicking outside it selects just that layer.
     if (!useSelectionStore.getState().nodes.has(n.id)) useSelectionStore.getState().select([n.id]);
@@ -233,7 +264,8 @@ export function Canvas() {
   }, []);
 
   const minimapColor = useCallback(
-    (n: LayerFlowNode) => `var(--group-${n.data.group ?? 'Blocks'})`,
+    (n: DiagramFlowNode) =>
+      `var(--group-${n.type === 'layer' ? (n.data.group ?? 'Blocks') : 'Blocks'})`,
     [],
   );
 
@@ -245,10 +277,11 @@ export function Canvas() {
       onDrop={onDrop}
       aria-label="Network canvas"
     >
-      <ReactFlow<LayerFlowNode, Edge>
+      <ReactFlow<DiagramFlowNode, RoutedEdge>
         nodes={nodes}
         edges={edges}
         nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
@@ -268,12 +301,12 @@ export function Canvas() {
         maxZoom={2.5}
         colorMode={theme}
         onlyRenderVisibleElements={nodes.length > VIRTUALISE_ABOVE}
-        defaultEdgeOptions={{ type: 'smoothstep' }}
+        defaultEdgeOptions={{ type: 'routed' }}
         proOptions={{ hideAttribution: true }}
         elevateEdgesOnSelect
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
-        <MiniMap<LayerFlowNode>
+        <MiniMap<DiagramFlowNode>
           pannable
           zoomable
           nodeColor={minimapColor}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { NetworkDoc } from '../../main/network/types.ts';
 import { stubAnalysis } from '../testing/analysisStub.ts';
 import { setParam } from '../graph/ops.ts';
+import { buildView } from '../diagram/view.ts';
 import { FlowCache } from './toFlow.ts';
 
 const doc: NetworkDoc = {
@@ -21,11 +22,16 @@ const doc: NetworkDoc = {
 };
 
 const analysis = stubAnalysis({ in: [8, 8, 4], a: [8, 8, 4], add: [8, 8, 4] }, 'x');
+const view = (d: NetworkDoc) => buildView(d, analysis);
+const INPUTS = new Map([
+  ['a', 1],
+  ['add', 2],
+]);
 
 describe('canvas elements', () => {
   it('labels edges with the tensor shape and numbers the inputs of a merge layer', () => {
-    const edges = new FlowCache().buildEdges(doc, analysis, new Set());
-    expect(edges.map((e) => [e.id, e.label])).toEqual([
+    const edges = new FlowCache().buildEdges(buildView(doc, analysis), new Set());
+    expect(edges.map((e) => [e.id, e.data?.label])).toEqual([
       ['a->add', '#1 · 8×8×4'],
       ['in->a', '8×8×4'],
       ['in->add', '#2 · 8×8×4'],
@@ -35,9 +41,16 @@ describe('canvas elements', () => {
   it('keeps the objects of untouched nodes so their cards do not re-render', () => {
     const cache = new FlowCache();
     const groups = new Map();
-    const first = cache.buildNodes(doc, analysis, new Map(), groups, new Set());
+    const first = cache.buildNodes(view(doc), analysis, new Map(), groups, new Set(), INPUTS);
     const edited = setParam(doc, 'a', 'filters', 8);
-    const second = cache.buildNodes(edited, analysis, new Map(), groups, new Set(['in']));
+    const second = cache.buildNodes(
+      view(edited),
+      analysis,
+      new Map(),
+      groups,
+      new Set(['in']),
+      INPUTS,
+    );
     expect(second[2]).toBe(first[2]);
     expect(second[1]).not.toBe(first[1]);
     expect(second[0]).not.toBe(first[0]);
@@ -46,11 +59,12 @@ describe('canvas elements', () => {
 
   it('gives an Input card no input handle', () => {
     const [input, conv] = new FlowCache().buildNodes(
-      doc,
+      view(doc),
       analysis,
       new Map(),
       new Map(),
       new Set(),
+      INPUTS,
     );
     expect(input?.handles?.map((h) => h.type)).toEqual(['source']);
     expect(conv?.handles?.map((h) => h.type)).toEqual(['target', 'source']);

@@ -1,20 +1,20 @@
 /**
- * Turns the document plus its analysis into React Flow nodes and edges. Objects are cached per id
- * and reused while their inputs are unchanged, so React Flow and the memoised cards skip untouched
- * elements — this is what keeps 500-node graphs responsive.
+ * Turns the diagram view (document + analysis, folded stages, routed wires) into React Flow nodes
+ * and edges. Objects are cached per id and reused while their inputs are unchanged, so React Flow
+ * and the memoised cards skip untouched elements — this is what keeps 500-node graphs responsive.
  */
 import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
+import type { Stage } from '../../main/network/stages.ts';
 import type {
   LayerGroup,
   NetworkAnalysis,
-  NetworkDoc,
   NetworkNode,
   NodeAnalysis,
   Problem,
 } from '../../main/network/types.ts';
-import { edgeIds } from '../graph/ids.ts';
-import { formatShape } from '../graph/format.ts';
 import { NODE_HEIGHT, NODE_WIDTH } from '../graph/layout.ts';
+import type { Direction, Point } from '../diagram/route.ts';
+import type { DiagramView } from '../diagram/view.ts';
 
 export type LayerNodeData = {
   node: NetworkNode;
@@ -23,107 +23,160 @@ export type LayerNodeData = {
   problems: readonly Problem[];
   /** Number of incoming edges (shown on merge layers). */
   inputs: number;
+  /** Parameters relative to the largest layer, on a log scale (0–1): the compact card's bar. */
+  size: number;
+  direction: Direction;
+};
+
+export type StageNodeData = {
+  stage: Stage;
+  size: number;
+  direction: Direction;
 };
 
 export type LayerFlowNode = Node<LayerNodeData, 'layer'>;
+export type StageFlowNode = Node<StageNodeData, 'stage'>;
+export type DiagramFlowNode = LayerFlowNode | StageFlowNode;
+
+export type RoutedEdgeData = {
+  points: Point[];
+  label: string;
+  labelAt: Point | null;
+};
+export type RoutedEdge = Edge<RoutedEdgeData, 'routed'>;
 
 const HANDLE = 10;
 const NO_PROBLEMS: readonly Problem[] = [];
 
-// Fixed card size and handle places: React Flow needs no DOM measuring pass, and edges attach
-// exactly where the dagre layout expects.
-const HANDLES_IN_OUT: NodeHandle[] = [
-  {
-    type: 'target',
-    position: Position.Top,
-    x: NODE_WIDTH / 2 - HANDLE / 2,
-    y: -HANDLE / 2,
-    width: HANDLE,
-    height: HANDLE,
-  },
-  {
-    type: 'source',
-    position: Position.Bottom,
-    x: NODE_WIDTH / 2 - HANDLE / 2,
-    y: NODE_HEIGHT - HANDLE / 2,
-    width: HANDLE,
-    height: HANDLE,
-  },
-];
-const HANDLES_OUT: NodeHandle[] = HANDLES_IN_OUT.filter((h) => h.type === 'source');
+function handles(direction: Direction): { inOut: NodeHandle[]; out: NodeHandle[] } {
+  // Fixed card size and handle places: React Flow needs no DOM measuring pass, and wires attach
+  // exactly where the layout and the router expect.
+  const down = direction === 'down';
+  const inOut: NodeHandle[] = [
+    {
+      type: 'target',
+      position: down ? Position.Top : Position.Left,
+      x: down ? NODE_WIDTH / 2 - HANDLE / 2 : -HANDLE / 2,
+      y: down ? -HANDLE / 2 : NODE_HEIGHT / 2 - HANDLE / 2,
+      width: HANDLE,
+      height: HANDLE,
+    },
+    {
+      type: 'source',
+      position: down ? Position.Bottom : Position.Right,
+      x: down ? NODE_WIDTH / 2 - HANDLE / 2 : NODE_WIDTH - HANDLE / 2,
+      y: down ? NODE_HEIGHT - HANDLE / 2 : NODE_HEIGHT / 2 - HANDLE / 2,
+      width: HANDLE,
+      height: HANDLE,
+    },
+  ];
+  return { inOut, out: inOut.filter((h) => h.type === 'source') };
+}
+const HANDLES = { down: handles('down'), right: handles('right') };
+
+/** 0–1 on a log scale against the largest count (0 for none). */
+export function sizeFraction(params: number, max: number): number {
+  if (params <= 0 || max <= 0) return 0;
+  return Math.max(0.04, Math.log10(1 + params) / Math.log10(1 + max));
+}
 
 /** Per-id memory of the last objects built, so unchanged ones keep their identity. */
 export class FlowCache {
-  private nodes = new Map<string, { flow: LayerFlowNode; key: unknown[] }>();
-  private edges = new Map<string, { flow: Edge; key: unknown[] }>();
+  private nodes = new Map<string, { flow: DiagramFlowNode; key: unknown[] }>();
+  private edges = new Map<string, { flow: RoutedEdge; key: unknown[] }>();
 
-  /** The React Flow nodes of `doc`. */
+  /** The React Flow nodes of `view`. */
   buildNodes(
-    doc: NetworkDoc,
+    view: DiagramView,
     analysis: NetworkAnalysis | null,
     problemsByNode: ReadonlyMap<string, readonly Problem[]>,
     groups: ReadonlyMap<string, LayerGroup>,
     selected: ReadonlySet<string>,
-  ): LayerFlowNode[] {
-    const inputs = new Map<string, number>();
-    for (const e of doc.edges) inputs.set(e.target, (inputs.get(e.target) ?? 0) + 1);
-    const next = new Map<string, { flow: LayerFlowNode; key: unknown[] }>();
-    const out = doc.nodes.map((node) => {
-      const a = analysis?.nodes[node.id];
-      const problems = problemsByNode.get(node.id) ?? NO_PROBLEMS;
-      const group = groups.get(node.type);
-      const isSelected = selected.has(node.id);
-      const count = inputs.get(node.id) ?? 0;
-      const key = [node, a, problems, group, isSelected, count];
-      const old = this.nodes.get(node.id);
-      const flow =
-        old && sameKey(old.key, key)
-          ? old.flow
-          : makeNode(node, a, problems, group, isSelected, count);
-      next.set(node.id, { flow, key });
+    inputs: ReadonlyMap<string, number>,
+  ): DiagramFlowNode[] {
+    const max = largest(view, analysis);
+    const next = new Map<string, { flow: DiagramFlowNode; key: unknown[] }>();
+    const { direction } = view;
+    const out = view.items.map((item) => {
+      const old = this.nodes.get(item.id);
+      let key: unknown[];
+      let make: () => DiagramFlowNode;
+      if (item.kind === 'layer') {
+        const { node } = item;
+        const a = analysis?.nodes[node.id];
+        const problems = problemsByNode.get(node.id) ?? NO_PROBLEMS;
+        const group = groups.get(node.type);
+        const isSelected = selected.has(node.id);
+        const count = inputs.get(node.id) ?? 0;
+        const size = a ? sizeFraction(a.trainableParams + a.nonTrainableParams, max) : 0;
+        key = [node, a, problems, group, isSelected, count, size, direction];
+        make = () => ({
+          id: node.id,
+          type: 'layer',
+          position: node.position ?? { x: 0, y: 0 },
+          data: { node, analysis: a, group, problems, inputs: count, size, direction },
+          selected: isSelected,
+          ...FIXED,
+          handles: node.type === 'Input' ? HANDLES[direction].out : HANDLES[direction].inOut,
+          ariaLabel: `${node.type} ${node.label ?? node.id}`,
+        });
+      } else {
+        const { stage, box } = item;
+        const t = stage.totals;
+        const size = sizeFraction(t.trainableParams + t.nonTrainableParams, max);
+        const isSelected = selected.has(item.id);
+        key = [
+          stage.name,
+          stage.nodeIds.length,
+          JSON.stringify(t),
+          String(stage.outputShape),
+          box.x,
+          box.y,
+          isSelected,
+          size,
+          direction,
+        ];
+        make = () => ({
+          id: item.id,
+          type: 'stage',
+          position: { x: box.x, y: box.y },
+          data: { stage, size, direction },
+          selected: isSelected,
+          ...FIXED,
+          handles: HANDLES[direction].inOut,
+          ariaLabel: `Folded stage ${stage.name}, ${stage.nodeIds.length} layers`,
+        });
+      }
+      const flow = old && sameKey(old.key, key) ? old.flow : make();
+      next.set(item.id, { flow, key });
       return flow;
     });
     this.nodes = next;
     return out;
   }
 
-  /** The React Flow edges of `doc`, labelled with the tensor shape (and input order at merges). */
-  buildEdges(
-    doc: NetworkDoc,
-    analysis: NetworkAnalysis | null,
-    selected: ReadonlySet<string>,
-  ): Edge[] {
-    const ids = edgeIds(doc.edges);
-    const merge = new Set(
-      doc.nodes.filter((n) => n.type === 'Add' || n.type === 'Concat').map((n) => n.id),
-    );
-    const order = new Map<string, number>();
-    const next = new Map<string, { flow: Edge; key: unknown[] }>();
-    const out = doc.edges.map((e, i) => {
-      const id = ids[i] as string;
-      let label = formatShape(analysis?.nodes[e.source]?.outputShape ?? null);
-      if (label === '?') label = '';
-      if (merge.has(e.target)) {
-        const n = (order.get(e.target) ?? 0) + 1;
-        order.set(e.target, n);
-        label = label ? `#${n} · ${label}` : `#${n}`;
-      }
-      const isSelected = selected.has(id);
-      const key = [e.source, e.target, label, isSelected];
-      const old = this.edges.get(id);
+  /** The React Flow edges of `view`, routed around the cards. */
+  buildEdges(view: DiagramView, selected: ReadonlySet<string>): RoutedEdge[] {
+    const next = new Map<string, { flow: RoutedEdge; key: unknown[] }>();
+    const out = view.edges.map((e) => {
+      const isSelected = selected.has(e.id);
+      const path = e.route.points.map((p) => `${p.x},${p.y}`).join(' ');
+      const at = e.route.label ? `${e.route.label.x},${e.route.label.y}` : '';
+      const key = [e.source, e.target, e.label, isSelected, e.merge, path, at];
+      const old = this.edges.get(e.id);
       const flow =
         old && sameKey(old.key, key)
           ? old.flow
           : ({
-              id,
+              id: e.id,
               source: e.source,
               target: e.target,
-              type: 'smoothstep',
-              label: label || undefined,
+              type: 'routed',
+              data: { points: e.route.points, label: e.label, labelAt: e.route.label },
               selected: isSelected,
-              className: merge.has(e.target) ? 'edge-merge' : undefined,
-            } satisfies Edge);
-      next.set(id, { flow, key });
+              className: e.merge ? 'edge-merge' : undefined,
+            } satisfies RoutedEdge);
+      next.set(e.id, { flow, key });
       return flow;
     });
     this.edges = next;
@@ -131,26 +184,24 @@ export class FlowCache {
   }
 }
 
-function makeNode(
-  node: NetworkNode,
-  analysis: NodeAnalysis | undefined,
-  problems: readonly Problem[],
-  group: LayerGroup | undefined,
-  selected: boolean,
-  inputs: number,
-): LayerFlowNode {
-  return {
-    id: node.id,
-    type: 'layer',
-    position: node.position ?? { x: 0, y: 0 },
-    data: { node, analysis, group, problems, inputs },
-    selected,
-    width: NODE_WIDTH,
-    height: NODE_HEIGHT,
-    measured: { width: NODE_WIDTH, height: NODE_HEIGHT },
-    handles: node.type === 'Input' ? HANDLES_OUT : HANDLES_IN_OUT,
-    ariaLabel: `${node.type} ${node.label ?? node.id}`,
-  };
+const FIXED = {
+  width: NODE_WIDTH,
+  height: NODE_HEIGHT,
+  measured: { width: NODE_WIDTH, height: NODE_HEIGHT },
+};
+
+/** The largest parameter count among the shown cards (a folded stage counts as its sum). */
+function largest(view: DiagramView, analysis: NetworkAnalysis | null): number {
+  let max = 0;
+  for (const item of view.items) {
+    if (item.kind === 'layer') {
+      const a = analysis?.nodes[item.id];
+      if (a) max = Math.max(max, a.trainableParams + a.nonTrainableParams);
+    } else {
+      max = Math.max(max, item.stage.totals.trainableParams + item.stage.totals.nonTrainableParams);
+    }
+  }
+  return max;
 }
 
 function sameKey(a: unknown[], b: unknown[]): boolean {

@@ -2,11 +2,17 @@
  * Editing commands shared by the toolbar, the shortcuts, the palette and the panels. Each one is a
  * single undoable edit of the document built from the pure functions in `graph/`.
  */
-import type { NetworkDoc, Position, QuickFix } from '../../main/network/types.ts';
+import type { DiagramLayout, NetworkDoc, Position, QuickFix } from '../../main/network/types.ts';
 import { api } from '../api/client.ts';
 import { applyFix } from '../graph/fixes.ts';
 import { edgeIds } from '../graph/ids.ts';
-import { layoutDoc, NODE_HEIGHT, NODE_WIDTH } from '../graph/layout.ts';
+import {
+  foldedGroups,
+  layoutDoc,
+  NODE_HEIGHT,
+  NODE_WIDTH,
+  type FoldGroup,
+} from '../graph/layout.ts';
 import { freeSpot } from '../graph/placement.ts';
 import {
   addNode,
@@ -121,10 +127,40 @@ export function selectAll(): void {
   );
 }
 
+/** The folded stages of `d`, from the latest analysis (each laid out as one box). */
+function foldGroupsOf(d: NetworkDoc): FoldGroup[] {
+  return foldedGroups(d, useAnalysisStore.getState().analysis?.stages ?? []);
+}
+
 /** Lays the whole network out again (undoable) and fits it. */
 export function autoLayout(): void {
-  edit((d) => layoutDoc(d, 'all'));
+  edit((d) => layoutDoc(d, 'all', foldGroupsOf(d)));
   useUiStore.getState().requestFit();
+}
+
+/** Changes the diagram settings kept in the file, lays the network out again and fits it. */
+export function setDiagramLayout(change: DiagramLayout): void {
+  edit((d) => {
+    const next = { ...d, layout: { ...d.layout, ...change } };
+    return layoutDoc(next, 'all', foldGroupsOf(next));
+  });
+  useUiStore.getState().requestFit();
+}
+
+/** Folds (or unfolds) one stage into a single labelled box, and lays the network out again. */
+export function setStageFolded(name: string, folded: boolean): void {
+  const current = new Set(doc().layout?.folded ?? []);
+  if (folded) current.add(name);
+  else current.delete(name);
+  setDiagramLayout({ folded: [...current] });
+}
+
+/** Folds every stage of two or more layers (`true`), or unfolds them all. */
+export function foldAllStages(folded: boolean): void {
+  const stages = useAnalysisStore.getState().analysis?.stages ?? [];
+  setDiagramLayout({
+    folded: folded ? stages.filter((s) => s.nodeIds.length > 1).map((s) => s.name) : [],
+  });
 }
 
 /** Applies a problem's quick fix as one undoable edit and selects what it inserted. */
@@ -144,7 +180,7 @@ export async function expandNode(nodeId: string): Promise<void> {
   try {
     const expanded = await api.networkExpandNode({ doc: doc(), nodeId });
     // The block's inner nodes have no positions; a fresh layered layout keeps the flow readable.
-    useDocStore.getState().replace(layoutDoc(expanded, 'all'));
+    useDocStore.getState().replace(layoutDoc(expanded, 'all', foldGroupsOf(expanded)));
     useSelectionStore.getState().clear();
   } catch (err) {
     useUiStore.getState().notify(`Could not expand ${nodeId}: ${errorMessage(err)}`, 'error');
@@ -161,6 +197,8 @@ export async function expandAll(): Promise<void> {
       if (!next) break;
       d = await api.networkExpandNode({ doc: d, nodeId: next.id });
     }
+    // Expanding everything is asking to see every layer: folded stages open too.
+    if (d.layout?.folded?.length) d = { ...d, layout: { ...d.layout, folded: [] } };
     useDocStore.getState().replace(layoutDoc(d, 'all'));
     useSelectionStore.getState().clear();
     useUiStore.getState().requestFit('start');

@@ -61,6 +61,8 @@ export interface LayerSpec<P> {
   keptBytes?(p: P): number;
   receptiveField(p: P, inputs: readonly Shape[], rf: ReceptiveField): ReceptiveField;
   summary(p: P): string;
+  /** Blocks with a shortcut: whether it is identity or a projection for these inputs. */
+  shortcut?(p: P, inputs: readonly Shape[]): 'identity' | 'projection';
   formulas(p: P, inputs: readonly Shape[], out: Shape, counts: Counts): string[];
   /** Composite layers only. `input` is null when the input shape is unknown. */
   expand?(p: P, id: string, input: Shape | null): Expansion;
@@ -76,6 +78,7 @@ export type Evaluation =
       formulas: string[];
       /** Bytes a backward pass keeps per example; absent for primitives (= the output). */
       keptBytes?: number;
+      shortcut?: 'identity' | 'projection';
     }
   | { ok: false; problems: Problem[] };
 
@@ -145,6 +148,7 @@ export function defineLayer<P>(spec: LayerSpec<P>): LayerDef {
         rf: spec.receptiveField(p, inputs, rf),
         formulas: spec.formulas(p, inputs, result.shape, counts),
         ...(spec.keptBytes ? { keptBytes: spec.keptBytes(p) } : {}),
+        ...(spec.shortcut ? { shortcut: spec.shortcut(p, inputs) } : {}),
       };
     },
     expand: (values, id, input) => (spec.expand ? spec.expand(spec.read(values), id, input) : null),

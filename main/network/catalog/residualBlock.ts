@@ -163,6 +163,7 @@ export const residualBlock = defineLayer<ResidualParams>({
       p.variant === 'bottleneck' ? `${p.filters}→${4 * p.filters}` : String(p.filters),
       ...(p.strides !== 1 ? [`s${p.strides}`] : []),
     ].join(' · '),
+  shortcut: (p, [input]) => (needsProjection(p, input ?? null) ? 'projection' : 'identity'),
   formulas(p, [input], out, counts) {
     const [h, w, cin] = input as [number, number, number];
     const lines = [
