@@ -7,7 +7,6 @@ import { platform } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createRecentFilesStore, createRecoveryStore, dataPaths } from '../settings/index.ts';
 import type { NetdApi } from './contract.ts';
-import { createCompareApi } from './compareApi.ts';
 import { createDesignApi } from './designApi.ts';
 import { createFilesApi } from './filesApi.ts';
 import { resolveUserPath } from './paths.ts';
@@ -45,7 +44,6 @@ export function createApi(deps: ApiDeps): NetdApi {
       homeDir: deps.homeDir,
     }),
     ...createDesignApi(examplePath),
-    ...createCompareApi(),
     ...createFilesApi({
       homeDir: deps.homeDir,
       recent: createRecentFilesStore(paths.recentFiles),

@@ -3,6 +3,7 @@ import { CommanderError } from 'commander';
 import { NetworkFileError } from '../files/index.ts';
 import { AdaptError } from '../templates/index.ts';
 import { processContext, type CliContext } from './context.ts';
+import { truncateText } from './format/terminal.ts';
 import { createProgram } from './program.ts';
 
 /** Errors whose message is already a sentence for the user: printed as one line, exit status 2. */
@@ -12,7 +13,8 @@ function isUserError(err: unknown): err is Error {
 
 /**
  * Runs `netd` with `argv` (arguments after the program name) and returns the exit status:
- * 0 success, 1 design errors or a failed run, 2 bad arguments or an unreadable file. Never throws
+ * 0 success, 1 design errors or a failed run, 2 bad arguments, unreadable input or an unexpected
+ * failure on it. Never throws
  * and never prints a stack trace: every failure becomes one line on `ctx.err`.
  */
 export async function main(argv: string[], ctx: CliContext = processContext()): Promise<number> {
@@ -34,11 +36,14 @@ export async function main(argv: string[], ctx: CliContext = processContext()): 
       return err.exitCode === 0 ? 0 : 2;
     }
     if (isUserError(err)) {
-      ctx.err(`netd: ${err.message}\n`);
+      ctx.err(`netd: ${truncateText(err.message)}\n`);
       return 2;
     }
+    // Design errors and failed runs set exit status 1 themselves; whatever escapes to here is
+    // input the command could not handle (a stack overflow on a pathological file, say): 2.
     const message = err instanceof Error ? err.message : String(err);
-    ctx.err(`netd: unexpected error: ${message}\n`);
-    return 1;
+    const line = message.split('\n', 1)[0] ?? '';
+    ctx.err(`netd: could not process the input: ${truncateText(line, 500)}\n`);
+    return 2;
   }
 }

@@ -96,6 +96,25 @@ function inputSource(
   };
 }
 
+/** How many members of a loop its message names; a 100k-node loop is named by its first few. */
+const MAX_CYCLE_MEMBERS_SHOWN = 8;
+
+/** `'a', 'b', 'c'` (and "… and N more") for a cycle, computed once per cycle. */
+function cycleMembers(
+  cycle: readonly number[],
+  nodes: readonly NetworkNode[],
+  cache: Map<readonly number[], string>,
+): string {
+  let text = cache.get(cycle);
+  if (text === undefined) {
+    const shown = cycle.slice(0, MAX_CYCLE_MEMBERS_SHOWN).map((c) => `'${nodes[c]!.id}'`);
+    const more = cycle.length - shown.length;
+    text = shown.join(', ') + (more > 0 ? ` and ${fmtInt(more)} more` : '');
+    cache.set(cycle, text);
+  }
+  return text;
+}
+
 /**
  * Analyzes a network: per-node shapes, counts, receptive fields and inspector text, totals, a
  * topological order and every problem found. Never throws for any document shape.
@@ -106,7 +125,8 @@ export function analyzeNetwork(doc: NetworkDoc): NetworkAnalysis {
   const { nodes, inputs } = graph;
   const shapes: (Shape | null)[] = new Array(nodes.length).fill(null);
   const rfs: (ReceptiveField | null)[] = new Array(nodes.length).fill(null);
-  const result: Record<string, NodeAnalysis> = {};
+  // Keyed by node id: no prototype, so ids like `__proto__` or `toString` are ordinary keys.
+  const result = Object.create(null) as Record<string, NodeAnalysis>;
   const totals = {
     trainableParams: 0,
     nonTrainableParams: 0,
@@ -129,6 +149,8 @@ export function analyzeNetwork(doc: NetworkDoc): NetworkAnalysis {
       message: 'The network has only an Input — add layers after it',
     });
 
+  // One member list per cycle, shared by its nodes (building it per node is quadratic).
+  const memberText = new Map<readonly number[], string>();
   for (let k = 0; k < graph.order.length; k++) {
     const i = graph.order[k]!;
     const node = nodes[i]!;
@@ -145,7 +167,7 @@ export function analyzeNetwork(doc: NetworkDoc): NetworkAnalysis {
 
     const cycle = graph.cycles.get(i);
     if (cycle) {
-      const members = cycle.map((c) => `'${nodes[c]!.id}'`).join(', ');
+      const members = cycleMembers(cycle, nodes, memberText);
       problems.push({
         severity: 'error',
         code: 'cycle',
@@ -167,7 +189,7 @@ export function analyzeNetwork(doc: NetworkDoc): NetworkAnalysis {
     const raw = isRecord(node.params) ? node.params : {};
     const values = def.resolve(raw);
     const paramProblems = def.check(raw, values, who);
-    problems.push(...paramProblems);
+    for (const p of paramProblems) problems.push(p);
     const paramsOk = paramProblems.every((p) => p.code === 'unknown-param');
     if (paramsOk) analysis.summary = def.summary(values);
     const countProblem = inputCountProblem(
@@ -189,7 +211,7 @@ export function analyzeNetwork(doc: NetworkDoc): NetworkAnalysis {
           : maxRf(srcs.map((s) => rfs[s]!));
     const ev = def.evaluate(values, inputShapes as Shape[], inRf, who);
     if (!ev.ok) {
-      problems.push(...ev.problems);
+      for (const p of ev.problems) problems.push(p);
       continue;
     }
     const elements = numel(ev.shape);
@@ -242,7 +264,8 @@ export function analyzeNetwork(doc: NetworkDoc): NetworkAnalysis {
       code: 'too-large',
       message: `The network has ${fmtInt(weights)} parameters in all, more than 2^31 — it cannot be trained; make the layers smaller`,
     });
-  problems.push(...collectWarnings(graph, result));
+  // A loop, not a spread: a 100k-node design may have 100k warnings (spread args overflow the stack).
+  for (const warning of collectWarnings(graph, result)) problems.push(warning);
   return {
     valid: !problems.some((p) => p.severity === 'error'),
     order: graph.order.map((i) => nodes[i]!.id),

@@ -33,61 +33,119 @@ function expansionOf(node: NetworkNode, input: Shape | null): Expansion | string
   return def.expand(values, node.id, input) ?? 'no expansion';
 }
 
-/** Splices one expansion into the doc in place of `node`, preserving downstream input order. */
-function splice(doc: NetworkDoc, node: NetworkNode, exp: Expansion): NetworkDoc {
-  const taken = new Set(doc.nodes.map((n) => n.id));
-  taken.delete(node.id);
-  const ids = new Map<string, string>();
-  for (const n of exp.nodes) {
-    const id = uniqueId(n.id, taken);
-    taken.add(id);
-    ids.set(n.id, id);
+/** One composite to replace, with its expansion. */
+interface Replacement {
+  node: NetworkNode;
+  exp: Expansion;
+}
+
+/** How far down the block's layers reach below its own position (layouts run top to bottom). */
+function heightOf(exp: Expansion): number {
+  let height = 0;
+  for (const n of exp.nodes) if (n.dy > height) height = n.dy;
+  return height;
+}
+
+/**
+ * How far a node at `y` moves down: the heights of every expanded block strictly above it, found
+ * by binary search over the blocks sorted by y (so many blocks stay O(n log b), not O(n·b)).
+ */
+function makeShift(replacements: readonly Replacement[]): (y: number) => number {
+  const blocks = replacements
+    .filter((r) => r.node.position)
+    .map((r) => ({ y: r.node.position!.y, height: heightOf(r.exp) }))
+    .sort((a, b) => a.y - b.y);
+  const below = new Float64Array(blocks.length + 1); // below[k] = heights of blocks[0..k)
+  for (let k = 0; k < blocks.length; k++) below[k + 1] = below[k]! + blocks[k]!.height;
+  return (y) => {
+    let lo = 0;
+    let hi = blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (blocks[mid]!.y < y) lo = mid + 1;
+      else hi = mid;
+    }
+    return below[lo]!;
+  };
+}
+
+/**
+ * Replaces every composite in `replacements` by its layers in one pass over nodes and edges, so
+ * expanding thousands of blocks stays linear. Inner ids are made unique against every id in the
+ * doc; downstream Add/Concat input order is preserved; nodes below a block move down to make room.
+ */
+function spliceAll(doc: NetworkDoc, replacements: readonly Replacement[]): NetworkDoc {
+  const byId = new Map<string, Replacement>();
+  for (const r of replacements) byId.set(r.node.id, r);
+  const taken = new Set<string>();
+  for (const n of doc.nodes) taken.add(n.id);
+  const shift = makeShift(replacements);
+
+  // Inner ids and exits, block by block in document order (the order ids are claimed in).
+  const innerIds = new Map<string, Map<string, string>>();
+  for (const { node, exp } of replacements) {
+    taken.delete(node.id);
+    const ids = new Map<string, string>();
+    for (const n of exp.nodes) {
+      const id = uniqueId(n.id, taken);
+      taken.add(id);
+      ids.set(n.id, id);
+    }
+    innerIds.set(node.id, ids);
   }
-  const origin = node.position;
-  const height = Math.max(0, ...exp.nodes.map((n) => n.dy));
-  const inner: NetworkNode[] = exp.nodes.map((n) => ({
-    id: ids.get(n.id)!,
-    type: n.type,
-    params: { ...n.params },
-    // Freezing a block freezes every layer it stands for.
-    ...(node.frozen ? { frozen: true } : {}),
-    ...(origin ? { position: { x: origin.x + n.dx, y: origin.y + n.dy } } : {}),
-  }));
+  const exitOf = (id: string): string => {
+    const r = byId.get(id);
+    return r ? innerIds.get(id)!.get(r.exp.exit)! : id;
+  };
+
   const nodes: NetworkNode[] = [];
-  let replaced = false;
   for (const n of doc.nodes) {
-    if (n.id === node.id && !replaced) {
-      nodes.push(...inner);
-      replaced = true;
+    const r = byId.get(n.id);
+    if (r && r.node === n) {
+      const ids = innerIds.get(n.id)!;
+      const origin = n.position;
+      const down = origin ? shift(origin.y) : 0;
+      for (const inner of r.exp.nodes)
+        nodes.push({
+          id: ids.get(inner.id)!,
+          type: inner.type,
+          params: { ...inner.params },
+          // Freezing a block freezes every layer it stands for.
+          ...(n.frozen ? { frozen: true } : {}),
+          ...(origin
+            ? { position: { x: origin.x + inner.dx, y: origin.y + down + inner.dy } }
+            : {}),
+        });
       continue;
     }
-    // Make room below the block (layouts run top to bottom).
-    if (origin && n.position && n.position.y > origin.y)
-      nodes.push({ ...n, position: { x: n.position.x, y: n.position.y + height } });
-    else nodes.push(n);
+    const down = n.position ? shift(n.position.y) : 0;
+    nodes.push(down > 0 ? { ...n, position: { x: n.position!.x, y: n.position!.y + down } } : n);
   }
-  const incoming = doc.edges.find((e) => e.target === node.id);
-  const internal = (source: string | null): NetworkEdge[] =>
-    exp.edges.flatMap((e) => {
-      if (e.source === EXPANSION_INPUT)
-        return source === null ? [] : [{ source, target: ids.get(e.target)! }];
-      return [{ source: ids.get(e.source)!, target: ids.get(e.target)! }];
-    });
+
+  const internal = (r: Replacement, source: string | null, out: NetworkEdge[]): void => {
+    const ids = innerIds.get(r.node.id)!;
+    for (const e of r.exp.edges) {
+      if (e.source === EXPANSION_INPUT) {
+        if (source !== null) out.push({ source, target: ids.get(e.target)! });
+      } else out.push({ source: ids.get(e.source)!, target: ids.get(e.target)! });
+    }
+  };
   const edges: NetworkEdge[] = [];
-  let placed = false;
+  const wired = new Set<string>();
   for (const e of doc.edges) {
-    if (e.target === node.id) {
-      // Internal edges go where the incoming edge was, all together, so their relative
-      // order (Add: main path first, shortcut second) survives.
-      if (e === incoming) {
-        edges.push(...internal(e.source));
-        placed = true;
+    const r = byId.get(e.target);
+    if (r) {
+      // Internal edges go where the first incoming edge was, all together, so their relative
+      // order (Add: main path first, shortcut second) survives; further inputs are dropped.
+      if (!wired.has(e.target)) {
+        wired.add(e.target);
+        internal(r, exitOf(e.source), edges);
       }
       continue;
     }
-    edges.push(e.source === node.id ? { source: ids.get(exp.exit)!, target: e.target } : e);
+    edges.push(byId.has(e.source) ? { source: exitOf(e.source), target: e.target } : e);
   }
-  if (!placed) edges.push(...internal(null));
+  for (const r of replacements) if (!wired.has(r.node.id)) internal(r, null, edges);
   return { ...doc, nodes, edges };
 }
 
@@ -97,6 +155,7 @@ function splice(doc: NetworkDoc, node: NetworkNode, exp: Expansion): NetworkDoc 
  * @throws ExpandError when the node does not exist, is not composite or has invalid params.
  */
 export function expandNode(doc: NetworkDoc, nodeId: string): NetworkDoc {
+  // The first node with that id: the one analysis counts (a duplicate is an error there).
   const node = doc.nodes.find((n) => n.id === nodeId);
   if (!node) throw new ExpandError(`Cannot expand '${nodeId}': there is no such node`);
   const incoming = doc.edges.filter((e) => e.target === nodeId).length;
@@ -108,7 +167,7 @@ export function expandNode(doc: NetworkDoc, nodeId: string): NetworkDoc {
   const exp = expansionOf(node, inputShape);
   if (typeof exp === 'string')
     throw new ExpandError(`Cannot expand ${node.type} '${nodeId}': ${exp}`);
-  return splice(doc, node, exp);
+  return spliceAll(doc, [{ node, exp }]);
 }
 
 /**
@@ -122,12 +181,14 @@ export function expandComposites(doc: NetworkDoc): NetworkDoc {
   // One analysis up front: a residual block's shortcut depends on its input shape, and expanding
   // a block never changes any other node's shape.
   const analysis = analyzeNetwork(doc);
-  let out = doc;
-  for (const original of composites) {
-    const exp = expansionOf(original, analysis.nodes[original.id]?.inputShapes[0] ?? null);
-    // Earlier splices may have moved this node down; splice the current copy.
-    const node = out.nodes.find((n) => n.id === original.id) ?? original;
-    if (typeof exp !== 'string') out = splice(out, node, exp);
+  const replacements: Replacement[] = [];
+  const seen = new Set<string>();
+  for (const node of composites) {
+    // A duplicated id is an error analysis reports; only its first node counts.
+    if (seen.has(node.id)) continue;
+    seen.add(node.id);
+    const exp = expansionOf(node, analysis.nodes[node.id]?.inputShapes[0] ?? null);
+    if (typeof exp !== 'string') replacements.push({ node, exp });
   }
-  return out;
+  return replacements.length === 0 ? doc : spliceAll(doc, replacements);
 }

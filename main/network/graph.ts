@@ -109,7 +109,7 @@ export function buildGraph(doc: NetworkDoc): Graph {
     for (const i of order) placed[i] = 1;
     const rest: number[] = [];
     for (let i = 0; i < n; i++) if (!placed[i]) rest.push(i);
-    order.push(...rest);
+    for (const i of rest) order.push(i); // not a spread: `rest` may have 100k+ entries
     for (const scc of stronglyConnected(rest, outputs, placed)) {
       if (scc.length < 2) continue;
       scc.sort((a, b) => a - b);

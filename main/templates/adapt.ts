@@ -71,9 +71,11 @@ export function adaptFrom(
   // One repair per pass, in topological order: a repair upstream changes every size below it.
   for (let pass = 0; pass <= next.nodes.length; pass++) {
     const rank = new Map(analysis.order.map((id, i) => [id, i]));
+    const byId = new Map<string, NetworkDoc['nodes'][number]>();
+    for (const n of next.nodes) if (!byId.has(n.id)) byId.set(n.id, n);
     const fixable = errorsOf(analysis)
       .filter((p) => VANISHING.has(p.code) && p.nodeId !== undefined && !before.has(problemKey(p)))
-      .map((p) => next.nodes.find((n) => n.id === p.nodeId))
+      .map((p) => byId.get(p.nodeId!))
       .filter((n) => n !== undefined && WINDOW_LAYERS.has(n.type) && n.params.padding !== 'same')
       .sort((a, b) => (rank.get(a!.id) ?? 0) - (rank.get(b!.id) ?? 0));
     const node = fixable[0];

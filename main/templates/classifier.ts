@@ -35,12 +35,19 @@ export function findClassifier(doc: NetworkDoc): Classifier {
     );
   }
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));
+  // Each node's inputs, indexed once: the walk back stays linear on a 100k-layer chain.
+  const incoming = new Map<string, string[]>();
+  for (const e of doc.edges) {
+    const list = incoming.get(e.target);
+    if (list) list.push(e.source);
+    else incoming.set(e.target, [e.source]);
+  }
   let node: NetworkNode = sinks[0]!;
   const seen = new Set<string>();
   while (PASS_THROUGH.has(node.type) && !seen.has(node.id)) {
     seen.add(node.id);
-    const incoming = doc.edges.filter((e) => e.target === node.id);
-    const source = incoming.length === 1 ? byId.get(incoming[0]!.source) : undefined;
+    const sources = incoming.get(node.id);
+    const source = sources?.length === 1 ? byId.get(sources[0]!) : undefined;
     if (!source) break;
     node = source;
   }

@@ -85,6 +85,16 @@ export function removeElements(
   };
 }
 
+/**
+ * Appends `value` to the list at `key` in place. Copying the list per edge (or spreading it into
+ * `push`) is quadratic, and overflows the stack, on a layer with many thousands of outputs.
+ */
+function appendTo(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** True when adding `source → target` would close a cycle (target already reaches source). */
 export function wouldCreateCycle(
   edges: readonly NetworkEdge[],
@@ -93,7 +103,7 @@ export function wouldCreateCycle(
 ): boolean {
   if (source === target) return true;
   const out = new Map<string, string[]>();
-  for (const e of edges) out.set(e.source, [...(out.get(e.source) ?? []), e.target]);
+  for (const e of edges) appendTo(out, e.source, e.target);
   const stack = [target];
   const seen = new Set<string>();
   while (stack.length > 0) {
@@ -101,7 +111,7 @@ export function wouldCreateCycle(
     if (id === source) return true;
     if (seen.has(id)) continue;
     seen.add(id);
-    stack.push(...(out.get(id) ?? []));
+    for (const next of out.get(id) ?? []) stack.push(next);
   }
   return false;
 }
@@ -263,14 +273,14 @@ export function pasteFragment(doc: NetworkDoc, fragment: Fragment, offset: Posit
 /** Ids of `start` and every node downstream of it. */
 export function descendants(doc: NetworkDoc, start: string): Set<string> {
   const out = new Map<string, string[]>();
-  for (const e of doc.edges) out.set(e.source, [...(out.get(e.source) ?? []), e.target]);
+  for (const e of doc.edges) appendTo(out, e.source, e.target);
   const seen = new Set<string>();
   const stack = [start];
   while (stack.length > 0) {
     const id = stack.pop() as string;
     if (seen.has(id)) continue;
     seen.add(id);
-    stack.push(...(out.get(id) ?? []));
+    for (const next of out.get(id) ?? []) stack.push(next);
   }
   return seen;
 }

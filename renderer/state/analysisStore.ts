@@ -54,13 +54,14 @@ export const useAnalysisStore = create<AnalysisState>()((set, get) => ({
 
 /**
  * Reuses the previous per-node objects that did not change, so memoised node cards of untouched
- * layers do not re-render after an edit elsewhere (matters on 500-node graphs).
+ * layers do not re-render after an edit elsewhere (matters on 500-node graphs). The result is
+ * keyed by node id with no prototype: ids like `__proto__` or `toString` are ordinary keys, and a
+ * lookup of an id the analysis lacks is `undefined`, never an `Object.prototype` member.
  */
 function stabilise(prev: NetworkAnalysis | null, next: NetworkAnalysis): NetworkAnalysis {
-  if (!prev) return next;
-  const nodes: Record<string, NodeAnalysis> = {};
+  const nodes = Object.create(null) as Record<string, NodeAnalysis>;
   for (const [id, n] of Object.entries(next.nodes)) {
-    const old = prev.nodes[id];
+    const old = prev && Object.hasOwn(prev.nodes, id) ? prev.nodes[id] : undefined;
     nodes[id] = old && JSON.stringify(old) === JSON.stringify(n) ? old : n;
   }
   return { ...next, nodes };
@@ -73,7 +74,9 @@ function groupProblems(
   const grouped = new Map<string, Problem[]>();
   for (const p of problems) {
     if (!p.nodeId) continue;
-    grouped.set(p.nodeId, [...(grouped.get(p.nodeId) ?? []), p]);
+    const list = grouped.get(p.nodeId);
+    if (list) list.push(p);
+    else grouped.set(p.nodeId, [p]);
   }
   const out = new Map<string, readonly Problem[]>();
   for (const [id, list] of grouped) {

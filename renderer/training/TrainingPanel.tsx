@@ -155,7 +155,9 @@ export function TrainingPanel() {
   // Both charts draw from the same smoothed rows; build them once per batch event.
   const batchPoints = view?.batchPoints;
   const rows = useMemo(() => batchRows(batchPoints ?? [], smoothing), [batchPoints, smoothing]);
-  const compared = compareIds.map((id) => details[id]).filter((d) => d !== undefined);
+  const compared = compareIds
+    .map((id) => (Object.hasOwn(details, id) ? details[id] : undefined))
+    .filter((d) => d !== undefined);
   const plannedEpochs = view?.options?.epochs ?? (Number(form.epochs) || 0);
 
   const setup = (

@@ -24,7 +24,12 @@ const PRESERVING = new Set([
 export function nonNegativeNodes(doc: NetworkDoc, order: readonly string[]): Set<string> {
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));
   const sources = new Map<string, string[]>();
-  for (const e of doc.edges) sources.set(e.target, [...(sources.get(e.target) ?? []), e.source]);
+  for (const e of doc.edges) {
+    // Appended in place: copying the list per edge is quadratic on a node with many inputs.
+    const list = sources.get(e.target);
+    if (list) list.push(e.source);
+    else sources.set(e.target, [e.source]);
+  }
   const result = new Set<string>();
   for (const id of order) {
     const node = byId.get(id);

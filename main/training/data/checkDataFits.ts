@@ -20,12 +20,19 @@ export function classifierNode(doc: NetworkDoc): NetworkNode | null {
   if (outputs.length !== 1) return null;
   let node: NetworkNode | undefined = outputs[0];
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));
+  // Each node's inputs, indexed once: the walk back stays linear on a 100k-layer chain.
+  const incoming = new Map<string, string[]>();
+  for (const e of doc.edges) {
+    const list = incoming.get(e.target);
+    if (list) list.push(e.source);
+    else incoming.set(e.target, [e.source]);
+  }
   // A loop of pass-through layers (a design error analysis reports) must not hang the walk.
   const seen = new Set<string>();
   while (node && PASS_THROUGH.has(node.type) && !seen.has(node.id)) {
     seen.add(node.id);
-    const incoming = doc.edges.filter((e) => e.target === node!.id);
-    node = incoming.length === 1 ? byId.get(incoming[0]!.source) : undefined;
+    const sources = incoming.get(node.id);
+    node = sources?.length === 1 ? byId.get(sources[0]!) : undefined;
   }
   return node && node.type === 'Dense' ? node : null;
 }
