@@ -41,7 +41,9 @@ export interface ExportTarget {
  * The registered targets. Each is loaded lazily so `netd inspect` never pays for an exporter.
  * A target missing here fails with exit status 2 and says so.
  */
-const EXPORT_TARGETS: Partial<Record<ExportTargetId, () => Promise<ExportTarget>>> = {};
+const EXPORT_TARGETS: Partial<Record<ExportTargetId, () => Promise<ExportTarget>>> = {
+  pytorch: async () => (await import('./pytorch/pytorchTarget.ts')).PYTORCH_TARGET,
+};
 
 /** The loader of `id`'s target, or undefined when that format cannot be exported yet. */
 export function exportTarget(id: ExportTargetId): (() => Promise<ExportTarget>) | undefined {

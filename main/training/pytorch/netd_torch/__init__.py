@@ -1,0 +1,1 @@
+"""NetDesigner's PyTorch engine: layers, data and the trainer (see the modules)."""
