@@ -3,9 +3,9 @@
 Used by the ONNX round-trip tests: they import the ``.onnx`` file, and compare parameter counts
 and logits with what PyTorch itself reports here (never with NetDesigner's own numbers).
 
-    python3 torchvision_onnx.py MODEL SIZE OUT_DIR
+    python3 torchvision_onnx.py OUT_DIR MODEL:SIZE [MODEL:SIZE …]
 
-writes ``OUT_DIR/MODEL.onnx``, ``OUT_DIR/MODEL.input.bin`` (float32, NCHW, batch 2),
+writes, for each model, ``OUT_DIR/MODEL.onnx``, ``OUT_DIR/MODEL.input.bin`` (float32, NCHW, batch 2),
 ``OUT_DIR/MODEL.logits.bin`` (float32, batch 2 × classes) and ``OUT_DIR/MODEL.json``
 (trainable parameter count, BatchNorm running-statistic count, shapes).
 """
@@ -92,13 +92,25 @@ def export(name: str, size: int, out_dir: Path) -> dict[str, object]:
     return meta
 
 
+def parse_request(arg: str) -> tuple[str, int] | None:
+    """``resnet18:64`` → ("resnet18", 64); None when the name or size is not valid."""
+    name, _, size = arg.partition(":")
+    if name not in BUILDERS or not size.isdigit():
+        return None
+    return name, int(size)
+
+
 def main(argv: list[str]) -> int:
-    if len(argv) != 3 or argv[0] not in BUILDERS:
-        print(f"usage: torchvision_onnx.py {{{'|'.join(BUILDERS)}}} SIZE OUT_DIR", file=sys.stderr)
+    requests = [parse_request(a) for a in argv[1:]]
+    if len(argv) < 2 or any(r is None for r in requests):
+        names = "|".join(BUILDERS)
+        print(f"usage: torchvision_onnx.py OUT_DIR {{{names}}}:SIZE ...", file=sys.stderr)
         return 2
-    out_dir = Path(argv[2])
+    out_dir = Path(argv[0])
     out_dir.mkdir(parents=True, exist_ok=True)
-    print(json.dumps(export(argv[0], int(argv[1]), out_dir)))
+    for request in requests:
+        assert request is not None
+        print(json.dumps(export(request[0], request[1], out_dir)), flush=True)
     return 0
 
 

@@ -5,6 +5,7 @@
  */
 import { floatAttr, intAttr, intsAttr, stringAttr } from '../../model.ts';
 import { requireConstant, type OpContext } from '../context.ts';
+import { float32Decimal } from './window.ts';
 import { NodeProblem, type Value } from '../draft.ts';
 
 const FUSABLE = new Set(['Conv2D', 'Dense']);
@@ -40,7 +41,7 @@ export function convertActivation(ctx: OpContext): void {
     const alpha = floatAttr(ctx.node, 'alpha', 0.01);
     if (Math.fround(alpha) !== Math.fround(0.01))
       throw new NodeProblem(
-        `has slope ${alpha}; NetDesigner's leakyRelu uses PyTorch's default 0.01`,
+        `has slope ${float32Decimal(alpha)}; NetDesigner's leakyRelu uses PyTorch's default 0.01`,
       );
     return activation(ctx, 'leakyRelu');
   }
