@@ -7,6 +7,8 @@
  * Adding a call: add the method here, its channel in `API_CHANNELS`, its request schema in
  * `schemas.ts` and its implementation in `createApi.ts`.
  */
+import type { CompareOptions, Comparison } from '../compare/compareNetworks.ts';
+import type { ExampleInfo, LoadedExample } from '../examples/index.ts';
 import type { LayerInfo, NetworkAnalysis, NetworkDoc, Shape } from '../network/types.ts';
 import type {
   EnvironmentReport,
@@ -72,6 +74,12 @@ export interface NetdApi {
   networkExpandNode(req: { doc: NetworkDoc; nodeId: string }): Promise<NetworkDoc>;
   networkAdapt(req: { doc: NetworkDoc } & AdaptRequest): Promise<AdaptResult>;
   networkExample(): Promise<NetworkDoc>;
+  /** B − A of two designs: totals and per stage (stages aligned by name). */
+  networkCompare(req: { a: NetworkDoc; b: NetworkDoc } & CompareOptions): Promise<Comparison>;
+  /** The classic comparisons of the *Examples* gallery. */
+  examplesList(): Promise<ExampleInfo[]>;
+  /** Both designs of an example, their comparison and its explanation (figures from the comparison). */
+  examplesLoad(req: { id: string }): Promise<LoadedExample>;
   templatesList(): Promise<TemplateInfo[]>;
   templatesLoad(req: { id: string } & AdaptRequest): Promise<AdaptResult>;
   filesOpen(req: { path: string }): Promise<OpenedFile>;
@@ -121,6 +129,9 @@ export const API_CHANNELS: Record<ApiMethod, string> = {
   networkExpandNode: 'network:expandNode',
   networkAdapt: 'network:adapt',
   networkExample: 'network:example',
+  networkCompare: 'network:compare',
+  examplesList: 'examples:list',
+  examplesLoad: 'examples:load',
   templatesList: 'templates:list',
   templatesLoad: 'templates:load',
   filesOpen: 'files:open',

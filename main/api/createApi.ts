@@ -7,6 +7,7 @@ import { platform } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createRecentFilesStore, createRecoveryStore, dataPaths } from '../settings/index.ts';
 import type { NetdApi } from './contract.ts';
+import { createCompareApi } from './compareApi.ts';
 import { createDesignApi } from './designApi.ts';
 import { createFilesApi } from './filesApi.ts';
 import { resolveUserPath } from './paths.ts';
@@ -44,6 +45,7 @@ export function createApi(deps: ApiDeps): NetdApi {
       homeDir: deps.homeDir,
     }),
     ...createDesignApi(examplePath),
+    ...createCompareApi(),
     ...createFilesApi({
       homeDir: deps.homeDir,
       recent: createRecentFilesStore(paths.recentFiles),

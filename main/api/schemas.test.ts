@@ -39,6 +39,16 @@ const cases: Record<ApiMethod, { good: unknown; bad: [unknown, RegExp][] }> = {
     ],
   },
   networkExample: { good: null, bad: [[{ id: 1 }, /no arguments/]] },
+  networkCompare: {
+    good: { a: doc, b: doc, batchSize: 16, optimizer: 'sgd' },
+    bad: [
+      [{ a: doc }, /^b: expected object, received undefined$/],
+      [{ a: doc, b: doc, optimizer: 'rmsprop' }, /^optimizer: .*"adam"\|"sgd"/],
+      [{ a: doc, b: doc, batchSize: 0 }, /^batchSize: Too small/],
+    ],
+  },
+  examplesList: { good: undefined, bad: [[{ id: 'x' }, /no arguments/]] },
+  examplesLoad: { good: { id: 'conv7-vs-3x3' }, bad: [[{}, /^id: expected string/]] },
   templatesList: { good: undefined, bad: [[5, /no arguments/]] },
   templatesLoad: {
     good: { id: 'resnet18', classes: 10 },

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { networkDocSchema } from '../network/schema.ts';
 import { adaptRequestSchema } from '../templates/request.ts';
 import { trainingOptionsRequestSchema } from '../training/trainer/options.ts';
+import { OPTIMIZER_NAMES, OPTION_RANGES } from '../training/vocabulary.ts';
 import type { ApiMethod } from './contract.ts';
 
 /** No argument: the transports send `undefined` (IPC) or omit the payload (WebSocket). */
@@ -35,6 +36,15 @@ export const requestSchemas = {
   networkExpandNode: z.strictObject({ doc: networkDocSchema, nodeId: nonEmpty }),
   networkAdapt: z.strictObject({ doc: networkDocSchema, ...adaptFields }),
   networkExample: noArgs,
+  networkCompare: z.strictObject({
+    a: networkDocSchema,
+    b: networkDocSchema,
+    // The trainer's own limits: the estimate assumes a batch the trainer would accept.
+    batchSize: z.int().min(OPTION_RANGES.batchSize.min).max(OPTION_RANGES.batchSize.max).optional(),
+    optimizer: z.enum(OPTIMIZER_NAMES).optional(),
+  }),
+  examplesList: noArgs,
+  examplesLoad: z.strictObject({ id: nonEmpty }),
   templatesList: noArgs,
   templatesLoad: z.strictObject({ id: nonEmpty, ...adaptFields }),
   filesOpen: z.strictObject({ path: pathString }),
