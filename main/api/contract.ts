@@ -18,38 +18,15 @@ import type {
   TrainingRequest,
   DataDescription,
 } from '../training/types.ts';
+import type { AdaptRequest, AdaptResult, TemplateInfo } from '../templates/types.ts';
+import type { RecentFile } from '../settings/types.ts';
 
-export interface TemplateInfo {
-  id: string;
-  name: string;
-  description: string;
-  /** Counts at the template's default input shape and classes. */
-  trainableParams: number;
-  macs: number;
-  defaultInput: [number, number, number];
-  defaultClasses: number;
-}
-
-export interface AdaptRequest {
-  input?: [number, number, number];
-  classes?: number;
-}
-
-export interface AdaptResult {
-  doc: NetworkDoc;
-  /** What the adaptation changed beyond input and classes (e.g. "smaller stem for 32×32 input"). */
-  changes: string[];
-}
+// The domain defines its own types; the API names them (never the other way round).
+export type { AdaptRequest, AdaptResult, RecentFile, TemplateInfo };
 
 export interface OpenedFile {
   path: string;
   doc: NetworkDoc;
-}
-
-export interface RecentFile {
-  path: string;
-  name: string;
-  openedAt: string;
 }
 
 export interface DirEntry {

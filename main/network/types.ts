@@ -96,6 +96,8 @@ export interface ParamSpec {
   default?: unknown;
   required: boolean;
   min?: number;
+  /** `min` itself is refused (BatchNorm's epsilon must be above 0, not 0). */
+  minExclusive?: boolean;
   max?: number;
   options?: readonly string[];
 }

@@ -3,8 +3,10 @@
  * Stored as JSON in the app data dir; a missing or corrupt file reads as an empty list.
  */
 import { z } from 'zod';
-import type { RecentFile } from '../api/contract.ts';
 import { readJsonOrUndefined, writeJsonAtomic } from './atomicJson.ts';
+import type { RecentFile } from './types.ts';
+
+export type { RecentFile };
 
 export const MAX_RECENT_FILES = 10;
 

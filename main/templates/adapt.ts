@@ -2,7 +2,7 @@
  * Adapting any network to another input shape and class count: set the Input shape and the
  * classifier width, then repair layers whose maps would shrink below 1×1 by padding them 'same'.
  */
-import type { AdaptRequest, AdaptResult } from '../api/contract.ts';
+import type { AdaptRequest, AdaptResult } from './types.ts';
 import { analyzeNetwork } from '../network/analyze.ts';
 import type { NetworkAnalysis, NetworkDoc, Problem } from '../network/types.ts';
 import { findClassifier } from './classifier.ts';

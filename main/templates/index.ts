@@ -2,7 +2,7 @@
  * The built-in templates (AlexNet, VGG, GoogLeNet, ResNet, LeNet-5, a small CIFAR net) and the
  * adaptation of any network to another input shape and class count.
  */
-import type { AdaptRequest, AdaptResult, TemplateInfo } from '../api/contract.ts';
+import type { AdaptRequest, AdaptResult, TemplateInfo } from './types.ts';
 import { analyzeNetwork } from '../network/analyze.ts';
 import { adaptFrom } from './adapt.ts';
 import { AdaptError } from './errors.ts';

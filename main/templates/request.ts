@@ -1,6 +1,6 @@
 /** Validation of adaptation requests (they arrive from the CLI, IPC and WebSocket). */
 import { z } from 'zod';
-import type { AdaptRequest } from '../api/contract.ts';
+import type { AdaptRequest } from './types.ts';
 import { AdaptError } from './errors.ts';
 
 /** Largest image side we accept; far beyond any CNN a student trains, small enough to catch typos. */

@@ -38,3 +38,26 @@ export const SMALL_INPUT_SIDE = 64;
 export function isSmallInput([h, w]: InputShape): boolean {
   return Math.min(h, w) < SMALL_INPUT_SIDE;
 }
+
+/** A gallery entry as the API serves it. */
+export interface TemplateInfo {
+  id: string;
+  name: string;
+  description: string;
+  /** Counts at the template's default input shape and classes. */
+  trainableParams: number;
+  macs: number;
+  defaultInput: [number, number, number];
+  defaultClasses: number;
+}
+
+export interface AdaptRequest {
+  input?: [number, number, number];
+  classes?: number;
+}
+
+export interface AdaptResult {
+  doc: NetworkDoc;
+  /** What the adaptation changed beyond input and classes (e.g. "smaller stem for 32×32 input"). */
+  changes: string[];
+}

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- the test pins the renderer's copy to the contract
 import { API_CHANNELS } from '../../main/api/contract.ts';
 import type { ApiMethod, NetdApi } from '../../main/api/contract.ts';
 import type { TrainingEvent } from '../../main/training/types.ts';

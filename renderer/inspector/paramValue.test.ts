@@ -17,11 +17,11 @@ describe('param text', () => {
     expect(parseParam(filters, '64')).toEqual({ ok: true, value: 64 });
     expect(parseParam(filters, '0')).toEqual({
       ok: false,
-      error: 'Filters must be between 1 and 4096.',
+      error: 'Filters must be at least 1.',
     });
     expect(parseParam(filters, '2.5')).toEqual({
       ok: false,
-      error: 'Filters must be a whole number.',
+      error: 'Filters must be a whole number from 1 to 4096.',
     });
     expect(parseParam(filters, '')).toEqual({ ok: false, error: 'Filters is required.' });
   });
@@ -36,6 +36,12 @@ describe('param text', () => {
     expect(parseParam(k, '1x7')).toEqual({ ok: true, value: [1, 7] });
     expect(parseParam(k, '5×5')).toEqual({ ok: true, value: 5 });
     expect(parseParam(k, '3x3x3').ok).toBe(false);
+    // The catalog's rule, as the Problems panel says it: a range, not a format complaint.
+    expect(parseParam(k, '0')).toEqual({ ok: false, error: 'Filters must be at least 1.' });
+    expect(parseParam(k, '3x0')).toEqual({
+      ok: false,
+      error: 'Filters must be at least 1 (each of [h, w]).',
+    });
     expect(formatParam(k, [1, 7])).toBe('1×7');
   });
 

@@ -3,7 +3,7 @@
  * while the user types. Pure, so every rule is unit-tested.
  */
 import type { ParamSpec } from '../../main/network/types.ts';
-import { parseShape } from '../graph/format.ts';
+import { paramValueError } from '../../main/network/catalog/params.ts';
 
 export type Parsed = { ok: true; value: unknown } | { ok: false; error: string };
 
@@ -18,6 +18,22 @@ export function formatParam(spec: ParamSpec, value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** "3", "1x7", "224×224×3" or "3, 3" → whole numbers (0 included, the catalog judges ranges). */
+function readDims(text: string): number[] | null {
+  const parts = text.split(/\s*[x×,*]\s*/i).filter((p) => p !== '');
+  if (parts.length === 0 || !parts.every((p) => /^\d+$/.test(p))) return null;
+  return parts.map(Number);
+}
+
+/**
+ * A value of the right form, judged by the catalog's own rule (the one analysis applies), so the
+ * form says exactly what the Problems panel would: "Kernel size must be at least 1."
+ */
+function judged(spec: ParamSpec, value: unknown): Parsed {
+  const error = paramValueError(spec, value);
+  return error ? { ok: false, error: `${spec.label} ${error}.` } : { ok: true, value };
+}
+
 /** Parses what the user typed; empty text means "use the default" for optional params. */
 export function parseParam(spec: ParamSpec, text: string): Parsed {
   const t = text.trim();
@@ -28,9 +44,11 @@ export function parseParam(spec: ParamSpec, text: string): Parsed {
   }
   switch (spec.kind) {
     case 'int':
-      return parseNumber(spec, t, true);
-    case 'float':
-      return parseNumber(spec, t, false);
+    case 'float': {
+      const n = Number(t);
+      if (!Number.isFinite(n)) return { ok: false, error: `${spec.label} must be a number.` };
+      return judged(spec, n);
+    }
     case 'bool':
       return t === 'true' || t === 'false'
         ? { ok: true, value: t === 'true' }
@@ -40,42 +58,22 @@ export function parseParam(spec: ParamSpec, text: string): Parsed {
         ? { ok: true, value: t }
         : { ok: false, error: `Choose one of ${spec.options?.join(', ')}.` };
     case 'kernel': {
-      const dims = parseShape(t);
+      const dims = readDims(t);
       if (!dims || dims.length > 2)
         return { ok: false, error: 'Write one size (3) or height×width (1×7).' };
-      const bad = dims.find((d) => (spec.max !== undefined && d > spec.max) || d < (spec.min ?? 1));
-      if (bad !== undefined) return { ok: false, error: rangeText(spec, 'Each size') };
-      return { ok: true, value: dims.length === 1 || dims[0] === dims[1] ? dims[0] : dims };
+      return judged(spec, dims.length === 1 || dims[0] === dims[1] ? dims[0] : dims);
     }
     case 'padding': {
       if (t === 'valid' || t === 'same') return { ok: true, value: t };
       if (!/^\d+$/.test(t))
         return { ok: false, error: "Use 'valid', 'same' or a number of pixels." };
-      return { ok: true, value: Number(t) };
+      return judged(spec, Number(t));
     }
     case 'shape': {
-      const dims = parseShape(t);
+      const dims = readDims(t);
       if (!dims || dims.length !== 3)
         return { ok: false, error: 'Write height×width×channels, e.g. 224×224×3.' };
-      return { ok: true, value: dims };
+      return judged(spec, dims);
     }
   }
-}
-
-function parseNumber(spec: ParamSpec, t: string, integer: boolean): Parsed {
-  const n = Number(t);
-  if (!Number.isFinite(n)) return { ok: false, error: `${spec.label} must be a number.` };
-  if (integer && !Number.isInteger(n))
-    return { ok: false, error: `${spec.label} must be a whole number.` };
-  if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) {
-    return { ok: false, error: rangeText(spec, spec.label) };
-  }
-  return { ok: true, value: n };
-}
-
-function rangeText(spec: ParamSpec, what: string): string {
-  if (spec.min !== undefined && spec.max !== undefined)
-    return `${what} must be between ${spec.min} and ${spec.max}.`;
-  if (spec.min !== undefined) return `${what} must be at least ${spec.min}.`;
-  return `${what} must be at most ${spec.max}.`;
 }

@@ -24,7 +24,7 @@ import {
   type Fragment,
 } from '../graph/ops.ts';
 import { viewport } from '../canvas/viewportBridge.ts';
-import { starterParams } from '../palette/starterParams.ts';
+import { starterParams } from '../../main/network/catalog/registry.ts';
 import { useAnalysisStore } from './analysisStore.ts';
 import { useDocStore } from './docStore.ts';
 import { useSelectionStore } from './selectionStore.ts';
@@ -43,8 +43,7 @@ const edit = (fn: (d: NetworkDoc) => NetworkDoc) => useDocStore.getState().edit(
  * aside when another card is already there.
  */
 export function addLayer(type: string, position?: Position): void {
-  const info = useAnalysisStore.getState().catalogByType.get(type);
-  const params = starterParams(info, type);
+  const params = starterParams(type);
   const selected = useSelectionStore.getState().nodes;
   const after = !position && selected.size === 1 ? [...selected][0] : undefined;
   const afterNode = after ? doc().nodes.find((n) => n.id === after) : undefined;

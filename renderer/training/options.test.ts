@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- the test pins the form to the trainer's own validation
 import { resolveTrainingOptions } from '../../main/training/trainer/options.ts';
 import type { TrainingOptions } from '../../main/training/types.ts';
 import { DEFAULT_TRAINING_OPTIONS } from '../../main/training/vocabulary.ts';

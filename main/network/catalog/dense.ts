@@ -20,7 +20,8 @@ export const dense = defineLayer<DenseParams>({
     useBiasParam,
     activationParam,
   ],
-  initialParams: { units: 10, activation: 'softmax' },
+  // A hidden layer is what a student adds most; the gallery and Adapt set the classifier's width.
+  initialParams: { units: 128, activation: 'relu' },
   minInputs: 1,
   maxInputs: 1,
   read: (v) => ({

@@ -23,9 +23,11 @@ export const batchNorm = defineLayer<BatchNormParams>({
       name: 'epsilon',
       kind: 'float',
       label: 'Epsilon',
-      description: 'Added to the variance to avoid dividing by zero.',
+      description: 'Added to the variance to avoid dividing by zero, so it must be above 0.',
       default: 1e-5,
+      // 0 would divide by zero on a constant channel (PyTorch gives NaN; Keras refuses it).
       min: 0,
+      minExclusive: true,
       max: 1,
     }),
     param({

@@ -4,7 +4,7 @@ import { fmtInt } from './format.ts';
 import { defineLayer, NO_COUNTS, type LayerDef } from './layerDef.ts';
 import { flatInputProblem, globalRf } from './spatial.ts';
 
-function globalPool(type: LayerType, verb: string): LayerDef {
+function globalPool(type: LayerType, verb: string): LayerDef<null> {
   return defineLayer<null>({
     type,
     group: 'Pooling',

@@ -83,7 +83,7 @@ export type Evaluation =
   | { ok: false; problems: Problem[] };
 
 /** The type-erased catalog entry the registry stores. */
-export interface LayerDef {
+export interface LayerDef<P = unknown> {
   readonly type: LayerType;
   readonly info: LayerInfo;
   readonly composite: boolean;
@@ -102,10 +102,15 @@ export interface LayerDef {
     who: NodeRef,
   ): Evaluation;
   expand(values: ParamValues, id: string, input: Shape | null): Expansion | null;
+  /**
+   * Checked values (see `check`) → the typed params every consumer reads: windows as `[h, w]`,
+   * padding normalised, derived defaults applied (the trainer compiles from these).
+   */
+  read(values: ParamValues): P;
 }
 
-/** Erases a typed layer spec into a registry entry. */
-export function defineLayer<P>(spec: LayerSpec<P>): LayerDef {
+/** Erases a typed layer spec into a registry entry (keeping its typed `read`). */
+export function defineLayer<P>(spec: LayerSpec<P>): LayerDef<P> {
   const defaults: ParamValues = {};
   for (const s of spec.params) if (s.default !== undefined) defaults[s.name] = s.default;
   const hasDefaults = Object.keys(defaults).length > 0;
@@ -152,6 +157,7 @@ export function defineLayer<P>(spec: LayerSpec<P>): LayerDef {
       };
     },
     expand: (values, id, input) => (spec.expand ? spec.expand(spec.read(values), id, input) : null),
+    read: (values) => spec.read(values),
   };
 }
 

@@ -71,16 +71,28 @@ function show(v: unknown): string {
 type Verdict = null | { code: 'bad-param-type' | 'param-out-of-range'; text: string };
 
 function rangeText(spec: ParamSpec, unit = 'a whole number'): string {
+  const low = spec.minExclusive ? `> ${spec.min}` : `≥ ${spec.min}`;
   // MAX_DIM is a sanity ceiling, not a limit worth teaching; say "≥ 1" instead.
   if (spec.min !== undefined && spec.max !== undefined && spec.max < MAX_DIM)
-    return `${unit} from ${spec.min} to ${spec.max}`;
-  if (spec.min !== undefined) return `${unit} ≥ ${spec.min}`;
+    return spec.minExclusive
+      ? `${unit} ${low} and ≤ ${spec.max}`
+      : `${unit} from ${spec.min} to ${spec.max}`;
+  if (spec.min !== undefined) return `${unit} ${low}`;
   if (spec.max !== undefined) return `${unit} ≤ ${spec.max}`;
   return unit;
 }
 
 function inRange(spec: ParamSpec, v: number): boolean {
-  return (spec.min === undefined || v >= spec.min) && (spec.max === undefined || v <= spec.max);
+  const aboveMin = spec.min === undefined || (spec.minExclusive ? v > spec.min : v >= spec.min);
+  return aboveMin && (spec.max === undefined || v <= spec.max);
+}
+
+/** "must be at least 1" / "must be at most 64" for a number of the right kind out of range. */
+function boundText(spec: ParamSpec, v: number): string | null {
+  if (spec.min !== undefined && (spec.minExclusive ? v <= spec.min : v < spec.min))
+    return spec.minExclusive ? `must be above ${spec.min}` : `must be at least ${spec.min}`;
+  if (spec.max !== undefined && v > spec.max) return `must be at most ${spec.max}`;
+  return null;
 }
 
 const BAD = 'bad-param-type' as const;
@@ -96,15 +108,12 @@ function checkValue(spec: ParamSpec, v: unknown): Verdict {
   switch (spec.kind) {
     case 'int':
       if (isInt(v) && inRange(spec, v)) return null;
-      if (isInt(v) && spec.max !== undefined && v > spec.max)
-        return { code: RANGE, text: `must be at most ${spec.max}` };
-      return { code: isInt(v) ? RANGE : BAD, text: `must be ${rangeText(spec)}` };
+      if (isInt(v)) return { code: RANGE, text: boundText(spec, v)! };
+      return { code: BAD, text: `must be ${rangeText(spec)}` };
     case 'float':
       if (typeof v !== 'number' || !Number.isFinite(v))
-        return { code: BAD, text: 'must be a number' };
-      return inRange(spec, v)
-        ? null
-        : { code: RANGE, text: `must be ${rangeText(spec, 'a number')}` };
+        return { code: BAD, text: `must be ${rangeText(spec, 'a number')}` };
+      return inRange(spec, v) ? null : { code: RANGE, text: boundText(spec, v)! };
     case 'bool':
       return typeof v === 'boolean' ? null : { code: BAD, text: 'must be true or false' };
     case 'enum':
@@ -112,12 +121,14 @@ function checkValue(spec: ParamSpec, v: unknown): Verdict {
         ? null
         : { code: BAD, text: `must be one of ${(spec.options ?? []).join(', ')}` };
     case 'kernel': {
-      if (isInt(v) ? inRange(spec, v) : isPair(v) && inRange(spec, v[0]) && inRange(spec, v[1]))
-        return null;
-      return {
-        code: isInt(v) || isPair(v) ? RANGE : BAD,
-        text: `must be ${rangeText(spec)} or a pair [h, w] of them`,
-      };
+      if (isInt(v)) return inRange(spec, v) ? null : { code: RANGE, text: boundText(spec, v)! };
+      if (isPair(v)) {
+        const bad = inRange(spec, v[0]) ? (inRange(spec, v[1]) ? null : v[1]) : v[0];
+        return bad === null
+          ? null
+          : { code: RANGE, text: `${boundText(spec, bad)!} (each of [h, w])` };
+      }
+      return { code: BAD, text: `must be ${rangeText(spec)} or a pair [h, w] of them` };
     }
     case 'padding': {
       if (v === 'valid' || v === 'same') return null;
@@ -136,6 +147,14 @@ function checkValue(spec: ParamSpec, v: unknown): Verdict {
       return null;
     }
   }
+}
+
+/**
+ * Why `value` is not a valid value of `spec` ("must be at least 1"), or null when it is. The
+ * inspector shows this while the user types, so the form and the analysis use one rule.
+ */
+export function paramValueError(spec: ParamSpec, value: unknown): string | null {
+  return checkValue(spec, value)?.text ?? null;
 }
 
 function hasSpec(specs: readonly ParamSpec[], name: string): boolean {
@@ -205,7 +224,7 @@ function zodFor(spec: ParamSpec): z.ZodType {
       return int();
     case 'float': {
       let s = z.number();
-      if (spec.min !== undefined) s = s.min(spec.min);
+      if (spec.min !== undefined) s = spec.minExclusive ? s.gt(spec.min) : s.min(spec.min);
       if (spec.max !== undefined) s = s.max(spec.max);
       return s;
     }

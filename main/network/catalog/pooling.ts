@@ -12,7 +12,7 @@ import {
   type SlidingWindow,
 } from './spatial.ts';
 
-function pooling(type: LayerType, verb: string): LayerDef {
+function pooling(type: LayerType, verb: string): LayerDef<SlidingWindow> {
   return defineLayer<SlidingWindow>({
     type,
     group: 'Pooling',

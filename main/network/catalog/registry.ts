@@ -39,3 +39,11 @@ export function resolveParams(node: Pick<NetworkNode, 'type' | 'params'>): Recor
   if (!def) return { ...node.params };
   return def.resolveAll(node.params);
 }
+
+/**
+ * The params a newly added node of `type` starts with (every required param filled, so it is
+ * valid as soon as it is wired); `{}` for an unknown type. The palette reads this by value.
+ */
+export function starterParams(type: string): Record<string, unknown> {
+  return structuredClone(byType.get(type)?.info.initialParams ?? {});
+}

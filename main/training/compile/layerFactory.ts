@@ -8,14 +8,7 @@ import type { NetworkNode } from '../../network/types.ts';
 import type { Tf } from '../backend/tf.ts';
 import type { CustomLayers } from './customLayers.ts';
 import { CompileError } from './errors.ts';
-import {
-  pair,
-  readParams,
-  readPadding,
-  type ActivationName,
-  type Pair,
-  type PrimitiveType,
-} from './params.ts';
+import { readParams, type ActivationName, type Pair, type PrimitiveType } from './params.ts';
 
 /** PyTorch's `nn.LeakyReLU` default slope (tfjs defaults to 0.3). */
 export const LEAKY_RELU_SLOPE = 0.01;
@@ -71,11 +64,7 @@ function zeroPad(ctx: LayerContext, id: string, [ph, pw]: Pair, x: SymbolicTenso
 }
 
 function conv2d(ctx: LayerContext, node: NetworkNode, x: SymbolicTensor): SymbolicTensor {
-  const p = readParams(node, 'Conv2D');
-  const padding = readPadding(p.padding);
-  const dilation = pair(p.dilation);
-  const kernelSize = pair(p.kernelSize);
-  const strides = pair(p.strides);
+  const { padding, dilation, kernel: kernelSize, strides, ...p } = readParams(node, 'Conv2D');
   // Explicit padding is symmetric zero padding (PyTorch); tfjs only knows same/valid.
   const input = typeof padding === 'string' ? x : zeroPad(ctx, node.id, padding, x);
   const tfPadding = typeof padding === 'string' ? padding : 'valid';
@@ -149,10 +138,7 @@ function pool(
   type: 'MaxPool2D' | 'AvgPool2D',
   x: SymbolicTensor,
 ): SymbolicTensor {
-  const p = readParams(node, type);
-  const poolSize = pair(p.poolSize);
-  const strides = pair(p.strides);
-  const padding = readPadding(p.padding);
+  const { kernel: poolSize, strides, padding } = readParams(node, type);
   const name = ctx.name(node.id);
   if (typeof padding !== 'string' && (padding[0] > 0 || padding[1] > 0)) {
     if (type === 'MaxPool2D')
