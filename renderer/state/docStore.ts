@@ -15,6 +15,11 @@ export function emptyDoc(name = 'Untitled'): NetworkDoc {
 
 interface DocState {
   doc: NetworkDoc;
+  /**
+   * Counts `reset`s: it changes when another network is loaded (new, open, template, restore) and
+   * never on an edit of the same one. State tied to one network (its training view) follows it.
+   */
+  loads: number;
   /** Applies an undoable edit. A `coalesce` key equal to the previous edit's merges them into one step. */
   edit: (fn: (doc: NetworkDoc) => NetworkDoc, coalesce?: string) => void;
   /** Replaces the whole document as one undoable step. */
@@ -34,6 +39,7 @@ export const useDocStore = create<DocState>()(
   temporal(
     (set, get) => ({
       doc: emptyDoc(),
+      loads: 0,
       edit: (fn, coalesce) => {
         const before = get().doc;
         const next = fn(before);
@@ -56,7 +62,7 @@ export const useDocStore = create<DocState>()(
       },
       reset: (doc) => {
         lastCoalesce = undefined;
-        set({ doc });
+        set({ doc, loads: get().loads + 1 });
         useDocStore.temporal.getState().clear();
       },
       beginDrag: () => {

@@ -1,8 +1,9 @@
 import { Icon } from '../ui/Icon.tsx';
 import type { BackendName } from '../../main/training/types.ts';
 import { formatBytes } from '../graph/format.ts';
-import { formatDuration, formatPercent, formatRate } from './format.ts';
-import { isActive, progressOf, type LiveRun } from './liveRun.ts';
+import { formatRate } from './format.ts';
+import { isActive, progressOf } from './liveRun.ts';
+import { runStatusText } from './runStatus.ts';
 import { useTrainingStore } from './useTrainingStore.ts';
 
 const BACKEND_LABEL: Record<BackendName, string> = {
@@ -27,23 +28,6 @@ export function BackendBadge({ backend, note }: { backend: BackendName; note: st
       {note && <span className="tr-backend-note">{note}</span>}
     </span>
   );
-}
-
-function statusText(run: LiveRun): string {
-  const epochs = run.options?.epochs ?? 0;
-  switch (run.status) {
-    case 'starting':
-      return 'Preparing data and compiling the network…';
-    case 'running':
-      if (run.batchesDone === 0) return 'Preparing data and compiling the network…';
-      return `Epoch ${run.epoch}/${epochs || '?'} · batch ${run.batch}/${run.batchesPerEpoch || '?'} · ETA ${formatDuration(run.etaSeconds)}`;
-    case 'done':
-      return `Finished ${run.epochs.length} epoch${run.epochs.length === 1 ? '' : 's'} · test accuracy ${formatPercent(run.result?.testAccuracy ?? run.result?.valAccuracy)}`;
-    case 'stopped':
-      return `Stopped after ${run.epochs.length} epoch${run.epochs.length === 1 ? '' : 's'}`;
-    case 'failed':
-      return 'Training failed';
-  }
 }
 
 /** Train/Stop, the progress bar and the live figures (speed, backend, memory). */
@@ -87,7 +71,7 @@ export function RunBar({ blocker }: { blocker: string | null }) {
           aria-valuemin={0}
           aria-valuemax={100}
           aria-valuenow={Math.round(progress * 100)}
-          aria-valuetext={live ? statusText(live) : 'Not started'}
+          aria-valuetext={live ? runStatusText(live) : 'Not started'}
           data-testid="train-progress"
           data-status={live?.status ?? 'idle'}
         >
@@ -101,7 +85,7 @@ export function RunBar({ blocker }: { blocker: string | null }) {
           ) : !live ? (
             <span className="tr-muted">Ready — press Train to start.</span>
           ) : (
-            <span>{statusText(live)}</span>
+            <span>{runStatusText(live)}</span>
           )}
         </div>
       </div>

@@ -1,8 +1,9 @@
 import { Icon } from '../ui/Icon.tsx';
-import { memo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { RunStatus, RunSummary } from '../../main/training/types.ts';
 import { RUN_COLOURS } from './chartTheme.ts';
 import { formatDateTime, formatPercent } from './format.ts';
+import { runNumbers, runTitle } from './runLabels.ts';
 import { MAX_COMPARE } from './trainingStore.ts';
 import { useTrainingStore } from './useTrainingStore.ts';
 
@@ -18,10 +19,13 @@ function RunItem({
   run,
   selected,
   compareIndex,
+  number,
 }: {
   run: RunSummary;
   selected: boolean;
   compareIndex: number;
+  /** The run's number in the history (1 = oldest). */
+  number: number;
 }) {
   const openRun = useTrainingStore((s) => s.openRun);
   const deleteRun = useTrainingStore((s) => s.deleteRun);
@@ -30,6 +34,7 @@ function RunItem({
   const [confirming, setConfirming] = useState(false);
   const compared = compareIndex >= 0;
   const accuracy = run.testAccuracy ?? run.bestValAccuracy;
+  const title = `#${number} ${runTitle(run)}`;
   return (
     <li
       className={`tr-run${selected ? ' tr-run-selected' : ''}`}
@@ -41,7 +46,7 @@ function RunItem({
         type="checkbox"
         checked={compared}
         disabled={!compared && compareFull}
-        aria-label={`Compare ${run.name}`}
+        aria-label={`Compare ${title}`}
         title={
           compareFull && !compared
             ? `At most ${MAX_COMPARE} runs can be compared`
@@ -57,12 +62,12 @@ function RunItem({
         className="tr-run-open"
         onClick={() => void openRun(run.runId)}
         aria-current={selected ? 'true' : undefined}
-        aria-label={`Open run ${run.name}`}
-        title={`${run.name} — ${formatDateTime(run.createdAt)} · ${run.data} · ${run.epochsDone} epochs`}
+        aria-label={`Open run ${title}`}
+        title={`${title} — ${formatDateTime(run.createdAt)} · ${run.data} · ${run.epochsDone} epochs`}
       >
-        <span className="tr-run-name">{run.name}</span>
+        <span className="tr-run-name">{title}</span>
         <span className="tr-run-meta">
-          {formatDateTime(run.createdAt)} · {run.data} · {run.epochsDone} ep
+          {formatDateTime(run.createdAt)} · {run.epochsDone} ep
           {run.backend ? ` · ${run.backend}` : ''}
         </span>
       </button>
@@ -95,7 +100,7 @@ function RunItem({
         <button
           type="button"
           className="tr-icon-button"
-          aria-label={`Delete run ${run.name}`}
+          aria-label={`Delete run ${title}`}
           title="Delete this run"
           disabled={run.status === 'running'}
           onClick={() => setConfirming(true)}
@@ -113,7 +118,8 @@ export const RunHistory = memo(function RunHistory() {
   const viewedId = useTrainingStore((s) => s.viewed.value?.runId ?? null);
   const compareIds = useTrainingStore((s) => s.compareIds);
   const refreshRuns = useTrainingStore((s) => s.refreshRuns);
-  const list = runs.value ?? [];
+  const list = useMemo(() => runs.value ?? [], [runs.value]);
+  const numbers = useMemo(() => runNumbers(list), [list]);
   return (
     <section className="tr-history" aria-label="Run history">
       <div className="tr-history-head">
@@ -141,6 +147,7 @@ export const RunHistory = memo(function RunHistory() {
             run={run}
             selected={run.runId === viewedId}
             compareIndex={compareIds.indexOf(run.runId)}
+            number={numbers.get(run.runId) ?? 0}
           />
         ))}
         {runs.status === 'ready' && list.length === 0 && (

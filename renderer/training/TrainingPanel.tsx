@@ -17,6 +17,7 @@ import { ResultCard } from './ResultCard.tsx';
 import { RunBar } from './RunBar.tsx';
 import { RunHistory } from './RunHistory.tsx';
 import { viewFromDetail, viewFromLive } from './runView.ts';
+import { runTitle } from './runLabels.ts';
 import { batchRows } from './series.ts';
 import { dataSpecOf } from './trainingStore.ts';
 import { usePanelWidth } from './usePanelWidth.ts';
@@ -182,7 +183,7 @@ export function TrainingPanel() {
           </aside>
         )}
         <section className="tr-main" aria-label="Training curves">
-          {viewed.value && <ViewingHeader name={viewed.value.name} />}
+          {viewed.value && <ViewingHeader name={runTitle(viewed.value)} />}
           {viewed.status === 'error' && (
             <p className="tr-error-line" role="alert">
               {viewed.error}

@@ -77,9 +77,9 @@ export function newLiveRun(runId: string): LiveRun {
   };
 }
 
-/** Fraction of the run done, 0–1 (1 once it has ended). */
+/** Fraction of the run done, 0–1 (1 once it has finished; where it stopped when stopped). */
 export function progressOf(run: LiveRun): number {
-  if (run.status === 'done' || run.status === 'stopped') return 1;
+  if (run.status === 'done') return 1;
   // A run adopted after a reload missed its `started` event; its options may still be known.
   const total =
     run.totalBatches > 0 ? run.totalBatches : (run.options?.epochs ?? 0) * run.batchesPerEpoch;

@@ -235,3 +235,59 @@ describe('training store', () => {
     });
   });
 });
+
+describe('training state belongs to the network it trained', () => {
+  function setupWithLoads() {
+    const host = fakeHost();
+    const listeners = new Set<() => void>();
+    const store = createTrainingStore({
+      api: host.api,
+      getDoc: () => doc,
+      replaceDoc: vi.fn(),
+      flushMs: 10_000,
+      onNetworkLoaded: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    });
+    const loadAnother = () => listeners.forEach((l) => l());
+    return { host, store, loadAnother };
+  }
+
+  it('clears the finished run, a reopened run and the adapt notice when another network is loaded', async () => {
+    const { host, store, loadAnother } = setupWithLoads();
+    store.getState().connect();
+    await store.getState().start();
+    host.emit(runEvents('r1', 1, 2));
+    await store.getState().openRun('old');
+    await store.getState().describeData();
+    await store.getState().adaptNetwork();
+    expect(store.getState().live?.status).toBe('done');
+    expect(store.getState().adapt.changes).toEqual(['Input set to 28×28×1']);
+    loadAnother();
+    expect(store.getState().live).toBeNull();
+    expect(store.getState().viewed.value).toBeNull();
+    expect(store.getState().adapt.changes).toBeNull();
+    // History is every run ever made, whatever network is open.
+    expect(store.getState().runs.value?.length).toBeGreaterThan(0);
+  });
+
+  it('keeps a run that is still going, so it can be watched and stopped', async () => {
+    const { host, store, loadAnother } = setupWithLoads();
+    store.getState().connect();
+    await store.getState().start();
+    host.emit(runEvents('r1', 2, 3).slice(0, 2));
+    loadAnother();
+    expect(store.getState().live?.runId).toBe('r1');
+  });
+
+  it('stops listening for network loads when disconnected', async () => {
+    const { host, store, loadAnother } = setupWithLoads();
+    const disconnect = store.getState().connect();
+    await store.getState().start();
+    host.emit(runEvents('r1', 1, 2));
+    disconnect();
+    loadAnother();
+    expect(store.getState().live?.status).toBe('done');
+  });
+});

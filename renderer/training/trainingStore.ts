@@ -31,6 +31,8 @@ export interface TrainingDeps {
   getDoc(): NetworkDoc;
   /** Replaces the design (undoably) with an adapted one. */
   replaceDoc(doc: NetworkDoc): void;
+  /** Calls `listener` whenever another network is loaded; returns the unsubscribe function. */
+  onNetworkLoaded?(listener: () => void): () => void;
   /** How often buffered events are applied; charts re-render at most this often. */
   flushMs?: number;
 }
@@ -77,6 +79,12 @@ export interface TrainingState {
   start(): Promise<void>;
   stop(): Promise<void>;
   connect(): () => void;
+  /**
+   * Another network was loaded: what was shown for the previous one (its finished run's curves,
+   * speed and result, a reopened run, the adapt notice, a start error) is cleared. A run still
+   * going stays, so it can be watched and stopped.
+   */
+  networkLoaded(): void;
   receive(event: TrainingEvent): void;
   flushEvents(): void;
   refreshRuns(): Promise<void>;
@@ -223,12 +231,25 @@ export function createTrainingStore(deps: TrainingDeps) {
 
     connect() {
       const unsubscribe = api.onTrainingEvent((event) => get().receive(event));
+      const unsubscribeLoads = deps.onNetworkLoaded?.(() => get().networkLoaded());
       void get().refreshRuns();
       return () => {
         unsubscribe();
+        unsubscribeLoads?.();
         if (flushTimer !== null) clearTimeout(flushTimer);
         flushTimer = null;
       };
+    },
+
+    networkLoaded() {
+      const { live } = get();
+      set({
+        live: isActive(live) ? live : null,
+        viewed: idle<RunDetail>(),
+        adapt: { busy: false, changes: null, error: null },
+        startError: null,
+        exporting: { busy: false, path: null, error: null },
+      });
     },
 
     receive(event) {

@@ -4,10 +4,15 @@
  */
 import { api } from '../api/client.ts';
 import { getCurrentDoc, replaceCurrentDoc } from '../state/currentDoc.ts';
+import { useDocStore } from '../state/docStore.ts';
 import { createTrainingStore } from './trainingStore.ts';
 
 export const useTrainingStore = createTrainingStore({
   api,
   getDoc: getCurrentDoc,
   replaceDoc: (doc) => replaceCurrentDoc(doc, { layout: true, fit: true }),
+  onNetworkLoaded: (listener) =>
+    useDocStore.subscribe((state, prev) => {
+      if (state.loads !== prev.loads) listener();
+    }),
 });

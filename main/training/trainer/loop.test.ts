@@ -95,7 +95,40 @@ describe('trainLoop', () => {
     );
     expect(result.stopped).toBe(true);
     expect(result.epochsDone).toBe(0);
+    expect(result.trainedBatches).toBe(1);
     expect(batches).toEqual([1]);
+    // What was trained is still evaluated on the test split.
+    expect(result.finalOn).toBe('test');
+    expect(result.final!.confusion.flat().reduce((a, b) => a + b, 0)).toBe(100);
+    model.dispose();
+  });
+
+  it('reports the batch it really stopped at, even between throttled batch events', async () => {
+    const data = await synthetic(200);
+    const model = tinyCnn(tf, [16, 16, 3], 4);
+    const batchesPerEpoch = Math.ceil(data.train.count / 4);
+    const seen: { epoch: number; batch: number }[] = [];
+    let checks = 0;
+    // Stop before the 6th batch of epoch 2: batch events of such fast batches are throttled, so
+    // the 5th one was most likely held back.
+    const signal = {
+      get stopped() {
+        checks += 1;
+        return checks > batchesPerEpoch + 5;
+      },
+    };
+    const result = await train(
+      model,
+      data,
+      { epochs: 3, batchSize: 4 },
+      (e) => {
+        if (e.event === 'batch') seen.push({ epoch: e.epoch, batch: e.batch });
+      },
+      { signal },
+    );
+    expect(result).toMatchObject({ stopped: true, epochsDone: 1 });
+    expect(result.trainedBatches).toBe(batchesPerEpoch + 5);
+    expect(seen.at(-1)).toEqual({ epoch: 2, batch: 5 });
     model.dispose();
   });
 

@@ -43,6 +43,8 @@ export interface LoopResult {
   final: Evaluation | null;
   finalOn: 'test' | 'val' | null;
   epochsDone: number;
+  /** Batches trained over the whole run (stopped mid-epoch: including the partial epoch's). */
+  trainedBatches: number;
 }
 
 /** Lets queued messages (e.g. Stop from the parent process) run between synchronous tfjs batches. */
@@ -75,6 +77,10 @@ export async function trainLoop(input: LoopInput): Promise<LoopResult> {
   let totalSeconds = 0;
   let stopped = false;
   let lastEmit = 0;
+  let trainedBatches = 0;
+  // The latest batch event held back by the throttle: sent when the run stops right after it, so
+  // the last position the user sees is the batch training really stopped at.
+  let unsent: TrainingEvent | null = null;
 
   try {
     for (let epoch = 1; epoch <= opts.epochs && !stopped; epoch++) {
@@ -89,6 +95,7 @@ export async function trainLoop(input: LoopInput): Promise<LoopResult> {
         await yieldToEventLoop();
         if (signal.stopped) {
           stopped = true;
+          if (unsent) emit(unsent);
           break;
         }
         const n = Math.min(bs, data.train.count - b * bs);
@@ -118,26 +125,31 @@ export async function trainLoop(input: LoopInput): Promise<LoopResult> {
         lossSum += loss * n;
         correctSum += correctArr[0]!;
         seen += n;
+        trainedBatches += 1;
 
         const now = performance.now();
         const elapsed = (now - started) / 1000;
+        const done = (epoch - 1) * batchesPerEpoch + b + 1;
+        const mem = tf.memory();
+        const event: TrainingEvent = {
+          event: 'batch',
+          runId,
+          epoch,
+          batch: b + 1,
+          batchesPerEpoch,
+          loss,
+          accuracy: correctArr[0]! / n,
+          imagesPerSecond: seen / Math.max(elapsed, 1e-6),
+          etaSeconds: (elapsed / (b + 1)) * (totalBatches - done),
+          memoryBytes: mem.numBytes,
+          numTensors: mem.numTensors,
+        };
         if (b === 0 || now - lastEmit >= BATCH_EVENT_INTERVAL_MS || b === batchesPerEpoch - 1) {
           lastEmit = now;
-          const done = (epoch - 1) * batchesPerEpoch + b + 1;
-          const mem = tf.memory();
-          emit({
-            event: 'batch',
-            runId,
-            epoch,
-            batch: b + 1,
-            batchesPerEpoch,
-            loss,
-            accuracy: correctArr[0]! / n,
-            imagesPerSecond: seen / Math.max(elapsed, 1e-6),
-            etaSeconds: (elapsed / (b + 1)) * (totalBatches - done),
-            memoryBytes: mem.numBytes,
-            numTensors: mem.numTensors,
-          });
+          unsent = null;
+          emit(event);
+        } else {
+          unsent = event;
         }
       }
       const seconds = (performance.now() - started) / 1000;
@@ -179,9 +191,16 @@ export async function trainLoop(input: LoopInput): Promise<LoopResult> {
 
     best.restore();
     const valAccuracy = opts.keepBest && best.best ? best.best.accuracy : lastValAcc;
-    // A run stopped before finishing one epoch has nothing worth evaluating.
+    // Whatever was trained is evaluated, also a run stopped inside its first epoch: the user asked
+    // to stop, not to throw the batches away.
     const finalOn =
-      epochsDone === 0 ? null : data.test.count > 0 ? 'test' : data.val.count > 0 ? 'val' : null;
+      trainedBatches === 0
+        ? null
+        : data.test.count > 0
+          ? 'test'
+          : data.val.count > 0
+            ? 'val'
+            : null;
     const final = finalOn
       ? await evaluate(
           tf,
@@ -201,6 +220,7 @@ export async function trainLoop(input: LoopInput): Promise<LoopResult> {
       final,
       finalOn,
       epochsDone,
+      trainedBatches,
     };
   } finally {
     best.dispose();
