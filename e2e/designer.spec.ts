@@ -2,10 +2,12 @@
  * The designer as a student uses it: build a network by hand, watch shapes and totals follow each
  * edit, load a classic architecture, repair a mistake in one click, undo/redo, save and reopen.
  */
+import { readFile } from 'node:fs/promises';
 import { api, openApp, screenshot, waitForAnalysis } from './helpers/app.ts';
 import {
   below,
   clickCanvas,
+  clickCardWith,
   connect,
   desktopReports,
   dragFromPalette,
@@ -24,6 +26,15 @@ import {
   setParam,
   shapeOf,
 } from './helpers/designer.ts';
+import {
+  hasRsvg,
+  inkShare,
+  readPng,
+  renderWithRsvg,
+  RSVG,
+  svgCards,
+  svgSize,
+} from './helpers/diagram.ts';
 import { expect, test } from './helpers/test.ts';
 import type { NetworkDoc } from '../main/network/types.ts';
 
@@ -169,12 +180,8 @@ test('follows a dark system theme and can be switched to light', async ({ page, 
   await openApp(page, appUrl);
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await loadTemplate(page, 'googlenet');
-  await page
-    .locator('.react-flow__node')
-    .filter({ hasText: 'Inception' })
-    .first()
-    .locator('.layer-card__head')
-    .click();
+  await clickCardWith(page, 'Inception');
+  await expect(page.getByTestId('inspector')).toContainText('Inception');
   await page.getByTestId('tab-table').click();
   await screenshot(page, 'dark');
   await page.getByTestId('cmd-theme').click();
@@ -262,18 +269,39 @@ test('a template adapted to CIFAR-sized input says what it changed', async ({ pa
   await expect(fc.getByTestId('node-shape')).toHaveText('10');
 });
 
-test('exports the diagram as PNG and SVG files', async ({ page, appUrl }) => {
+test('exports the diagram as a vector SVG that librsvg draws, and a PNG with its cards', async ({
+  page,
+  appUrl,
+}) => {
   await openApp(page, appUrl);
-  for (const format of ['png', 'svg'] as const) {
+  const files: Record<string, string> = {};
+  for (const format of ['svg', 'png'] as const) {
     await page.getByTestId('cmd-export').click();
     const download = page.waitForEvent('download');
     await page.getByTestId(`export-${format}`).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(new RegExp(`\\.${format}$`));
-    const path = await file.path();
-    const { size } = await import('node:fs/promises').then((fs) => fs.stat(path));
-    expect(size).toBeGreaterThan(1000);
+    files[format] = await file.path();
   }
+  const svg = await readFile(files.svg!, 'utf8');
+  // Real vector drawing: no HTML snapshot inside, and small.
+  expect(svg).not.toMatch(/foreignObject|<div|xhtml/i);
+  expect(svg.length).toBeLessThan(60_000);
+  const cards = svgCards(svg);
+  const count = await page.locator('.react-flow__node').count();
+  expect(cards).toHaveLength(count);
+
+  // The PNG decodes, is the SVG at twice the size, and every card region has ink on it.
+  const png = await readPng(files.png!);
+  const size = svgSize(svg);
+  expect([png.width, png.height]).toEqual([size.width * 2, size.height * 2]);
+  for (const card of cards) expect(inkShare(png, card, 2)).toBeGreaterThan(0.03);
+
+  // librsvg (Inkscape, LaTeX and most slide tools use it or the like) draws the same cards.
+  test.skip(!hasRsvg, `rsvg-convert not found at ${RSVG} (Debian: apt install librsvg2-bin)`);
+  const rendered = await renderWithRsvg(files.svg!, `${files.svg}.rsvg.png`);
+  expect([rendered.width, rendered.height]).toEqual([size.width, size.height]);
+  for (const card of cards) expect(inkShare(rendered, card)).toBeGreaterThan(0.03);
 });
 
 test('copy, paste, duplicate, select all and add from the palette with the keyboard', async ({

@@ -6,6 +6,7 @@
 import { viewport } from '../canvas/viewportBridge.ts';
 import { exportDiagram } from '../files/exportImage.ts';
 import { slug } from '../files/fileActions.ts';
+import { useAnalysisStore } from '../state/analysisStore.ts';
 import { useDocStore } from '../state/docStore.ts';
 import { useUiStore, type PanelId, type ThemePref } from '../state/uiStore.ts';
 import { useTrainingStore } from '../training/useTrainingStore.ts';
@@ -34,7 +35,10 @@ export function setTheme(theme: ThemePref): void {
 /** Exports the diagram as an image; a failure becomes a notification. */
 export async function exportAs(format: 'png' | 'svg'): Promise<void> {
   try {
-    await exportDiagram(viewport()?.nodes() ?? [], format, slug(useDocStore.getState().doc.name));
+    const { analysis, catalogByType } = useAnalysisStore.getState();
+    const groups = new Map([...catalogByType].map(([type, info]) => [type, info.group]));
+    const doc = useDocStore.getState().doc;
+    await exportDiagram(doc, analysis, groups, format, slug(doc.name));
   } catch (err) {
     useUiStore.getState().notify(`Could not export: ${errorMessage(err)}`, 'error');
   }

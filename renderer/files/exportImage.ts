@@ -1,91 +1,102 @@
 /**
- * Exports the whole diagram (not just the visible part) as PNG or SVG: html-to-image renders the
- * React Flow viewport with a transform that fits every node into the image.
+ * Exports the whole diagram (not just the visible part) as SVG or PNG: the SVG is drawn from the
+ * same view as the canvas (layout, folded stages, routed wires) in the current theme's colours;
+ * the PNG is that SVG rasterised at twice its size, so both show the same picture, title and totals.
  */
-import { toPng, toSvg } from 'html-to-image';
-import { getNodesBounds, type Node } from '@xyflow/react';
+import type { LayerGroup, NetworkAnalysis, NetworkDoc } from '../../main/network/types.ts';
+import { diagramSvg, type SvgTheme } from '../diagram/svg.ts';
+import { buildView } from '../diagram/view.ts';
 
-/** Margin around the diagram, in canvas units (a quarter of a card's width). */
-const PADDING_UNITS = 50;
+const GROUPS: (LayerGroup | 'unknown')[] = [
+  'Input',
+  'Convolution',
+  'Pooling',
+  'Normalization',
+  'Activation',
+  'Regularization',
+  'Merge',
+  'Blocks',
+  'Classifier',
+  'unknown',
+];
 
-/** Renders the diagram of `nodes` and downloads it as `<fileBase>.png|svg`. Throws when there is no canvas. */
+/** The current theme's colours, read from the CSS custom properties. */
+function currentTheme(): SvgTheme {
+  const cs = getComputedStyle(document.documentElement);
+  const v = (name: string, fallback: string) => cs.getPropertyValue(name).trim() || fallback;
+  return {
+    background: v('--canvas-bg', '#ffffff'),
+    panel: v('--panel', '#ffffff'),
+    panel2: v('--panel-2', '#f5f6f8'),
+    border: v('--border', '#dfe2e8'),
+    borderStrong: v('--border-strong', '#c9ced7'),
+    text: v('--text', '#1b2130'),
+    text2: v('--text-2', '#535c6e'),
+    text3: v('--text-3', '#8a92a2'),
+    error: v('--error', '#d0343a'),
+    warning: v('--warning', '#d98a09'),
+    merge: v('--group-Merge', '#d6458f'),
+    groups: Object.fromEntries(GROUPS.map((g) => [g, v(`--group-${g}`, '#9aa3b2')])),
+  };
+}
+
+/** Largest side of the PNG in pixels (browsers refuse bigger canvases). */
+const PNG_MAX_SIDE = 16000;
+
+async function toPng(svg: string, width: number, height: number): Promise<Blob> {
+  const scale = Math.min(2, PNG_MAX_SIDE / Math.max(width, height));
+  const img = new Image();
+  img.src = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(width * scale);
+    canvas.height = Math.round(height * scale);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('this browser cannot draw images');
+    ctx.scale(scale, scale);
+    ctx.drawImage(img, 0, 0, width, height);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob(
+        (b) => (b ? resolve(b) : reject(new Error('the image is too large to encode'))),
+        'image/png',
+      ),
+    );
+  } finally {
+    URL.revokeObjectURL(img.src);
+  }
+}
+
+/**
+ * Draws the diagram of `doc` and downloads it as `<fileBase>.png|svg`.
+ * @throws Error when the network is empty or the image cannot be encoded.
+ */
 export async function exportDiagram(
-  nodes: Node[],
+  doc: NetworkDoc,
+  analysis: NetworkAnalysis | null,
+  groups: ReadonlyMap<string, LayerGroup>,
   format: 'png' | 'svg',
   fileBase: string,
 ): Promise<void> {
-  const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
-  if (!viewport) throw new Error('the canvas is not shown');
-  if (nodes.length === 0) throw new Error('the network is empty');
-  const bounds = getNodesBounds(nodes);
-  // 2 px per unit at most keeps text sharp; very large nets are scaled down to a sane image size.
-  const scale = Math.min(2, 4000 / Math.max(bounds.width, bounds.height));
-  // The same margin on every side (a fraction of the longer side would leave a tall network
-  // with a wide band above and below and almost none beside it).
-  const margin = Math.round(PADDING_UNITS * scale);
-  const width = Math.ceil(bounds.width * scale) + 2 * margin;
-  const height = Math.ceil(bounds.height * scale) + 2 * margin;
-  const vp = {
-    x: margin - bounds.x * scale,
-    y: margin - bounds.y * scale,
-    zoom: scale,
-  };
-  const background =
-    getComputedStyle(document.documentElement).getPropertyValue('--canvas-bg').trim() || '#ffffff';
-  const options = {
-    backgroundColor: background,
-    width,
-    height,
-    style: {
-      width: `${width}px`,
-      height: `${height}px`,
-      transform: `translate(${vp.x}px, ${vp.y}px) scale(${vp.zoom})`,
-    },
-  };
-  // html-to-image does not resolve CSS variables inside SVG (edges, edge labels): inline the
-  // computed paint for the duration of the capture.
-  const restore = inlineSvgPaint(viewport);
-  let url: string;
-  try {
-    url = format === 'png' ? await toPng(viewport, options) : await toSvg(viewport, options);
-  } finally {
-    restore();
-  }
+  if (doc.nodes.length === 0) throw new Error('the network is empty');
+  const drawing = diagramSvg({
+    name: doc.name || 'Untitled',
+    view: buildView(doc, analysis),
+    analysis,
+    groups,
+    theme: currentTheme(),
+  });
+  const blob =
+    format === 'svg'
+      ? new Blob([drawing.svg], { type: 'image/svg+xml' })
+      : await toPng(drawing.svg, drawing.width, drawing.height);
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = `${fileBase}.${format}`;
   document.body.appendChild(a);
   a.click();
   a.remove();
-}
-
-const PAINTED = [
-  '.react-flow__edge-path',
-  '.react-flow__edge-textbg',
-  '.react-flow__edge-text',
-  '.react-flow__connection-path',
-];
-const PROPS = [
-  'stroke',
-  'fill',
-  'stroke-width',
-  'font-family',
-  'font-size',
-  'font-weight',
-] as const;
-
-/** Copies computed SVG paint into inline styles; returns a function that puts the old styles back. */
-function inlineSvgPaint(root: HTMLElement): () => void {
-  const saved: [SVGElement, string][] = [];
-  for (const el of root.querySelectorAll<SVGElement>(PAINTED.join(','))) {
-    saved.push([el, el.getAttribute('style') ?? '']);
-    const cs = getComputedStyle(el);
-    for (const prop of PROPS) el.style.setProperty(prop, cs.getPropertyValue(prop));
-  }
-  return () => {
-    for (const [el, style] of saved) {
-      if (style) el.setAttribute('style', style);
-      else el.removeAttribute('style');
-    }
-  };
+  // Give the download a moment to start before the URL goes away.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
