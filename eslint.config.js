@@ -17,6 +17,7 @@ export const PURE_MODULES = [
   'main/network/traversal.ts',
   'main/network/outputs.ts',
   'main/network/trainingMemory.ts',
+  'main/network/frozen.ts',
   'main/format/*.ts',
   'main/training/types.ts',
   'main/training/vocabulary.ts',

@@ -76,6 +76,15 @@ function LayerNodeView({ data, selected }: NodeProps<LayerFlowNode>) {
             <span className="layer-card__shape" data-testid="node-shape">
               {shape}
             </span>
+            {node.frozen === true && (
+              <span
+                className="layer-card__frozen"
+                data-testid="node-frozen"
+                title="Frozen: its weights are kept while the rest of the network trains"
+              >
+                frozen
+              </span>
+            )}
             <span
               className="layer-card__params"
               data-testid="node-params"

@@ -4,6 +4,7 @@ import type { NodeAnalysis } from '../../main/network/types.ts';
 import { formatBytes, formatInt, formatMacs, formatShape } from '../graph/format.ts';
 import { isValidNodeId } from '../graph/ids.ts';
 import { moveInput, renameNode, setLabel } from '../graph/ops.ts';
+import { setFrozen } from '../graph/frozen.ts';
 import { useAnalysisStore, useNodeProblems } from '../state/analysisStore.ts';
 import { expandNode } from '../state/commands.ts';
 import { endCoalesce, useDocStore } from '../state/docStore.ts';
@@ -60,6 +61,28 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
             onBlur={endCoalesce}
           />
         </div>
+        {(node.frozen === true ||
+          info?.composite === true ||
+          (analysis !== undefined &&
+            analysis.trainableParams + analysis.nonTrainableParams > 0)) && (
+          <div className="field">
+            <label
+              htmlFor="layer-frozen"
+              title="Keep this layer's weights as they are while the rest of the network trains (fine-tuning)"
+            >
+              Frozen
+            </label>
+            <input
+              id="layer-frozen"
+              type="checkbox"
+              data-testid="inspector-frozen"
+              checked={node.frozen === true}
+              onChange={(e) =>
+                useDocStore.getState().edit((d) => setFrozen(d, nodeId, e.target.checked))
+              }
+            />
+          </div>
+        )}
       </section>
 
       {info && info.params.length > 0 && (
@@ -126,12 +149,18 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
         </section>
       )}
 
-      <NumbersSection analysis={analysis} />
+      <NumbersSection analysis={analysis} frozen={node.frozen === true} />
     </div>
   );
 }
 
-function NumbersSection({ analysis }: { analysis: NodeAnalysis | undefined }) {
+function NumbersSection({
+  analysis,
+  frozen,
+}: {
+  analysis: NodeAnalysis | undefined;
+  frozen: boolean;
+}) {
   if (!analysis) return <p className="inspector__hint">Computing…</p>;
   const rf = analysis.receptiveField;
   return (
@@ -147,8 +176,13 @@ function NumbersSection({ analysis }: { analysis: NodeAnalysis | undefined }) {
           </dd>
           <dt>Output</dt>
           <dd data-testid="inspector-output-shape">{formatShape(analysis.outputShape)}</dd>
-          <dt>Trainable params</dt>
-          <dd data-testid="inspector-params">{formatInt(analysis.trainableParams)}</dd>
+          <dt>{frozen ? 'Params (frozen)' : 'Trainable params'}</dt>
+          <dd
+            data-testid="inspector-params"
+            title={frozen ? 'Counted, but kept as they are while the rest trains' : undefined}
+          >
+            {formatInt(analysis.trainableParams)}
+          </dd>
           {analysis.nonTrainableParams > 0 && (
             <>
               <dt>Non-trainable</dt>

@@ -2,6 +2,7 @@
 import { formatInt, formatMacs, formatShape } from '../graph/format.ts';
 import { useAnalysisStore } from '../state/analysisStore.ts';
 import { useDocStore } from '../state/docStore.ts';
+import { frozenParamsByNode } from '../../main/network/frozen.ts';
 import { useSelectionStore } from '../state/selectionStore.ts';
 import { revealNode } from './ProblemRow.tsx';
 
@@ -12,6 +13,9 @@ export function TableView() {
   if (!analysis) return <p className="panel-empty">Checking the network…</p>;
   const labels = new Map(doc.nodes.map((n) => [n.id, n.label]));
   const t = analysis.totals;
+  const frozen = frozenParamsByNode(doc, analysis);
+  let frozenTotal = 0;
+  for (const p of frozen.values()) frozenTotal += p;
   return (
     <div className="table-wrap">
       <table className="net-table" aria-label="Layer table">
@@ -51,7 +55,10 @@ export function TableView() {
                   </button>
                   {label && <span className="muted"> {label}</span>}
                 </td>
-                <td>{n.type}</td>
+                <td>
+                  {n.type}
+                  {frozen.has(id) && <span className="muted"> · frozen</span>}
+                </td>
                 <td className={n.outputShape ? undefined : 'text-error'}>
                   {formatShape(n.outputShape)}
                 </td>
@@ -65,7 +72,8 @@ export function TableView() {
         <tfoot>
           <tr>
             <th scope="row" colSpan={4}>
-              Total — trainable {formatInt(t.trainableParams)}, non-trainable{' '}
+              Total — trainable {formatInt(t.trainableParams)}
+              {frozenTotal > 0 && <> (frozen {formatInt(frozenTotal)})</>}, non-trainable{' '}
               {formatInt(t.nonTrainableParams)}
             </th>
             <td className="num">{formatInt(t.trainableParams + t.nonTrainableParams)}</td>

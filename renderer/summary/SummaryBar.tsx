@@ -6,6 +6,8 @@ import { formatBytes, formatInt, formatMacs } from '../graph/format.ts';
 import { useAnalysisStore } from '../state/analysisStore.ts';
 import { useUiStore, type OptimizerKind } from '../state/uiStore.ts';
 import { estimateTrainingMemory } from '../../main/network/trainingMemory.ts';
+import { frozenParams } from '../../main/network/frozen.ts';
+import { useDocStore } from '../state/docStore.ts';
 import './summary.css';
 
 const BATCHES = [1, 8, 16, 32, 64, 128, 256];
@@ -16,6 +18,8 @@ export function SummaryBar() {
   const optimizer = useUiStore((s) => s.optimizer);
   const pending = useAnalysisStore((s) => s.pending);
   const t = analysis?.totals;
+  const doc = useDocStore((s) => s.doc);
+  const frozen = analysis ? frozenParams(doc, analysis) : 0;
   const errors = analysis?.problems.filter((p) => p.severity === 'error').length ?? 0;
   const mem = t ? estimateTrainingMemory(t, batchSize, optimizer) : null;
   const breakdown = mem
@@ -43,6 +47,14 @@ export function SummaryBar() {
         testId="total-trainable-params"
         value={t ? formatInt(t.trainableParams) : '—'}
       />
+      {t && frozen > 0 && (
+        <Stat
+          label="Frozen"
+          testId="total-frozen-params"
+          value={formatInt(frozen)}
+          title={`Parameters of frozen layers: kept as they are while the other ${formatInt(t.trainableParams - frozen)} train`}
+        />
+      )}
       <Stat
         label="Non-trainable"
         testId="total-nontrainable-params"

@@ -30,7 +30,7 @@ export function registerInspectCommand(program: Command, ctx: CliContext): void 
       const analysis = analyzeNetwork(doc);
       ctx.out(
         opts.json
-          ? JSON.stringify(inspectJson(analysis), null, 2) + '\n'
+          ? JSON.stringify(inspectJson(analysis, doc), null, 2) + '\n'
           : inspectTable(doc, analysis),
       );
       ctx.exitCode = analysis.valid ? 0 : 1;

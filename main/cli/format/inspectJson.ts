@@ -1,5 +1,6 @@
 /** The `netd inspect --json` object, exactly as DESIGN.md specifies it. */
-import type { NetworkAnalysis, Problem, Shape } from '../../network/types.ts';
+import { frozenParamsByNode } from '../../network/frozen.ts';
+import type { NetworkAnalysis, NetworkDoc, Problem, Shape } from '../../network/types.ts';
 
 export interface InspectProblem {
   nodeId: string | null;
@@ -14,6 +15,8 @@ export interface InspectNode {
   trainableParams: number;
   nonTrainableParams: number;
   macs: number;
+  /** Present (true) only for a frozen node: its params count but are not trained. */
+  frozen?: true;
 }
 
 export interface InspectJson {
@@ -21,15 +24,28 @@ export interface InspectJson {
   errors: InspectProblem[];
   warnings: InspectProblem[];
   nodes: InspectNode[];
-  totals: { trainableParams: number; nonTrainableParams: number; macs: number };
+  totals: {
+    trainableParams: number;
+    nonTrainableParams: number;
+    macs: number;
+    /** Present only when some layers are frozen: how many of `trainableParams` will not train. */
+    frozenParams?: number;
+  };
 }
 
 function toProblem(p: Problem): InspectProblem {
   return { nodeId: p.nodeId ?? null, code: p.code, message: p.message };
 }
 
-/** Builds the DESIGN.md inspect object from an analysis; nodes in topological order. */
-export function inspectJson(analysis: NetworkAnalysis): InspectJson {
+/**
+ * Builds the DESIGN.md inspect object from an analysis; nodes in topological order. With `doc`,
+ * frozen nodes are marked and the totals say how many parameters are frozen (only when some are,
+ * so the object of a design without frozen layers is exactly DESIGN.md's).
+ */
+export function inspectJson(analysis: NetworkAnalysis, doc?: NetworkDoc): InspectJson {
+  const frozen = doc ? frozenParamsByNode(doc, analysis) : new Map<string, number>();
+  let frozenTotal = 0;
+  for (const p of frozen.values()) frozenTotal += p;
   return {
     valid: analysis.valid,
     errors: analysis.problems.filter((p) => p.severity === 'error').map(toProblem),
@@ -45,6 +61,7 @@ export function inspectJson(analysis: NetworkAnalysis): InspectJson {
           trainableParams: n.trainableParams,
           nonTrainableParams: n.nonTrainableParams,
           macs: n.macs,
+          ...(frozen.has(n.id) ? { frozen: true as const } : {}),
         },
       ];
     }),
@@ -52,6 +69,7 @@ export function inspectJson(analysis: NetworkAnalysis): InspectJson {
       trainableParams: analysis.totals.trainableParams,
       nonTrainableParams: analysis.totals.nonTrainableParams,
       macs: analysis.totals.macs,
+      ...(frozenTotal > 0 ? { frozenParams: frozenTotal } : {}),
     },
   };
 }

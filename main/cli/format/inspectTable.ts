@@ -1,6 +1,7 @@
 /** The human-readable `netd inspect` report: per-node table, totals, then problems. */
 import type { NetworkAnalysis, NetworkDoc, ReceptiveField } from '../../network/types.ts';
 import { fmtBytes, fmtInt, plural } from '../../network/catalog/format.ts';
+import { frozenParamsByNode } from '../../network/frozen.ts';
 import { compact, shape } from './numbers.ts';
 import { renderTable, type Column } from './table.ts';
 
@@ -17,6 +18,9 @@ function rfText(rf: ReceptiveField | null): [string, string] {
 /** Renders the report for `doc` and its analysis; ends with a newline. */
 export function inspectTable(doc: NetworkDoc, analysis: NetworkAnalysis): string {
   const labels = new Map(doc.nodes.map((n) => [n.id, n.label]));
+  const frozen = frozenParamsByNode(doc, analysis);
+  let frozenTotal = 0;
+  for (const p of frozen.values()) frozenTotal += p;
   const rows = analysis.order.flatMap((id) => {
     const n = analysis.nodes[id];
     if (!n) return [];
@@ -25,7 +29,7 @@ export function inspectTable(doc: NetworkDoc, analysis: NetworkAnalysis): string
     return [
       [
         label && label !== id ? `${id} (${label})` : id,
-        n.type,
+        frozen.has(id) ? `${n.type} (frozen)` : n.type,
         shape(n.outputShape),
         fmtInt(n.trainableParams),
         n.nonTrainableParams > 0 ? fmtInt(n.nonTrainableParams) : '',
@@ -71,6 +75,9 @@ export function inspectTable(doc: NetworkDoc, analysis: NetworkAnalysis): string
   let text = `${doc.name}\n\n${table}\n`;
   text +=
     `Trainable params:      ${fmtInt(t.trainableParams)}\n` +
+    (frozenTotal > 0
+      ? `  frozen:              ${fmtInt(frozenTotal)} (kept as loaded; ${fmtInt(t.trainableParams - frozenTotal)} train)\n`
+      : '') +
     `Non-trainable params:  ${fmtInt(t.nonTrainableParams)}\n` +
     `MACs per example:      ${fmtInt(t.macs)}${t.macs >= 1000 ? ` (${compact(t.macs)})` : ''}\n` +
     `Activation memory:     ${fmtBytes(t.activationBytes)} per example (float32)\n` +
