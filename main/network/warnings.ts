@@ -4,6 +4,7 @@
  */
 import { aShape, fmtInt, nodeName } from './catalog/format.ts';
 import type { Graph } from './graph.ts';
+import { pickOutput } from './outputs.ts';
 import type { NetworkNode, NodeAnalysis, Problem } from './types.ts';
 
 /** Dense layers above this many weights draw a warning (VGG's first FC has 103 M). */
@@ -44,24 +45,28 @@ export function collectWarnings(graph: Graph, result: Record<string, NodeAnalysi
         ` has ${fmtInt(a.trainableParams)} weights — most of the network; a GlobalAvgPool2D instead of Flatten before it would shrink it`,
       );
   }
-  const last = sinks[sinks.length - 1];
+  // The output is decided in outputs.ts; every other sink is a forgotten branch.
+  const verdict = pickOutput(
+    sinks.map((i) => graph.nodes[i]!).filter((n) => n.type !== 'Input'),
+    (id) => result[id]?.outputShape,
+  );
+  const output = verdict.kind === 'one' ? verdict.node : undefined;
   for (const i of sinks) {
     const node = graph.nodes[i]!;
     if (result[node.id]!.outputShape === null) continue;
     if (node.type === 'Input') warn(node, 'unused-output', ' is not connected to any layer');
-    else if (i !== last)
+    else if (node !== output)
       warn(
         node,
         'unused-output',
         `: its output is not used by any layer and is not the network's output — connect it or delete it`,
       );
   }
-  if (last !== undefined) {
-    const node = graph.nodes[last]!;
-    const shape = result[node.id]!.outputShape;
-    if (shape && shape.length === 3 && node.type !== 'Input')
+  if (output) {
+    const shape = result[output.id]!.outputShape;
+    if (shape && shape.length === 3)
       warn(
-        node,
+        output,
         'no-classifier',
         ` is the last layer and outputs ${aShape(shape)} map — add GlobalAvgPool2D and a Dense layer with one unit per class to classify`,
       );

@@ -2,6 +2,7 @@
  * Does the chosen data fit the design? Compares the data's image shape and class count with the
  * network's Input node and classifier, and explains each difference with its fix.
  */
+import { pickOutput, sinkNodes } from '../../main/network/outputs.ts';
 import type { NetworkAnalysis, NetworkDoc } from '../../main/network/types.ts';
 import type { DataDescription } from '../../main/training/types.ts';
 import { formatShape } from '../graph/format.ts';
@@ -25,18 +26,15 @@ function isShape3(value: unknown): value is [number, number, number] {
 export interface DesignOutline {
   /** The `shape` param of every Input node. */
   inputShapes: unknown[];
-  /** Ids of the nodes nothing reads from (Input excepted): the network's outputs. */
+  /** Ids of the nodes nothing reads from (Input excepted): the output candidates. */
   outputIds: string[];
 }
 
 /** Extracts the outline; equal outlines serialise equally, so it can be compared as a string. */
 export function designOutline(doc: NetworkDoc): DesignOutline {
-  const hasOutgoing = new Set(doc.edges.map((e) => e.source));
   return {
     inputShapes: doc.nodes.filter((n) => n.type === 'Input').map((n) => n.params.shape),
-    outputIds: doc.nodes
-      .filter((n) => !hasOutgoing.has(n.id) && n.type !== 'Input')
-      .map((n) => n.id),
+    outputIds: sinkNodes(doc).map((n) => n.id),
   };
 }
 
@@ -45,8 +43,14 @@ export function designFacts(outline: DesignOutline, analysis: NetworkAnalysis | 
   const shape = outline.inputShapes.length === 1 ? outline.inputShapes[0] : undefined;
   const inputShape = isShape3(shape) ? shape : null;
   let classes: number | null = null;
-  if (analysis && outline.outputIds.length === 1) {
-    const out = analysis.nodes[outline.outputIds[0]!]?.outputShape;
+  if (analysis) {
+    // The engine's rule for which node is the output (main/network/outputs.ts).
+    const shapeOf = (id: string) => analysis.nodes[id]?.outputShape;
+    const output = pickOutput(
+      outline.outputIds.map((id) => ({ id })),
+      shapeOf,
+    );
+    const out = output.kind === 'one' ? shapeOf(output.node.id) : null;
     if (out && out.length === 1) classes = out[0]!;
   }
   const errors = analysis

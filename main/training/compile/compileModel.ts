@@ -6,6 +6,8 @@ import type { LayersModel, SymbolicTensor } from '@tensorflow/tfjs';
 import { analyzeNetwork } from '../../network/analyze.ts';
 import { fmtShape } from '../../network/catalog/format.ts';
 import { expandComposites } from '../../network/expand.ts';
+import { pickOutput, sinkNodes } from '../../network/outputs.ts';
+import { predecessors } from '../../network/traversal.ts';
 import type { NetworkAnalysis, NetworkDoc, NetworkNode } from '../../network/types.ts';
 import type { Tf } from '../backend/tf.ts';
 import { registerCustomLayers } from './customLayers.ts';
@@ -64,31 +66,29 @@ export function outputIsSoftmax(doc: NetworkDoc): boolean {
   return isSoftmax(out.node);
 }
 
-/** The single classifier output: the sink node whose output is a vector. */
+/** The network's output (decided in network/outputs.ts), which must be a vector of class scores. */
 function findOutput(
   doc: NetworkDoc,
   analysis: NetworkAnalysis,
 ): { node: NetworkNode; classes: number } {
-  const hasOut = new Set(doc.edges.map((e) => e.source));
-  const sinks = doc.nodes.filter((n) => !hasOut.has(n.id) && n.type !== 'Input');
-  const vectors = sinks.filter((n) => analysis.nodes[n.id]?.outputShape?.length === 1);
-  if (vectors.length === 1) {
-    const node = vectors[0]!;
-    return { node, classes: analysis.nodes[node.id]!.outputShape![0]! };
-  }
-  if (vectors.length > 1) {
+  const shapeOf = (id: string) => analysis.nodes[id]?.outputShape;
+  const output = pickOutput(sinkNodes(doc), shapeOf);
+  if (output.kind === 'many') {
+    const vectors = output.nodes.filter((n) => shapeOf(n.id)?.length === 1);
+    const named = vectors.length > 1 ? vectors : output.nodes;
     throw new CompileError(
-      `The design has ${vectors.length} outputs (${vectors.map((n) => `'${n.id}'`).join(', ')}); training needs exactly one — delete or connect the others`,
-      vectors[1]!.id,
+      `The design has ${named.length} outputs (${named.map((n) => `'${n.id}'`).join(', ')}); training needs exactly one — delete or connect the others`,
+      named[1]!.id,
     );
   }
-  const last = sinks[sinks.length - 1];
-  const shape = last ? analysis.nodes[last.id]?.outputShape : null;
+  if (output.kind === 'none')
+    throw new CompileError('The design has no output layer; add a Dense classifier');
+  const { node } = output;
+  const shape = shapeOf(node.id);
+  if (shape?.length === 1) return { node, classes: shape[0]! };
   throw new CompileError(
-    last
-      ? `The output '${last.id}' has shape ${shape ? fmtShape(shape) : '?'}; a classifier must end in a vector of class scores — add GlobalAvgPool2D or Flatten, then Dense`
-      : 'The design has no output layer; add a Dense classifier',
-    last?.id,
+    `The output '${node.id}' has shape ${shape ? fmtShape(shape) : '?'}; a classifier must end in a vector of class scores — add GlobalAvgPool2D or Flatten, then Dense`,
+    node.id,
   );
 }
 
@@ -123,6 +123,8 @@ export function compileModel(tf: Tf, doc: NetworkDoc): CompiledModel {
   const output = findOutput(flat, analysis);
 
   const nonNegative = nonNegativeNodes(flat, analysis.order);
+  // Each node's sources in edge order (= Concat/Add input order), indexed once: linear time.
+  const sourcesOf = predecessors(flat.edges);
   const allocate = nameAllocator();
   const layerNames = new Map<string, string>();
   let building: string | null = null;
@@ -136,7 +138,7 @@ export function compileModel(tf: Tf, doc: NetworkDoc): CompiledModel {
       return name;
     },
     inputsNonNegative: (id) => {
-      const sources = flat.edges.filter((e) => e.target === id).map((e) => e.source);
+      const sources = sourcesOf.get(id) ?? [];
       return sources.length > 0 && sources.every((s) => nonNegative.has(s));
     },
   };
@@ -147,7 +149,7 @@ export function compileModel(tf: Tf, doc: NetworkDoc): CompiledModel {
     const node = byId.get(id);
     if (!node || node.type === 'Input') continue;
     // Incoming edges in file order are the input order (matters for Concat).
-    const inputs = flat.edges.filter((e) => e.target === id).map((e) => tensors.get(e.source));
+    const inputs = (sourcesOf.get(id) ?? []).map((s) => tensors.get(s));
     if (inputs.some((t) => t === undefined)) continue; // fed only by unused branches of another Input
     try {
       building = id;

@@ -4,6 +4,7 @@
  * saved model loadable by any tfjs app without NetDesigner's custom layer classes — the ResNet stem
  * (ReLU → 3×3/2 max pool, padding 1) is the common case.
  */
+import { predecessors } from '../../network/traversal.ts';
 import type { NetworkDoc } from '../../network/types.ts';
 
 const NON_NEGATIVE_FNS = new Set(['relu', 'relu6', 'sigmoid', 'softmax']);
@@ -23,13 +24,7 @@ const PRESERVING = new Set([
 /** Ids of nodes whose every output element is ≥ 0, given `order` (topological). */
 export function nonNegativeNodes(doc: NetworkDoc, order: readonly string[]): Set<string> {
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));
-  const sources = new Map<string, string[]>();
-  for (const e of doc.edges) {
-    // Appended in place: copying the list per edge is quadratic on a node with many inputs.
-    const list = sources.get(e.target);
-    if (list) list.push(e.source);
-    else sources.set(e.target, [e.source]);
-  }
+  const sources = predecessors(doc.edges);
   const result = new Set<string>();
   for (const id of order) {
     const node = byId.get(id);

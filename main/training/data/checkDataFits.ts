@@ -1,9 +1,7 @@
 /** Explaining, with the fix, why a dataset and a network do not fit together. */
+import { classifierOf, networkOutput, type Classifier } from '../../network/outputs.ts';
 import type { NetworkDoc, NetworkNode } from '../../network/types.ts';
 import type { DataDescription } from '../types.ts';
-
-/** Layers that keep the width of their input, so the classifier may sit behind them. */
-const PASS_THROUGH = new Set(['Activation', 'Dropout', 'BatchNorm']);
 
 function inputShape(doc: NetworkDoc): number[] | null {
   const input = doc.nodes.find((n) => n.type === 'Input');
@@ -13,28 +11,13 @@ function inputShape(doc: NetworkDoc): number[] | null {
     : null;
 }
 
-/** The Dense layer that produces the network's single output, looking back through activations/dropout. */
-export function classifierNode(doc: NetworkDoc): NetworkNode | null {
-  const hasOut = new Set(doc.edges.map((e) => e.source));
-  const outputs = doc.nodes.filter((n) => !hasOut.has(n.id) && n.type !== 'Input');
-  if (outputs.length !== 1) return null;
-  let node: NetworkNode | undefined = outputs[0];
-  const byId = new Map(doc.nodes.map((n) => [n.id, n]));
-  // Each node's inputs, indexed once: the walk back stays linear on a 100k-layer chain.
-  const incoming = new Map<string, string[]>();
-  for (const e of doc.edges) {
-    const list = incoming.get(e.target);
-    if (list) list.push(e.source);
-    else incoming.set(e.target, [e.source]);
-  }
-  // A loop of pass-through layers (a design error analysis reports) must not hang the walk.
-  const seen = new Set<string>();
-  while (node && PASS_THROUGH.has(node.type) && !seen.has(node.id)) {
-    seen.add(node.id);
-    const sources = incoming.get(node.id);
-    node = sources?.length === 1 ? byId.get(sources[0]!) : undefined;
-  }
-  return node && node.type === 'Dense' ? node : null;
+/**
+ * The layer that sets the number of classes, behind the network's single output (both decided in
+ * network/outputs.ts); null when there is no single output or no such layer.
+ */
+export function classifierNode(doc: NetworkDoc): Classifier | null {
+  const output = networkOutput(doc);
+  return output.kind === 'one' ? classifierOf(doc, output.node) : null;
 }
 
 function nodeName(n: NetworkNode): string {
@@ -77,10 +60,12 @@ export function checkDataFits(desc: DataDescription, doc: NetworkDoc): string[] 
       `the network must end in a Dense layer with one unit per class (${classes}) — add Dense(${classes}) with softmax at the end`,
     );
   } else {
-    const units = classifier.params['units'];
-    if (typeof units === 'number' && units !== classes) {
+    const { node, param } = classifier;
+    const width = node.params[param];
+    const what = param === 'units' ? 'Dense layer' : 'Conv2D layer (the classifier)';
+    if (typeof width === 'number' && width !== classes) {
       problems.push(
-        `the data has ${classes} classes but the last Dense layer ${nodeName(classifier)} has ${units} units — set its units to ${classes} ${ADAPT}`,
+        `the data has ${classes} classes but the last ${what} ${nodeName(node)} has ${width} ${param} — set its ${param} to ${classes} ${ADAPT}`,
       );
     }
   }
