@@ -12,6 +12,7 @@ import {
   assertWeightsFit,
   readDesignWeights,
   readWeightsFile,
+  runWeightsPath,
   WeightsError,
   type Weights,
 } from '../../../weights/index.ts';
@@ -19,16 +20,11 @@ import { OnnxError } from '../errors.ts';
 import { designToOnnx, EXPORT_OPSET } from './designToOnnx.ts';
 import { freshWeights } from './freshWeights.ts';
 
-/** Where a run keeps its trained weights (`runs/<id>/weights.safetensors`). */
-function runWeightsFile(runId: string): string {
-  return join(defaultRunsDir(), runId, 'weights.safetensors');
-}
-
 /** The weights to export and a phrase saying where they came from. */
 async function chooseWeights(req: ExportRequest): Promise<{ weights: Weights; source: string }> {
   if (req.runId !== undefined) {
     if (!isValidRunId(req.runId)) throw new OnnxError(`'${req.runId}' is not a run id`);
-    const path = runWeightsFile(req.runId);
+    const path = runWeightsPath(join(defaultRunsDir(), req.runId));
     const weights = (await readWeightsFile(path)).tensors;
     return { weights, source: `the weights of run ${req.runId}` };
   }

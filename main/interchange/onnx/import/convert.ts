@@ -18,6 +18,7 @@ import {
   convertAdd,
   convertConcat,
   convertFlatten,
+  convertGeluChain,
   convertGlobalPool,
   convertPad,
   convertPassThrough,
@@ -42,6 +43,10 @@ const CONVERTERS: Record<string, Converter> = {
   Tanh: convertActivation,
   Softmax: convertActivation,
   Gelu: convertActivation,
+  Elu: convertActivation,
+  Clip: convertActivation,
+  Div: convertGeluChain,
+  Sum: convertAdd,
   MaxPool: convertPool,
   AveragePool: convertPool,
   GlobalAveragePool: convertGlobalPool,
@@ -57,8 +62,9 @@ const CONVERTERS: Record<string, Converter> = {
 /** What the importer supports, for the message on an operator it does not. */
 export const SUPPORTED_TEXT =
   'NetDesigner imports Conv, Gemm, MatMul (+ Add), Flatten, a flattening Reshape, ' +
-  'BatchNormalization, Relu, LeakyRelu, Sigmoid, Tanh, Softmax, Gelu, MaxPool, AveragePool, ' +
-  'GlobalAveragePool, GlobalMaxPool, Concat, Add, Dropout, LRN, Identity and a zero Pad before a Conv';
+  'BatchNormalization, Relu, LeakyRelu, Sigmoid, Tanh, Softmax, Gelu (or its Erf form), Elu, ' +
+  'Clip as relu6, MaxPool, AveragePool, GlobalAveragePool, GlobalMaxPool, Concat, Add, Sum, ' +
+  'Dropout, LRN, Identity and a zero Pad before a Conv';
 
 /** Problems grouped by operator and reason: one sentence each. */
 class Problems {

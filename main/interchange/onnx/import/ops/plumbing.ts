@@ -45,6 +45,24 @@ export function convertActivation(ctx: OpContext): void {
       );
     return activation(ctx, 'leakyRelu');
   }
+  if (op === 'Elu') {
+    if (Math.fround(floatAttr(ctx.node, 'alpha', 1)) !== 1)
+      throw new NodeProblem("has an alpha other than 1; NetDesigner's elu uses 1");
+    return activation(ctx, 'elu');
+  }
+  if (op === 'Clip') {
+    const bound = (i: number) =>
+      ctx.has(i) ? requireConstant(ctx, i, 'bound').data[0] : undefined;
+    const [lo, hi] =
+      ctx.opset >= 11
+        ? [bound(1), bound(2)]
+        : [floatAttr(ctx.node, 'min', -Infinity), floatAttr(ctx.node, 'max', Infinity)];
+    if (lo !== 0 || hi !== 6)
+      throw new NodeProblem(
+        `clips to [${lo ?? '−∞'}, ${hi ?? '∞'}]; NetDesigner imports Clip only as relu6 ([0, 6])`,
+      );
+    return activation(ctx, 'relu6');
+  }
   if (op === 'Gelu') {
     if (stringAttr(ctx.node, 'approximate', 'none') !== 'none')
       throw new NodeProblem(
@@ -185,24 +203,26 @@ function mergeInputs(ctx: OpContext): Value[] {
 export function convertConcat(ctx: OpContext): void {
   const inputs = mergeInputs(ctx);
   const axis = intAttr(ctx.node, 'axis', 1);
-  if (inputs.some((v) => v.shape.length !== 3) || (axis !== 1 && axis !== -3))
+  const maps = inputs.every((v) => v.shape.length === 3) && (axis === 1 || axis === -3);
+  const vectors = inputs.every((v) => v.shape.length === 1) && (axis === 1 || axis === -1);
+  if (!maps && !vectors)
     throw new NodeProblem(
-      `concatenates along axis ${axis}; NetDesigner's Concat joins the channels (axis 1) of N×C×H×W tensors`,
+      `concatenates along axis ${axis}; NetDesigner's Concat joins the channels (axis 1) of N×C×H×W tensors or the features of vectors`,
     );
   ctx.output(ctx.draft.add(ctx.hint, 'Concat', {}, inputs));
 }
 
-/** Add of two computed tensors of equal shape → Add (a constant addend is a bias: see MatMul). */
+/** Add (or n-ary Sum) of computed tensors of equal shape → Add (a constant addend: see MatMul). */
 export function convertAdd(ctx: OpContext): void {
   if (ctx.constant(0) || ctx.constant(1))
     throw new NodeProblem(
       'adds a constant; NetDesigner imports a constant Add only as the bias right after a MatMul',
     );
   const inputs = mergeInputs(ctx);
-  const [a, b] = inputs as [Value, Value];
-  if (a.shape.join() !== b.shape.join())
+  const shapes = [...new Set(inputs.map((v) => v.shape.join('×')))];
+  if (shapes.length > 1)
     throw new NodeProblem(
-      `adds tensors of shapes ${a.shape.join('×')} and ${b.shape.join('×')}; NetDesigner's Add needs equal shapes (no broadcasting)`,
+      `adds tensors of shapes ${shapes.join(' and ')}; NetDesigner's Add needs equal shapes (no broadcasting)`,
     );
   ctx.output(ctx.draft.add(ctx.hint, 'Add', {}, inputs));
 }
@@ -214,4 +234,55 @@ export function convertGlobalPool(ctx: OpContext): void {
   const type = ctx.node.opType === 'GlobalAveragePool' ? 'GlobalAvgPool2D' : 'GlobalMaxPool2D';
   // ONNX keeps N×C×1×1; the design's vector [C] is what the Flatten after it would give.
   ctx.output(ctx.draft.add(ctx.hint, type, {}, [x]));
+}
+
+const near = (a: number | undefined, b: number) => a !== undefined && Math.abs(a - b) < 1e-6;
+
+/**
+ * The exact GELU as opset-13 exporters write it (PyTorch and NetDesigner alike):
+ * Div(x, √2) → Erf → Add 1 → Mul by x → Mul ½. The Div is where the chain is recognised.
+ */
+export function convertGeluChain(ctx: OpContext): void {
+  const only = (name: string, op: string) => {
+    const readers = ctx.consumers(name);
+    return readers.length === 1 && readers[0]!.opType === op && !ctx.isGraphOutput(name)
+      ? readers[0]!
+      : undefined;
+  };
+  const x = ctx.node.input[0]!;
+  const scalar = (name: string | undefined) =>
+    name === undefined ? undefined : ctx.constantNamed(name)?.data[0];
+  const other = (n: { input: string[] }, known: string) => n.input.find((i) => i !== known);
+  const erf = near(scalar(ctx.node.input[1]), Math.SQRT2)
+    ? only(ctx.node.output[0]!, 'Erf')
+    : undefined;
+  const plus = erf && only(erf.output[0]!, 'Add');
+  const times =
+    plus && near(scalar(other(plus, erf.output[0]!)), 1) ? only(plus.output[0]!, 'Mul') : undefined;
+  const half =
+    times && plus && other(times, plus.output[0]!) === x
+      ? only(times.output[0]!, 'Mul')
+      : undefined;
+  if (!erf || !plus || !times || !half || !near(scalar(other(half, times.output[0]!)), 0.5))
+    throw new NodeProblem(
+      'divides; NetDesigner imports Div only as the start of an exact GELU (x·½(1 + erf(x/√2)))',
+    );
+  for (const n of [erf, plus, times, half]) ctx.absorb(n);
+  const v = ctx.value(0);
+  const producer = ctx.draft.node(v.id);
+  const readers = ctx.consumers(x);
+  // x feeds the Div and the Mul of the chain: a Conv2D/Dense read only by them takes it fused.
+  if (
+    FUSABLE.has(producer.type) &&
+    producer.params.activation === undefined &&
+    readers.length === 2 &&
+    readers.includes(times) &&
+    !ctx.isGraphOutput(x) &&
+    !v.chw
+  ) {
+    producer.params.activation = 'gelu';
+    ctx.outputNamed(half.output[0]!, v);
+    return;
+  }
+  ctx.outputNamed(half.output[0]!, ctx.draft.add(ctx.hint, 'Activation', { fn: 'gelu' }, [v]));
 }
