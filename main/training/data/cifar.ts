@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { CIFAR10_CLASSES } from '../vocabulary.ts';
 import { DataError, allocSplit, capCount, type ImageShape, type Split } from './dataset.ts';
+import { readClassList } from './readPrefix.ts';
 
 export const CIFAR_SHAPE: ImageShape = [32, 32, 3];
 const RECORD = 1 + 32 * 32 * 3;
@@ -46,19 +47,23 @@ function batchNo(name: string): number {
 /** Class names from `batches.meta.txt`, or the standard ten. */
 export async function cifarClassNames(files: CifarFiles): Promise<string[]> {
   try {
-    const names = (await fs.readFile(join(files.dir, 'batches.meta.txt'), 'utf8'))
+    const names = (await readClassList(join(files.dir, 'batches.meta.txt')))
       .split(/\r?\n/)
       .map((s) => s.trim())
       .filter(Boolean);
     if (names.length > 0) return names;
-  } catch {
+  } catch (err) {
+    if (err instanceof DataError) throw err; // a device or giant file named batches.meta.txt
     // fall back to the standard names
   }
   return [...CIFAR10_CLASSES];
 }
 
 async function recordCount(path: string): Promise<number> {
-  const { size } = await fs.stat(path);
+  const info = await fs.stat(path);
+  // A FIFO or device reports size 0 and would block the read that follows.
+  if (!info.isFile()) throw new DataError(`${path} is not a regular file`);
+  const { size } = info;
   if (size % RECORD !== 0) {
     throw new DataError(
       `${path} is truncated or not a CIFAR-10 batch: its size ${size} is not a multiple of ${RECORD} bytes per image`,

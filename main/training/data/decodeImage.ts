@@ -2,6 +2,7 @@
 import { PNG } from 'pngjs';
 import { decode as decodeJpeg } from 'jpeg-js';
 import { DataError, type ImageShape } from './dataset.ts';
+import { MAX_IMAGE_PIXELS, parseImageHeader } from './imageHeader.ts';
 
 export interface RgbaImage {
   width: number;
@@ -13,10 +14,14 @@ export interface RgbaImage {
 export const IMAGE_EXTENSIONS = /\.(png|jpe?g)$/i;
 
 /**
- * Decodes a PNG or JPEG (chosen by its signature bytes, not its name).
- * @throws DataError naming the file when it is neither or is corrupt.
+ * Decodes a PNG or JPEG (chosen by its signature bytes, not its name). Runs only in the trainer
+ * process, never in the one that answers the UI.
+ * @throws DataError naming the file when it is neither, is corrupt or declares too many pixels.
  */
 export function decodeImage(buf: Buffer, path: string): RgbaImage {
+  // The header's size is checked first: a few KB may declare gigapixels, and decoders allocate
+  // what the header says before they notice the data is not there.
+  parseImageHeader(buf, path);
   const isPng = buf.length >= 8 && buf.readUInt32BE(0) === 0x89504e47;
   try {
     if (isPng) {
@@ -24,7 +29,12 @@ export function decodeImage(buf: Buffer, path: string): RgbaImage {
       return { width: png.width, height: png.height, data: png.data };
     }
     if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) {
-      const img = decodeJpeg(buf, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 512 });
+      const img = decodeJpeg(buf, {
+        useTArray: true,
+        formatAsRGBA: true,
+        maxMemoryUsageInMB: 512,
+        maxResolutionInMP: MAX_IMAGE_PIXELS / 1e6,
+      });
       return { width: img.width, height: img.height, data: img.data };
     }
   } catch (err) {
@@ -33,13 +43,6 @@ export function decodeImage(buf: Buffer, path: string): RgbaImage {
     );
   }
   throw new DataError(`cannot decode image ${path}: it is neither a PNG nor a JPEG file`);
-}
-
-/** True when every pixel has R = G = B (a grayscale image stored as RGB). */
-export function isGray(img: RgbaImage): boolean {
-  const d = img.data;
-  for (let i = 0; i < d.length; i += 4) if (d[i] !== d[i + 1] || d[i] !== d[i + 2]) return false;
-  return true;
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   type LoadOptions,
   type Split,
 } from './dataset.ts';
-import { readPrefix } from './readPrefix.ts';
+import { readClassList, readPrefix } from './readPrefix.ts';
 import { FASHION_MNIST_CLASSES } from '../vocabulary.ts';
 
 export { FASHION_MNIST_CLASSES };
@@ -83,13 +83,14 @@ async function readHeader(path: string, rank: 1 | 3): Promise<IdxHeader> {
 /** Class names for an idx folder: `classes.txt` (one per line) if present, else Fashion or digit names. */
 export async function idxClassNames(dir: string): Promise<string[]> {
   try {
-    const text = await fs.readFile(join(dir, 'classes.txt'), 'utf8');
+    const text = await readClassList(join(dir, 'classes.txt'));
     const names = text
       .split(/\r?\n/)
       .map((s) => s.trim())
       .filter(Boolean);
     if (names.length > 0) return names;
-  } catch {
+  } catch (err) {
+    if (err instanceof DataError) throw err; // a device or giant file named classes.txt
     // no classes.txt: fall through to the well-known names
   }
   return /fashion/i.test(dir) ? [...FASHION_MNIST_CLASSES] : DIGIT_CLASSES;
@@ -128,6 +129,10 @@ async function loadIdxPair(
     );
   const count = capCount(n, limit);
   const size = rows * cols;
+  if (rows === 0 || cols === 0)
+    throw new DataError(`${imagesPath} declares images of ${rows}×${cols} pixels`);
+  // Checked before anything is allocated: the header's counts are claims, the file is the truth
+  // (readPrefix never reads more than the file holds, and refuses absurd lengths).
   const imgBuf = await readPrefix(imagesPath, imgHead.headerBytes + count * size);
   const labBuf = await readPrefix(labelsPath, labHead.headerBytes + count);
   if (imgBuf.length < imgHead.headerBytes + count * size) {

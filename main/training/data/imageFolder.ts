@@ -13,7 +13,8 @@ import {
   type LoadOptions,
   type Split,
 } from './dataset.ts';
-import { IMAGE_EXTENSIONS, decodeImage, isGray, resampleInto } from './decodeImage.ts';
+import { IMAGE_EXTENSIONS, decodeImage, resampleInto } from './decodeImage.ts';
+import { imageFileSize, readImageHeader } from './imageHeader.ts';
 import { createRng, shuffledIndices } from './rng.ts';
 
 const HOLDOUT = 0.2;
@@ -99,12 +100,16 @@ export async function indexImageFolder(
   return { classes: withImages, train, test };
 }
 
-/** Decodes the first image to learn the folder's natural shape (1 channel when it is grayscale). */
+/**
+ * The folder's natural shape from the first image's header (1 channel for a grayscale or
+ * gray-palette image). Reads a few bytes, never decodes: this runs in the process that answers
+ * the UI, and a small file may declare gigapixels.
+ */
 export async function probeImageShape(index: ImageFolderIndex): Promise<ImageShape> {
   const first = index.train[0] ?? index.test[0];
   if (!first) throw new DataError('the image folder has no images');
-  const img = decodeImage(await fs.readFile(first.path), first.path);
-  return [img.height, img.width, isGray(img) ? 1 : 3];
+  const header = await readImageHeader(first.path);
+  return [header.height, header.width, header.channels];
 }
 
 async function decodeItems(
@@ -122,8 +127,10 @@ async function decodeItems(
     const item = items[order[k]!]!;
     let buf: Buffer;
     try {
+      await imageFileSize(item.path); // a regular file within the cap, before reading it all
       buf = await fs.readFile(item.path);
     } catch (err) {
+      if (err instanceof DataError) throw err;
       throw new DataError(`cannot read image ${item.path}: ${(err as Error).message}`);
     }
     resampleInto(decodeImage(buf, item.path), shape, split.images, k * size);

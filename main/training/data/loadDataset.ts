@@ -14,11 +14,22 @@ import {
 import { resolveDataSource } from './source.ts';
 
 /**
- * Describes a data spec (format, natural input shape, classes, counts) reading only headers, file
- * sizes and at most one image.
- * @throws DataError with a user-facing message naming the file or folder.
+ * Describes a data spec (format, natural input shape, classes, counts) reading only headers and
+ * file sizes — never decoding an image, since the host answering the UI calls it.
+ * @throws DataError with a user-facing message naming the file or folder, or when the data has
+ *   fewer than 2 classes.
  */
 export async function describeData(spec: string): Promise<DataDescription> {
+  const description = await describeSource(spec);
+  // Refused here, not deep inside training ("depth must be >= 2"): one class is nothing to learn.
+  if (description.classes.length < 2)
+    throw new DataError(
+      `${description.path ?? spec} has ${description.classes.length === 1 ? `only one class ('${description.classes[0]}')` : 'no classes'} — a classifier needs at least 2 classes of images`,
+    );
+  return description;
+}
+
+async function describeSource(spec: string): Promise<DataDescription> {
   const src = await resolveDataSource(spec);
   switch (src.format) {
     case 'synthetic':

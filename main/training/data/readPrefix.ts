@@ -4,7 +4,13 @@
  */
 import { createReadStream, promises as fs } from 'node:fs';
 import { createGunzip } from 'node:zlib';
-import { DataError } from './dataset.ts';
+import { DataError, MAX_SPLIT_BYTES } from './dataset.ts';
+
+/**
+ * The most bytes read (or decompressed) from one data file: one byte per pixel, so as many pixels
+ * as a split of floats may hold ({@link MAX_SPLIT_BYTES} / 4).
+ */
+export const MAX_PREFIX_BYTES = Math.floor(MAX_SPLIT_BYTES / Float32Array.BYTES_PER_ELEMENT);
 
 /** True when the file starts with the gzip magic number 1f 8b. */
 async function isGzip(path: string): Promise<boolean> {
@@ -24,14 +30,22 @@ async function isGzip(path: string): Promise<boolean> {
  * @throws DataError naming the file when it cannot be read or the gzip stream is corrupt.
  */
 export async function readPrefix(path: string, maxBytes: number): Promise<Buffer> {
+  if (!Number.isSafeInteger(maxBytes) || maxBytes < 0 || maxBytes > MAX_PREFIX_BYTES)
+    throw new DataError(
+      `${path}: its header asks for ${Number.isFinite(maxBytes) ? Math.round(maxBytes).toLocaleString('en-US') : 'unbounded'} bytes, more than the ${MAX_PREFIX_BYTES.toLocaleString('en-US')} NetDesigner reads from one file`,
+    );
   try {
+    // Devices and FIFOs are refused before they are opened (opening a FIFO blocks a worker).
+    const info = await fs.stat(path);
+    if (!info.isFile()) throw new DataError(`${path} is not a regular file`);
     if (!(await isGzip(path))) {
       const fh = await fs.open(path, 'r');
       try {
-        const buf = Buffer.alloc(maxBytes);
+        // Never more than the file holds, whatever its header claims.
+        const buf = Buffer.alloc(Math.min(maxBytes, info.size));
         let total = 0;
-        while (total < maxBytes) {
-          const { bytesRead } = await fh.read(buf, total, maxBytes - total, total);
+        while (total < buf.length) {
+          const { bytesRead } = await fh.read(buf, total, buf.length - total, total);
           if (bytesRead === 0) break;
           total += bytesRead;
         }
@@ -41,8 +55,10 @@ export async function readPrefix(path: string, maxBytes: number): Promise<Buffer
       }
     }
   } catch (err) {
+    if (err instanceof DataError) throw err;
     throw new DataError(`cannot read ${path}: ${(err as Error).message}`);
   }
+  // Decompression stops at `maxBytes` (itself capped above): a gzip bomb costs no more than that.
   return gunzipPrefix(path, maxBytes);
 }
 
@@ -83,4 +99,22 @@ function gunzipPrefix(path: string, maxBytes: number): Promise<Buffer> {
     input.on('error', (err) => fail(`cannot read ${path}: ${err.message}`));
     input.pipe(gunzip);
   });
+}
+
+/** Largest class-name list (`classes.txt`, `batches.meta.txt`) read, in bytes. */
+export const MAX_CLASS_LIST_BYTES = 1024 * 1024;
+
+/**
+ * The text of a small class-name list: a regular file of at most {@link MAX_CLASS_LIST_BYTES}.
+ * @throws when it is missing or unreadable (callers fall back to standard names); DataError when
+ *   it is a device, a FIFO or too large.
+ */
+export async function readClassList(path: string): Promise<string> {
+  const info = await fs.stat(path);
+  if (!info.isFile()) throw new DataError(`${path} is not a regular file`);
+  if (info.size > MAX_CLASS_LIST_BYTES)
+    throw new DataError(
+      `${path} is larger than ${MAX_CLASS_LIST_BYTES / 1024} KB — is it a list of class names?`,
+    );
+  return fs.readFile(path, 'utf8');
 }
