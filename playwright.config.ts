@@ -16,14 +16,17 @@ export default defineConfig({
   workers: Number.isInteger(workers) && workers >= 1 && workers <= 2 ? workers : 1,
   retries: 0,
   reporter: [['list'], ['./e2e/reporters/skipReasons.ts']],
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Generous limits: they only decide how long a broken state is waited for before failing. Every
+  // step waits for a state, and on a busy 2-core machine (CI, or another job beside the suite)
+  // starting a trainer or a dev server can take many seconds.
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
   outputDir: 'test-results/e2e',
   use: {
     browserName: 'chromium',
     headless: true,
     viewport: { width: 1440, height: 900 },
-    actionTimeout: 10_000,
+    actionTimeout: 30_000,
     navigationTimeout: 30_000,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

@@ -82,6 +82,40 @@ export async function connect(page: Page, source: string, target: string): Promi
   await expect(page.locator('.react-flow__edge')).toHaveCount(edges + 1);
 }
 
+/**
+ * Clicks the head of the first card containing `text` that lies wholly inside the canvas (a card
+ * half under the bottom panel cannot be clicked); fits the view first when none does.
+ */
+export async function clickCardWith(page: Page, text: string): Promise<void> {
+  const pane = page.locator('.react-flow__pane');
+  const cards = page.locator('.react-flow__node').filter({ hasText: text });
+  const inside = async (): Promise<Locator | null> => {
+    const area = await pane.boundingBox();
+    if (!area) return null;
+    for (const card of await cards.all()) {
+      const box = await card.boundingBox();
+      if (
+        box &&
+        box.x >= area.x &&
+        box.y >= area.y &&
+        box.x + box.width <= area.x + area.width &&
+        box.y + box.height <= area.y + area.height
+      )
+        return card;
+    }
+    return null;
+  };
+  let card = await inside();
+  if (!card) {
+    await page.getByTestId('cmd-fit').click();
+    await expect.poll(async () => (await inside()) !== null).toBe(true);
+    card = await inside();
+  }
+  // Near the top edge: the head of a full card, the type line of a compact one (zoomed out).
+  const box = await card!.boundingBox();
+  await card!.click({ position: { x: (box?.width ?? 20) / 2, y: 12 } });
+}
+
 /** Selects node `id` by clicking its card; the inspector then shows it. */
 export async function selectNode(page: Page, id: string): Promise<void> {
   await node(page, id).locator('.layer-card__head').click();
