@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { ConnectionBanner } from '../api/ConnectionBanner.tsx';
 import { Canvas } from '../canvas/Canvas.tsx';
+import { CompareView } from '../compare/CompareView.tsx';
 import { FileBrowserDialog } from '../files/FileBrowserDialog.tsx';
 import { RecoveryBanner } from '../files/RecoveryBanner.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
@@ -110,6 +111,7 @@ export function App() {
         </main>
         <SummaryBar />
         <TemplateGallery />
+        <CompareView />
         <FileBrowserDialog />
         <AboutDialog />
         <ConfirmDialog />

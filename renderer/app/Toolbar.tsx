@@ -7,6 +7,13 @@ import { baseName, useDirty, useFileStore } from '../state/fileStore.ts';
 import { useUiStore, type ThemePref } from '../state/uiStore.ts';
 import { Icon, type IconName } from '../ui/Icon.tsx';
 import { Menu } from '../ui/Menu.tsx';
+import {
+  compareCurrentWithFile,
+  compareTwoFiles,
+  compareWithOriginal,
+  duplicateAsVariant,
+} from '../compare/compareActions.ts';
+import { useCompareStore } from '../compare/compareStore.ts';
 import { exportAs, fitView, openTraining, showAbout } from './appCommands.ts';
 import { DiagramMenu } from './DiagramMenu.tsx';
 
@@ -130,9 +137,49 @@ export function Toolbar() {
         <ToolButton
           icon="templates"
           label="Templates"
-          onClick={() => useUiStore.getState().openDialog('templates')}
+          onClick={() => {
+            useCompareStore.getState().setGalleryTab('templates');
+            useUiStore.getState().openDialog('templates');
+          }}
           testId="cmd-templates"
           keepLabel
+        />
+        <Menu
+          label="Compare"
+          icon="compare"
+          testId="cmd-compare"
+          items={[
+            {
+              label: 'Duplicate as variant',
+              hint: 'keep this design to compare the edited copy with',
+              onSelect: duplicateAsVariant,
+              testId: 'compare-variant',
+            },
+            {
+              label: 'Variant with original',
+              onSelect: () => void compareWithOriginal(),
+              testId: 'compare-original',
+            },
+            {
+              label: 'This design with a file…',
+              onSelect: () => void compareCurrentWithFile(),
+              testId: 'compare-file',
+            },
+            {
+              label: 'Two files…',
+              onSelect: () => void compareTwoFiles(),
+              testId: 'compare-files',
+            },
+            {
+              label: 'Examples…',
+              hint: 'classic comparisons, explained',
+              onSelect: () => {
+                useCompareStore.getState().setGalleryTab('examples');
+                useUiStore.getState().openDialog('templates');
+              },
+              testId: 'compare-examples',
+            },
+          ]}
         />
         <Menu
           label="Export"

@@ -12,6 +12,8 @@ import { Icon } from '../ui/Icon.tsx';
 import { Modal } from '../ui/Modal.tsx';
 import './templates.css';
 import { errorMessage } from '../api/errors.ts';
+import { useCompareStore } from '../compare/compareStore.ts';
+import { ExampleList } from '../compare/ExampleList.tsx';
 
 let cached: TemplateInfo[] | null = null;
 
@@ -21,6 +23,8 @@ export function TemplateGallery() {
   const [error, setError] = useState<string | null>(null);
   const [adapting, setAdapting] = useState<TemplateInfo | null>(null);
   const [result, setResult] = useState<{ name: string; changes: string[] } | null>(null);
+  const tab = useCompareStore((s) => s.galleryTab);
+  const setTab = useCompareStore((s) => s.setGalleryTab);
 
   useEffect(() => {
     if (!open || cached) return;
@@ -52,7 +56,12 @@ export function TemplateGallery() {
   };
 
   return (
-    <Modal title="Templates" onClose={close} wide testId="template-gallery">
+    <Modal
+      title={tab === 'examples' ? 'Examples' : 'Templates'}
+      onClose={close}
+      wide
+      testId="template-gallery"
+    >
       {result ? (
         <div className="adapt-result" data-testid="adapt-result">
           <p>
@@ -85,52 +94,78 @@ export function TemplateGallery() {
         />
       ) : (
         <>
-          <p className="gallery__intro">
-            Classic architectures, counted exactly like their reference implementations. Click one
-            to open it.
-          </p>
-          {error && (
-            <p className="field__msg" role="alert">
-              {error}
-            </p>
-          )}
-          {!templates && !error && <p className="panel-empty">Loading templates…</p>}
-          <ul className="gallery">
-            {templates?.map((t) => (
-              <li key={t.id} className="gallery__card">
-                <button
-                  type="button"
-                  className="gallery__main"
-                  data-testid={`template-${t.id}`}
-                  onClick={() => void load(t)}
-                >
-                  <span className="gallery__name">{t.name}</span>
-                  <span className="gallery__desc">{t.description}</span>
-                  <span className="gallery__stats">
-                    <span
-                      title={`${t.trainableParams.toLocaleString('en-US')} trainable parameters`}
+          <div className="gallery-tabs" role="tablist" aria-label="Gallery">
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === 'templates'}
+              onClick={() => setTab('templates')}
+              data-testid="gallery-tab-templates"
+            >
+              Templates
+            </button>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === 'examples'}
+              onClick={() => setTab('examples')}
+              data-testid="gallery-tab-examples"
+            >
+              Examples
+            </button>
+          </div>
+          {tab === 'examples' ? (
+            <ExampleList onOpen={close} />
+          ) : (
+            <>
+              <p className="gallery__intro">
+                Classic architectures, counted exactly like their reference implementations. Click
+                one to open it.
+              </p>
+              {error && (
+                <p className="field__msg" role="alert">
+                  {error}
+                </p>
+              )}
+              {!templates && !error && <p className="panel-empty">Loading templates…</p>}
+              <ul className="gallery">
+                {templates?.map((t) => (
+                  <li key={t.id} className="gallery__card">
+                    <button
+                      type="button"
+                      className="gallery__main"
+                      data-testid={`template-${t.id}`}
+                      onClick={() => void load(t)}
                     >
-                      <strong>{formatCompact(t.trainableParams)}</strong> params
-                    </span>
-                    <span>
-                      <strong>{formatMacs(t.macs)}</strong> MACs
-                    </span>
-                    <span>
-                      {t.defaultInput.join('×')} → {t.defaultClasses}
-                    </span>
-                  </span>
-                </button>
-                <button
-                  type="button"
-                  className="btn btn--small gallery__adapt"
-                  onClick={() => setAdapting(t)}
-                  data-testid={`adapt-${t.id}`}
-                >
-                  Adapt…
-                </button>
-              </li>
-            ))}
-          </ul>
+                      <span className="gallery__name">{t.name}</span>
+                      <span className="gallery__desc">{t.description}</span>
+                      <span className="gallery__stats">
+                        <span
+                          title={`${t.trainableParams.toLocaleString('en-US')} trainable parameters`}
+                        >
+                          <strong>{formatCompact(t.trainableParams)}</strong> params
+                        </span>
+                        <span>
+                          <strong>{formatMacs(t.macs)}</strong> MACs
+                        </span>
+                        <span>
+                          {t.defaultInput.join('×')} → {t.defaultClasses}
+                        </span>
+                      </span>
+                    </button>
+                    <button
+                      type="button"
+                      className="btn btn--small gallery__adapt"
+                      onClick={() => setAdapting(t)}
+                      data-testid={`adapt-${t.id}`}
+                    >
+                      Adapt…
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </>
       )}
     </Modal>

@@ -33,6 +33,7 @@ const PATHS = {
   trash: 'M3 4h10 M6 4V2.5h4V4 M4.5 4l.7 9.5h5.6l.7-9.5',
   copy: 'M5 5h8v9H5z M3 11V2h8',
   table: 'M2 3h12v10H2z M2 6.5h12 M2 10h12 M6 3v10',
+  compare: 'M2 3h5v10H2z M9 3h5v10H9z M4.5 6v4 M11.5 6v4',
   recent: 'M8 2a6 6 0 100 12A6 6 0 008 2z M8 5v3.5l2.5 1.5',
   help: 'M8 1.5a6.5 6.5 0 100 13 6.5 6.5 0 000-13z M6.1 6.2a2 2 0 113.9.6c0 1.2-2 1.4-2 2.8 M8 11.6v.4',
   // layer groups

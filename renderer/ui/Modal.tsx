@@ -11,10 +11,12 @@ interface Props {
   children: ReactNode;
   footer?: ReactNode;
   wide?: boolean;
+  /** Nearly the whole window (the compare view). */
+  full?: boolean;
   testId?: string;
 }
 
-export function Modal({ title, onClose, children, footer, wide, testId }: Props) {
+export function Modal({ title, onClose, children, footer, wide, full, testId }: Props) {
   const id = useId();
   const box = useRef<HTMLDivElement>(null);
   const closeRef = useRef(onClose);
@@ -61,7 +63,7 @@ export function Modal({ title, onClose, children, footer, wide, testId }: Props)
     >
       <div
         ref={box}
-        className={`modal${wide ? ' modal--wide' : ''}`}
+        className={`modal${wide ? ' modal--wide' : ''}${full ? ' modal--full' : ''}`}
         role="dialog"
         aria-modal="true"
         aria-labelledby={id}

@@ -1,0 +1,66 @@
+/**
+ * The compare view: an example pair opened from the gallery shows the host's deltas and its
+ * explanation; a variant of the design compares against its original.
+ */
+import type { LoadedExample } from '../main/examples/index.ts';
+import { api, openApp, screenshot, waitForAnalysis } from './helpers/app.ts';
+import { expect, test } from './helpers/test.ts';
+
+const grouped = (n: number) => n.toLocaleString('en-US');
+
+test('an example pair opens in the compare view with its deltas and explanation', async ({
+  page,
+  appUrl,
+}) => {
+  await openApp(page, appUrl);
+  const expected = await api<LoadedExample>(page, 'examples:load', {
+    id: 'inception-naive-vs-reduced',
+  });
+  await page.getByTestId('cmd-templates').click();
+  await page.getByTestId('gallery-tab-examples').click();
+  await page.getByTestId('example-inception-naive-vs-reduced').click();
+
+  const view = page.getByTestId('compare-view');
+  await expect(view).toBeVisible();
+  await expect(view.getByTestId('compare-result')).toBeVisible();
+  await expect(view.getByTestId('compare-name-a')).toHaveText(expected.aName);
+  await expect(view.getByTestId('compare-name-b')).toHaveText(expected.bName);
+
+  // Totals: the host's figures, the delta written with a real minus and highlighted as a saving.
+  const c = expected.comparison;
+  const params = view.getByTestId('total-trainableParams');
+  await expect(params).toContainText(grouped(c.a.trainableParams));
+  await expect(params).toContainText(grouped(c.b.trainableParams));
+  const delta = view.getByTestId('delta-trainableParams');
+  await expect(delta).toContainText(`−${grouped(-c.delta.trainableParams)}`);
+  await expect(delta).toHaveClass(/delta--less/);
+  await expect(view.getByTestId('delta-macs')).toHaveClass(/delta--less/);
+
+  // Stage by stage: the Inception stage differs and carries the same parameter delta.
+  const stage = view.getByTestId('stage-inception3');
+  await expect(stage).toHaveClass(/is-changed/);
+  await expect(stage.getByTestId('stage-delta-inception3-trainableParams')).toContainText(
+    `−${grouped(-c.delta.trainableParams)} params`,
+  );
+  await expect(view.getByTestId('stage-input')).not.toHaveClass(/is-changed/);
+  await expect(stage.getByTestId('cmp-a-inception3a')).toContainText('naive');
+
+  // The explanation quotes the computed numbers.
+  await expect(view.getByTestId('compare-explanation')).toContainText(grouped(c.b.trainableParams));
+  await screenshot(page, 'compare-example');
+});
+
+test('a variant compares with the design it was duplicated from', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  await waitForAnalysis(page);
+  await page.getByTestId('cmd-compare').click();
+  await page.getByTestId('compare-variant').click();
+  await expect(page.getByTestId('doc-title')).toContainText('(variant)');
+  await page.getByTestId('cmd-compare').click();
+  await page.getByTestId('compare-original').click();
+  const view = page.getByTestId('compare-view');
+  await expect(view.getByTestId('compare-result')).toBeVisible();
+  // Nothing edited yet: every delta is zero and no stage is highlighted.
+  await expect(view.getByTestId('delta-trainableParams')).toHaveText('0');
+  await expect(view.locator('.compare-stage.is-changed')).toHaveCount(0);
+});
