@@ -6,6 +6,15 @@ import type { NetworkDoc } from '../network/types.ts';
 
 export type BackendName = 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu';
 
+/** The PyTorch engine's devices, as a run reports where it trained. */
+export type TorchBackendName = 'pytorch-cuda' | 'pytorch-mps' | 'pytorch-cpu';
+
+/** Where a run trained: a TensorFlow.js backend or a PyTorch device. */
+export type RunBackend = BackendName | TorchBackendName;
+
+/** The training engines: TensorFlow.js (built in) and PyTorch (a local Python with torch). */
+export type EngineName = 'tfjs' | 'pytorch';
+
 export interface BackendStatus {
   name: BackendName;
   /** The npm package that provides it. */
@@ -92,7 +101,8 @@ export type TrainingEvent =
   | {
       event: 'started';
       runId: string;
-      backend: BackendName;
+      backend: RunBackend;
+      engine?: EngineName;
       backendNote: string;
       data: DataDescription;
       options: TrainingOptions;
@@ -120,7 +130,8 @@ export type TrainingEvent =
       valAccuracy: number | null;
       trainLoss: number;
       imagesPerSecond: number;
-      backend: BackendName;
+      backend: RunBackend;
+      engine?: EngineName;
       /** Rows = true class, columns = predicted class, on the test (or validation) set. */
       confusion: number[][];
       classes: string[];
@@ -135,7 +146,7 @@ export interface RunSummary {
   createdAt: string;
   status: RunStatus;
   data: string;
-  backend: BackendName | null;
+  backend: RunBackend | null;
   /** Epochs completed. */
   epochsDone: number;
   bestValAccuracy: number | null;

@@ -7,7 +7,15 @@
  * This is the one module under main/ the renderer may import values from (see eslint.config.js),
  * so it must stay dependency-free: type imports only, no zod, no Node.
  */
-import type { BackendName, DataDescription, OptimizerName, TrainingOptions } from './types.ts';
+import type {
+  BackendName,
+  DataDescription,
+  EngineName,
+  OptimizerName,
+  RunBackend,
+  TorchBackendName,
+  TrainingOptions,
+} from './types.ts';
 
 /** Every backend, fastest first: the order `initBackend` tries them in. */
 export const BACKEND_NAMES = [
@@ -16,6 +24,29 @@ export const BACKEND_NAMES = [
   'wasm',
   'cpu',
 ] as const satisfies readonly BackendName[];
+
+/** The PyTorch engine's devices as run backends. */
+export const TORCH_BACKEND_NAMES = [
+  'pytorch-cuda',
+  'pytorch-mps',
+  'pytorch-cpu',
+] as const satisfies readonly TorchBackendName[];
+
+/** Every value a run's `backend` may hold. */
+export const RUN_BACKEND_NAMES = [
+  ...BACKEND_NAMES,
+  ...TORCH_BACKEND_NAMES,
+] as const satisfies readonly RunBackend[];
+
+export const ENGINE_NAMES = ['tfjs', 'pytorch'] as const satisfies readonly EngineName[];
+
+/** `--engine`: `auto` takes PyTorch when it is installed and faster here, else TensorFlow.js. */
+export const ENGINE_CHOICES = ['auto', ...ENGINE_NAMES] as const;
+export type EngineChoice = (typeof ENGINE_CHOICES)[number];
+
+/** `--device` of the PyTorch engine (default: CUDA, then Apple MPS, then the CPU). */
+export const DEVICE_NAMES = ['cuda', 'mps', 'cpu'] as const;
+export type DeviceName = (typeof DEVICE_NAMES)[number];
 
 export const OPTIMIZER_NAMES = ['adam', 'sgd'] as const satisfies readonly OptimizerName[];
 

@@ -1,21 +1,25 @@
 import { Icon } from '../ui/Icon.tsx';
-import type { BackendName } from '../../main/training/types.ts';
+import type { RunBackend } from '../../main/training/types.ts';
 import { formatBytes } from '../graph/format.ts';
 import { formatRate } from './format.ts';
 import { isActive, progressOf } from './liveRun.ts';
 import { runStatusText } from './runStatus.ts';
 import { useTrainingStore } from './useTrainingStore.ts';
 
-const BACKEND_LABEL: Record<BackendName, string> = {
+const BACKEND_LABEL: Record<RunBackend, string> = {
   'tensorflow-gpu': 'CUDA GPU',
   tensorflow: 'native CPU',
   wasm: 'WebAssembly',
   cpu: 'JS CPU',
+  'pytorch-cuda': 'PyTorch, CUDA GPU',
+  'pytorch-mps': 'PyTorch, Apple GPU',
+  'pytorch-cpu': 'PyTorch, CPU',
 };
 
 /** The backend in use, with why a faster one is not (hover or read the note). */
-export function BackendBadge({ backend, note }: { backend: BackendName; note: string }) {
-  const fast = backend === 'tensorflow-gpu';
+export function BackendBadge({ backend, note }: { backend: RunBackend; note: string }) {
+  const fast =
+    backend === 'tensorflow-gpu' || backend === 'pytorch-cuda' || backend === 'pytorch-mps';
   return (
     <span className="tr-backend">
       <span

@@ -4,7 +4,7 @@
  * never re-renders the dashboard per batch.
  */
 import type {
-  BackendName,
+  RunBackend,
   DataDescription,
   EpochMetrics,
   RunDetail,
@@ -27,7 +27,7 @@ export interface LiveResult {
 export interface LiveRun {
   runId: string;
   status: LiveStatus;
-  backend: BackendName | null;
+  backend: RunBackend | null;
   backendNote: string;
   data: DataDescription | null;
   options: TrainingOptions | null;

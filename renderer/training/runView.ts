@@ -3,7 +3,7 @@
  * store (RunDetail), so the charts and the results card do not care where it came from.
  */
 import type {
-  BackendName,
+  RunBackend,
   EpochMetrics,
   RunDetail,
   RunStatus,
@@ -17,7 +17,7 @@ export interface RunView {
   /** Live status, or the stored status of a reopened run. */
   status: LiveStatus | RunStatus;
   live: boolean;
-  backend: BackendName | null;
+  backend: RunBackend | null;
   options: TrainingOptions | null;
   batchPoints: BatchPoint[];
   epochs: EpochMetrics[];

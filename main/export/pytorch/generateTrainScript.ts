@@ -49,25 +49,31 @@ function sortImports(lines: string[]): string[] {
 export function generateTrainScript(model: GeneratedModel, modelFile: string): string {
   const moduleName = modelFile.replace(/\.py$/, '');
   const data = body(pythonSource('data.py'));
+  const weights = body(pythonSource('weights.py'));
   const trainer = body(pythonSource('trainer.py'));
   return [
     `"""Train ${model.className} (${moduleName}.py) — written by NetDesigner's \`netd export --with-training\`.`,
     '',
     'Same data specifications, splits (for the same --seed) and options as `netd train`:',
     `    python train.py --data synthetic --epochs 10`,
-    `    python train.py --data fashion-mnist --batch-size 128 --out runs/1     # saves runs/1/model.pt`,
-    `    torchrun --nproc-per-node 4 train.py --data /path/to/cifar-10-batches-bin   # DDP on 4 GPUs/processes`,
-    `    torchrun --nnodes 2 --node-rank 0 --nproc-per-node 8 --master-addr HOST --master-port 29500 train.py …`,
+    `    python train.py --data fashion-mnist --batch-size 128 --out runs/1   # runs/1/model.pt + weights.safetensors`,
+    `    torchrun --nproc_per_node 4 train.py --data /path/to/cifar-10-batches-bin   # DDP, 4 GPUs or processes`,
+    `    torchrun --nnodes 2 --node_rank 0 --nproc_per_node 8 --master_addr HOST --master_port 29500 train.py …`,
     'Picks CUDA, then Apple MPS, then the CPU (or --device); on CUDA it trains with bf16 autocast (fp16 on GPUs',
     'without bf16) and channels_last. `python train.py --help` lists every option.',
     '"""',
-    ...sortImports([...data.imports, ...trainer.imports, 'import sys']),
+    ...sortImports([...data.imports, ...weights.imports, ...trainer.imports, 'import sys']),
     '',
-    `from ${moduleName} import ${model.className}`,
+    `from ${moduleName} import DESIGN_LAYERS, ${model.className}`,
     '',
     '# --- data: the same images, splits and normalisation as NetDesigner -------------------------',
     '',
     data.code,
+    '',
+    '',
+    '# --- weights: NetDesigner\'s weights.safetensors (TensorFlow.js layouts) ↔ this model --------',
+    '',
+    weights.code,
     '',
     '',
     '# --- training ------------------------------------------------------------------------------',
@@ -76,7 +82,7 @@ export function generateTrainScript(model: GeneratedModel, modelFile: string): s
     '',
     '',
     'if __name__ == "__main__":',
-    `    sys.exit(train(${model.className}))`,
+    `    sys.exit(train(${model.className}, layers=DESIGN_LAYERS))`,
     '',
   ].join('\n');
 }

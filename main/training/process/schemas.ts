@@ -1,9 +1,10 @@
 /** zod schemas of the training vocabulary, for checking what crosses the process boundary. */
 import { z } from 'zod';
 import type { EnvironmentReport, TrainingEvent } from '../types.ts';
-import { BACKEND_NAMES, DATA_FORMATS } from '../vocabulary.ts';
+import { BACKEND_NAMES, DATA_FORMATS, ENGINE_NAMES, RUN_BACKEND_NAMES } from '../vocabulary.ts';
 
-const backendName = z.enum(BACKEND_NAMES);
+const backendName = z.enum(RUN_BACKEND_NAMES);
+const engineName = z.enum(ENGINE_NAMES).optional();
 const finite = z.number();
 
 /** A `DataDescription` as it crosses the process boundary. */
@@ -25,6 +26,7 @@ export const trainingEventSchema: z.ZodType<TrainingEvent> = z.discriminatedUnio
     event: z.literal('started'),
     runId: z.string(),
     backend: backendName,
+    engine: engineName,
     backendNote: z.string(),
     data: dataDescriptionSchema,
     options: optionsObject,
@@ -64,6 +66,7 @@ export const trainingEventSchema: z.ZodType<TrainingEvent> = z.discriminatedUnio
     trainLoss: z.number(),
     imagesPerSecond: z.number(),
     backend: backendName,
+    engine: engineName,
     confusion: z.array(z.array(z.number())),
     classes: z.array(z.string()),
   }),
@@ -76,10 +79,10 @@ export const trainingEventSchema: z.ZodType<TrainingEvent> = z.discriminatedUnio
 ]) as unknown as z.ZodType<TrainingEvent>;
 
 export const environmentReportSchema: z.ZodType<EnvironmentReport> = z.object({
-  selected: backendName,
+  selected: z.enum(BACKEND_NAMES),
   backends: z.array(
     z.object({
-      name: backendName,
+      name: z.enum(BACKEND_NAMES),
       packageName: z.string(),
       available: z.boolean(),
       reason: z.string(),

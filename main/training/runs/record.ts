@@ -2,10 +2,10 @@
 import { promises as fs, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { BackendName, DataDescription, RunStatus, TrainingOptions } from '../types.ts';
+import type { RunBackend, DataDescription, RunStatus, TrainingOptions } from '../types.ts';
 import type { NetworkDoc } from '../../network/types.ts';
 import type { Normalization } from '../data/dataset.ts';
-import { BACKEND_NAMES } from '../vocabulary.ts';
+import { RUN_BACKEND_NAMES } from '../vocabulary.ts';
 
 export const RUN_FILE = 'run.json';
 export const NETWORK_FILE = 'network.netd.json';
@@ -24,7 +24,7 @@ export interface RunRecord {
   pid: number;
   data: string;
   dataDescription: DataDescription | null;
-  backend: BackendName | null;
+  backend: RunBackend | null;
   backendNote: string | null;
   options: TrainingOptions;
   epochsDone: number;
@@ -54,7 +54,7 @@ export const runRecordSchema = z.looseObject({
   pid: z.number(),
   data: z.string(),
   dataDescription: z.looseObject({}).nullable(),
-  backend: z.enum(BACKEND_NAMES).nullable(),
+  backend: z.enum(RUN_BACKEND_NAMES).nullable(),
   backendNote: z.string().nullable(),
   options: z.looseObject({}),
   epochsDone: z.number(),

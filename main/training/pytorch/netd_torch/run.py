@@ -5,15 +5,15 @@
 import argparse
 import importlib.util
 import sys
-from typing import List, Optional
+from typing import Dict, List, Optional, Tuple
 
 from torch import nn
 
 from .trainer import train
 
 
-def load_class(path: str, name: str) -> type:
-    """The nn.Module subclass `name` defined in the Python file at `path`."""
+def load_class(path: str, name: str) -> Tuple[type, Dict[str, str]]:
+    """The nn.Module subclass `name` defined in the Python file at `path`, and its DESIGN_LAYERS."""
     spec = importlib.util.spec_from_file_location("netd_model", path)
     if spec is None or spec.loader is None:
         raise SystemExit(f"netd_torch: cannot load {path}")
@@ -22,7 +22,7 @@ def load_class(path: str, name: str) -> type:
     cls = getattr(module, name, None)
     if not isinstance(cls, type) or not issubclass(cls, nn.Module):
         raise SystemExit(f"netd_torch: {path} has no nn.Module class {name}")
-    return cls
+    return cls, dict(getattr(module, "DESIGN_LAYERS", {}))
 
 
 def main(argv: Optional[List[str]] = None) -> int:
@@ -30,8 +30,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     pre.add_argument("--model", required=True)
     pre.add_argument("--class", dest="class_name", required=True)
     known, rest = pre.parse_known_args(argv)
-    cls = load_class(known.model, known.class_name)
-    return train(cls, rest)
+    cls, layers = load_class(known.model, known.class_name)
+    return train(cls, rest, layers)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from .data import DataError, Rng, load_dataset, prepare, shuffled_indices
+from .weights import design_weights, load_design_weights, read_safetensors, write_safetensors
 
 
 def parse_args(argv: Optional[List[str]] = None) -> argparse.Namespace:
@@ -47,6 +48,7 @@ def parse_args(argv: Optional[List[str]] = None) -> argparse.Namespace:
     p.add_argument("--out", default="", help="folder for model.pt (default: none)")
     p.add_argument("--json", action="store_true", help="one JSON event per line on stdout")
     p.add_argument("--stop-file", default="", help="stop before the next batch once this file exists")
+    p.add_argument("--init-weights", default="", help="start from these NetDesigner weights (.safetensors)")
     p.add_argument("--data-file", default="", help=argparse.SUPPRESS)  # NetDesigner's prepared data
     return p.parse_args(argv)
 
@@ -176,22 +178,27 @@ def evaluate(model: nn.Module, x: torch.Tensor, y: torch.Tensor, idx: np.ndarray
     loss_sum = 0.0
     with torch.no_grad():
         for start in range(0, len(mine), bs):
-            sel = torch.from_numpy(np.sort(mine[start : start + bs]))
-            xb = x[sel].to(ctx.device, non_blocking=True).contiguous(memory_format=memory_format)
-            yb = y[sel].to(ctx.device)
+            xb, yb = take(x, y, mine[start : start + bs])
+            xb = xb.to(ctx.device, non_blocking=True).contiguous(memory_format=memory_format)
+            yb = yb.to(ctx.device)
             with torch.autocast(ctx.device.type, dtype=amp or torch.bfloat16, enabled=amp is not None):
                 out = model(xb)
-            loss_sum += loss_fn(out, yb, probabilities).item() * len(sel)
+            loss_sum += loss_fn(out, yb, probabilities).item() * len(yb)
             pred = out.argmax(1)
-            confusion.index_put_((yb.cpu(), pred.cpu()), torch.ones(len(sel), dtype=torch.float64), accumulate=True)
+            confusion.index_put_((yb.cpu(), pred.cpu()), torch.ones(len(yb), dtype=torch.float64), accumulate=True)
     flat = ctx.sum([loss_sum] + confusion.flatten().tolist())
     matrix = torch.tensor(flat[1:]).reshape(classes, classes)
     n = float(matrix.sum())
     return flat[0] / n, float(matrix.trace()) / n, matrix.long().tolist()
 
 
-def train(make_model: Callable[[], nn.Module], argv: Optional[List[str]] = None) -> int:
-    """Runs training; returns the exit status (0 done or stopped, 1 failed, 2 bad data)."""
+def train(make_model: Callable[[], nn.Module], argv: Optional[List[str]] = None,
+          layers: Optional[Dict[str, str]] = None) -> int:
+    """Runs training; returns the exit status (0 done or stopped, 1 failed, 2 bad data).
+
+    `layers` (the model file's DESIGN_LAYERS) lets it read --init-weights and write the trained
+    weights as NetDesigner's weights.safetensors beside model.pt.
+    """
     args = parse_args(argv)
     stop = {"now": False}
     signal.signal(signal.SIGINT, lambda *_: stop.__setitem__("now", True))
@@ -204,7 +211,7 @@ def train(make_model: Callable[[], nn.Module], argv: Optional[List[str]] = None)
         events.emit({"event": "failed", "message": str(err)})
         return 2
     try:
-        return run(make_model, args, ctx, events, stop)
+        return run(make_model, args, ctx, events, stop, layers or {})
     except DataError as err:
         events.emit({"event": "failed", "message": str(err)})
         return 2
@@ -215,36 +222,44 @@ def train(make_model: Callable[[], nn.Module], argv: Optional[List[str]] = None)
         ctx.close()
 
 
-def load_prepared(args: argparse.Namespace, shape: Tuple[int, int, int]) -> Tuple[Any, Any, Any, np.ndarray, np.ndarray, List[str], str]:
-    """(train images, train labels, test…) as tensors sharing memory with numpy, and the split."""
-    if args.data_file:  # NetDesigner hands its prepared data over once, memory-mapped
-        meta = json.load(open(args.data_file + ".json"))
-        h, w, c = meta["inputShape"]
-        arrays = np.load(args.data_file, mmap_mode="r")
-        tx, ty = arrays["trainImages"], arrays["trainLabels"]
-        ex, ey = arrays["testImages"], arrays["testLabels"]
-        return (torch.from_numpy(np.ascontiguousarray(tx)).permute(0, 3, 1, 2), torch.from_numpy(ty.astype(np.int64)),
-                (torch.from_numpy(np.ascontiguousarray(ex)).permute(0, 3, 1, 2), torch.from_numpy(ey.astype(np.int64))),
-                np.asarray(meta["train"], dtype=np.int64), np.asarray(meta["val"], dtype=np.int64), meta["classes"], meta["spec"])
+def load_prepared(args: argparse.Namespace, shape: Tuple[int, int, int]) -> Tuple[Any, ...]:
+    """Channels-last images and labels of train and test as numpy arrays, the split and the classes.
+
+    NetDesigner hands its prepared data over once as .npy files that are memory-mapped here, so
+    batches are read from the page cache and the images are not held a second time.
+    """
+    if args.data_file:
+        meta = json.load(open(os.path.join(args.data_file, "meta.json")))
+        load = lambda name: np.load(os.path.join(args.data_file, f"{name}.npy"), mmap_mode="r")
+        return (load("trainImages"), load("trainLabels"), load("testImages"), load("testLabels"),
+                np.asarray(meta["train"], dtype=np.int64), np.asarray(meta["val"], dtype=np.int64),
+                meta["classes"], meta["spec"])
     ds = load_dataset(args.data, shape, args.limit, args.test_limit, args.seed)
     if ds.train.images.shape[1:] != shape:
         raise DataError(f"the data's images are {'×'.join(map(str, ds.train.images.shape[1:]))} but the model takes {'×'.join(map(str, shape))}")
     p = prepare(ds, args.val_split, args.seed)
-    nchw = lambda a: torch.from_numpy(a).permute(0, 3, 1, 2)  # a view: the images stay in one copy
-    return (nchw(ds.train.images), torch.from_numpy(ds.train.labels),
-            (nchw(ds.test.images), torch.from_numpy(ds.test.labels)), p.train, p.val, ds.classes, ds.spec)
+    return (ds.train.images, ds.train.labels, ds.test.images, ds.test.labels, p.train, p.val, ds.classes, ds.spec)
+
+
+def take(images: np.ndarray, labels: np.ndarray, idx: np.ndarray) -> Tuple[torch.Tensor, torch.Tensor]:
+    """One batch as NCHW float32 and int64 tensors (indices sorted: sequential reads)."""
+    sel = np.sort(idx)
+    x = torch.from_numpy(np.ascontiguousarray(images[sel], dtype=np.float32)).permute(0, 3, 1, 2)
+    return x, torch.from_numpy(np.asarray(labels[sel], dtype=np.int64))
 
 
 def run(make_model: Callable[[], nn.Module], args: argparse.Namespace, ctx: Distributed, events: Events,
-        stop: Dict[str, bool]) -> int:
+        stop: Dict[str, bool], layers: Dict[str, str]) -> int:
     torch.manual_seed(args.seed)
     if args.workers > 0:
         torch.set_num_threads(args.workers)
     model = make_model()
+    if args.init_weights:
+        load_design_weights(model, read_safetensors(args.init_weights), layers)
     c, h, w = model.input_shape
     classes_out = model.num_classes
     probabilities = bool(getattr(model, "outputs_probabilities", False))
-    x, y, (tx, ty), train_idx, val_idx, classes, spec = load_prepared(args, (h, w, c))
+    x, y, tx, ty, train_idx, val_idx, classes, spec = load_prepared(args, (h, w, c))
     if len(classes) != classes_out:
         raise DataError(f"the model outputs {classes_out} classes but the data has {len(classes)}")
     device = ctx.device
@@ -299,12 +314,11 @@ def run(make_model: Callable[[], nn.Module], args: argparse.Namespace, ctx: Dist
             batch = order[b * bs : (b + 1) * bs][ctx.rank :: ctx.world][:per_rank]
             if len(batch) == 0:  # a last batch smaller than the process count: wrap, as DistributedSampler pads
                 batch = order[(b * bs + ctx.rank) % n : (b * bs + ctx.rank) % n + 1]
-            sel = torch.from_numpy(np.sort(batch))
-            xb = x[sel]
+            xb, yb = take(x, y, batch)
             if args.flip or args.shift > 0:
                 xb = augment(xb, args.flip, args.shift, gen)
             xb = xb.to(device, non_blocking=True).contiguous(memory_format=memory_format)
-            yb = y[sel].to(device, non_blocking=True)
+            yb = yb.to(device, non_blocking=True)
             with torch.autocast(device.type, dtype=amp or torch.bfloat16, enabled=amp is not None):
                 out = model(xb)
             loss = loss_fn(out, yb, probabilities)
@@ -316,9 +330,9 @@ def run(make_model: Callable[[], nn.Module], args: argparse.Namespace, ctx: Dist
             if not math.isfinite(loss_v):
                 raise ValueError(f"the loss became {loss_v} in epoch {epoch}, batch {b + 1} — lower the learning rate (now {lr:g})")
             correct = (out.argmax(1) == yb).sum().item()
-            sums[0] += loss_v * len(sel)
+            sums[0] += loss_v * len(yb)
             sums[1] += correct
-            sums[2] += len(sel)
+            sums[2] += len(yb)
             now = time.perf_counter()
             if b == 0 or now - last_emit >= 0.1 or b == batches - 1:
                 last_emit = now
@@ -326,7 +340,7 @@ def run(make_model: Callable[[], nn.Module], args: argparse.Namespace, ctx: Dist
                 done = (epoch - 1) * batches + b + 1
                 events.emit({
                     "event": "batch", "epoch": epoch, "batch": b + 1, "batchesPerEpoch": batches, "loss": loss_v,
-                    "accuracy": correct / len(sel), "imagesPerSecond": sums[2] * ctx.world / max(elapsed, 1e-6),
+                    "accuracy": correct / len(yb), "imagesPerSecond": sums[2] * ctx.world / max(elapsed, 1e-6),
                     "etaSeconds": elapsed / (b + 1) * (total - done),
                     "memoryBytes": torch.cuda.memory_allocated(device) if device.type == "cuda" else 0,
                 })
@@ -367,6 +381,8 @@ def run(make_model: Callable[[], nn.Module], args: argparse.Namespace, ctx: Dist
         os.makedirs(args.out, exist_ok=True)
         weights = os.path.join(args.out, "model.pt")
         torch.save(core.state_dict(), weights)
+        if layers:
+            write_safetensors(os.path.join(args.out, "weights.safetensors"), design_weights(core, layers))
     events.emit({
         "event": "done", "stopped": stopped, "testAccuracy": final[1] if final and final_on == "test" else None,
         "valAccuracy": val_acc, "trainLoss": last["trainLoss"] or 0.0,
