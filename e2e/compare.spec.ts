@@ -1,9 +1,11 @@
 /**
  * The compare view: an example pair opened from the gallery shows the host's deltas and its
- * explanation; a variant of the design compares against its original.
+ * explanation; a variant of the design compares against its original. Also deleting a layer
+ * between two others, which reconnects them.
  */
 import type { LoadedExample } from '../main/examples/index.ts';
 import { api, openApp, screenshot, waitForAnalysis } from './helpers/app.ts';
+import { node, selectNode } from './helpers/designer.ts';
 import { expect, test } from './helpers/test.ts';
 
 const grouped = (n: number) => n.toLocaleString('en-US');
@@ -63,4 +65,28 @@ test('a variant compares with the design it was duplicated from', async ({ page,
   // Nothing edited yet: every delta is zero and no stage is highlighted.
   await expect(view.getByTestId('delta-trainableParams')).toHaveText('0');
   await expect(view.locator('.compare-stage.is-changed')).toHaveCount(0);
+});
+
+test('deleting a middle layer reconnects its neighbours, asking first when the shapes do not fit', async ({
+  page,
+  appUrl,
+}) => {
+  await openApp(page, appUrl);
+  await waitForAnalysis(page);
+  const edge = (source: string, target: string) =>
+    page.locator(`.react-flow__edge[data-id="${source}->${target}"]`);
+
+  // Dropout keeps the shape: fc1 → classifier fits, so it is reconnected without asking.
+  await selectNode(page, 'dropout');
+  await page.keyboard.press('Delete');
+  await expect(node(page, 'dropout')).toHaveCount(0);
+  await expect(edge('fc1', 'classifier')).toHaveCount(1);
+
+  // Flatten does not: Dense on a 3-D map is an error, so the user is asked and may decline.
+  await selectNode(page, 'flatten');
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('confirm-ok')).toHaveText('Delete and reconnect');
+  await page.getByTestId('confirm-cancel').click();
+  await expect(node(page, 'flatten')).toHaveCount(0);
+  await expect(edge('pool2', 'fc1')).toHaveCount(0);
 });

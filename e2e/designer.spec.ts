@@ -84,7 +84,7 @@ test('build a network by dragging and wiring, then edit a param and see shapes a
 
 test('undo and redo every durable edit, by shortcut and toolbar', async ({ page, appUrl }) => {
   await openApp(page, appUrl);
-  const { conv } = await buildSmallNetwork(page);
+  const { conv, gap } = await buildSmallNetwork(page);
   const small = 896 + 4224;
   await selectNode(page, conv);
   await setParam(page, 'filters', '64');
@@ -114,11 +114,13 @@ test('undo and redo every durable edit, by shortcut and toolbar', async ({ page,
     .toBe(Math.round(start.x));
   await expectTotalParams(page, big);
 
-  // Delete a layer, undo brings it back with its wires.
+  // Delete a layer: its neighbours are reconnected (GAP fits on the input); undo brings it back
+  // with its wires.
   await selectNode(page, conv);
   await page.keyboard.press('Delete');
   await expect(node(page, conv)).toHaveCount(0);
-  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+  await expect(page.locator(`.react-flow__edge[data-id="input1->${gap}"]`)).toHaveCount(1);
   await page.getByTestId('cmd-undo').click();
   await expect(node(page, conv)).toBeVisible();
   await expect(page.locator('.react-flow__edge')).toHaveCount(3);
@@ -132,6 +134,8 @@ test('a Dense on a feature map is reported and fixed in one click', async ({ pag
   // Remove the pooling layer and wire the conv straight into the Dense: a classic mistake.
   await selectNode(page, gap);
   await page.keyboard.press('Delete');
+  // The shapes do not fit, so the app asks before reconnecting: delete only, then wire by hand.
+  await page.getByTestId('confirm-cancel').click();
   await connect(page, conv, fc);
   await waitForAnalysis(page);
 
