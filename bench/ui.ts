@@ -134,7 +134,10 @@ async function readTotalOf(page: Page, id: string): Promise<string> {
 async function selectFirstConv(page: Page): Promise<void> {
   await page
     .locator('.react-flow__node')
-    .filter({ has: page.locator('.layer-card__type', { hasText: /^Conv2D$/ }) })
+    // Full cards name the type in __type, compact (zoomed-out) cards in __ctype.
+    .filter({
+      has: page.locator('.layer-card__type, .layer-card__ctype', { hasText: /^Conv2D$/ }),
+    })
     .first()
     .click();
   await page.getByTestId('inspector').getByTestId('param-filters').waitFor();

@@ -20,9 +20,10 @@ import type {
 } from '../training/types.ts';
 import type { AdaptRequest, AdaptResult, TemplateInfo } from '../templates/types.ts';
 import type { RecentFile } from '../settings/types.ts';
+import type { ImportedModelFile } from '../interchange/importModelFile.ts';
 
 // The domain defines its own types; the API names them (never the other way round).
-export type { AdaptRequest, AdaptResult, RecentFile, TemplateInfo };
+export type { AdaptRequest, AdaptResult, ImportedModelFile, RecentFile, TemplateInfo };
 
 export interface OpenedFile {
   path: string;
@@ -49,6 +50,8 @@ export interface NetdApi {
   networkAnalyze(req: { doc: NetworkDoc }): Promise<NetworkAnalysis>;
   /** Replaces the composite node with its primitive nodes, wired in place. */
   networkExpandNode(req: { doc: NetworkDoc; nodeId: string }): Promise<NetworkDoc>;
+  /** Replaces every composite node with its primitive nodes, in one pass (*Expand all*). */
+  networkExpandAll(req: { doc: NetworkDoc }): Promise<NetworkDoc>;
   networkAdapt(req: { doc: NetworkDoc } & AdaptRequest): Promise<AdaptResult>;
   networkExample(): Promise<NetworkDoc>;
   /** B − A of two designs: totals and per stage (stages aligned by name). */
@@ -63,6 +66,8 @@ export interface NetdApi {
   /** Atomic write; returns the absolute path written. */
   filesSave(req: { path: string; doc: NetworkDoc }): Promise<{ path: string }>;
   filesRecent(): Promise<RecentFile[]>;
+  /** Imports an ONNX model: writes `NAME.netd.json` + its weights beside it and returns the design. */
+  filesImport(req: { path: string }): Promise<ImportedModelFile>;
   /** Lists a folder for the web host's file browser (the desktop uses native dialogs). */
   filesList(req: {
     dir?: string;
@@ -104,6 +109,7 @@ export const API_CHANNELS: Record<ApiMethod, string> = {
   catalogList: 'catalog:list',
   networkAnalyze: 'network:analyze',
   networkExpandNode: 'network:expandNode',
+  networkExpandAll: 'network:expandAll',
   networkAdapt: 'network:adapt',
   networkExample: 'network:example',
   networkCompare: 'network:compare',
@@ -114,6 +120,7 @@ export const API_CHANNELS: Record<ApiMethod, string> = {
   filesOpen: 'files:open',
   filesSave: 'files:save',
   filesRecent: 'files:recent',
+  filesImport: 'files:import',
   filesList: 'files:list',
   recoveryRead: 'recovery:read',
   recoveryWrite: 'recovery:write',

@@ -3,7 +3,7 @@
  * first-start example — all thin wrappers over the pure engine.
  */
 import { readNetworkFile } from '../files/index.ts';
-import { analyzeNetwork, expandNode, layerInfos } from '../network/index.ts';
+import { analyzeNetwork, expandComposites, expandNode, layerInfos } from '../network/index.ts';
 import { computeStages } from '../network/stages.ts';
 import { adaptNetwork, buildTemplate, listTemplates, templateInfos } from '../templates/index.ts';
 import type { NetdApi } from './contract.ts';
@@ -14,6 +14,7 @@ type DesignMethods = Pick<
   | 'catalogList'
   | 'networkAnalyze'
   | 'networkExpandNode'
+  | 'networkExpandAll'
   | 'networkAdapt'
   | 'networkExample'
   | 'templatesList'
@@ -36,6 +37,7 @@ export function createDesignApi(examplePath: string): DesignMethods {
       return expandNode(doc, nodeId);
     },
     networkAdapt: async ({ doc, input, classes }) => adaptNetwork(doc, { input, classes }),
+    networkExpandAll: async ({ doc }) => expandComposites(doc),
     networkExample: async () => readNetworkFile(examplePath),
     templatesList: async () => templateInfos(),
     templatesLoad: async ({ id, input, classes }) => {

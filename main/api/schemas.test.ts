@@ -27,6 +27,10 @@ const cases: Record<ApiMethod, { good: unknown; bad: [unknown, RegExp][] }> = {
     good: { doc, nodeId: 'c1' },
     bad: [[{ doc, nodeId: ' ' }, /^nodeId: must not be empty$/]],
   },
+  networkExpandAll: {
+    good: { doc },
+    bad: [[{ doc, nodeId: 'c1' }, /nodeId/]],
+  },
   networkAdapt: {
     good: { doc, input: [64, 64, 3], classes: 10 },
     bad: [
@@ -58,6 +62,7 @@ const cases: Record<ApiMethod, { good: unknown; bad: [unknown, RegExp][] }> = {
     ],
   },
   filesOpen: { good: { path: 'a.netd.json' }, bad: [[{}, /^path: expected string/]] },
+  filesImport: { good: { path: 'm.onnx' }, bad: [[{}, /^path: expected string/]] },
   filesSave: {
     good: { path: 'a.netd.json', doc },
     bad: [[{ path: 'a', doc: null }, /^doc: expected object, received null$/]],

@@ -34,6 +34,7 @@ export const requestSchemas = {
   catalogList: noArgs,
   networkAnalyze: z.strictObject({ doc: networkDocSchema }),
   networkExpandNode: z.strictObject({ doc: networkDocSchema, nodeId: nonEmpty }),
+  networkExpandAll: z.strictObject({ doc: networkDocSchema }),
   networkAdapt: z.strictObject({ doc: networkDocSchema, ...adaptFields }),
   networkExample: noArgs,
   networkCompare: z.strictObject({
@@ -48,6 +49,7 @@ export const requestSchemas = {
   templatesList: noArgs,
   templatesLoad: z.strictObject({ id: nonEmpty, ...adaptFields }),
   filesOpen: z.strictObject({ path: pathString }),
+  filesImport: z.strictObject({ path: pathString }),
   filesSave: z.strictObject({ path: pathString, doc: networkDocSchema }),
   filesRecent: noArgs,
   filesList: z.strictObject({ dir: z.string().optional() }).nullish(),

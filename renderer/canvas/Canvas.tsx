@@ -26,7 +26,7 @@ import { useDocStore } from '../state/docStore.ts';
 import { useSelectionStore } from '../state/selectionStore.ts';
 import { useUiStore } from '../state/uiStore.ts';
 import { useResolvedTheme } from '../app/useTheme.ts';
-import { buildView, stageBoxId } from '../diagram/view.ts';
+import { buildView, RouteCache, stageBoxId } from '../diagram/view.ts';
 import { LayerNode } from './LayerNode.tsx';
 import { NodeMenu, type NodeMenuState } from './NodeMenu.tsx';
 import { RoutedEdge as RoutedEdgeView } from './RoutedEdge.tsx';
@@ -109,7 +109,8 @@ export function Canvas() {
     return m;
   }, [catalogByType]);
 
-  const view = useMemo(() => buildView(doc, analysis), [doc, analysis]);
+  const [routes] = useState(() => new RouteCache());
+  const view = useMemo(() => buildView(doc, analysis, routes), [doc, analysis, routes]);
   const inputs = useMemo(() => {
     const m = new Map<string, number>();
     for (const e of doc.edges) m.set(e.target, (m.get(e.target) ?? 0) + 1);

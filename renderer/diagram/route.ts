@@ -32,13 +32,16 @@ const CELL = 256;
 
 /** A uniform grid over the boxes, for "which boxes touch this rectangle" in near-constant time. */
 export class BoxIndex {
-  private cells = new Map<string, Box[]>();
+  private cells = new Map<number, Box[]>();
+  // A query marks the boxes it has seen with its own stamp instead of building a Set.
+  private seen: Map<Box, number> = new Map();
+  private stamp = 0;
 
   constructor(readonly boxes: readonly Box[]) {
     for (const b of boxes) {
       for (let cx = Math.floor(b.x / CELL); cx <= Math.floor((b.x + b.w) / CELL); cx++)
         for (let cy = Math.floor(b.y / CELL); cy <= Math.floor((b.y + b.h) / CELL); cy++) {
-          const key = `${cx},${cy}`;
+          const key = cellKey(cx, cy);
           const list = this.cells.get(key);
           if (list) list.push(b);
           else this.cells.set(key, [b]);
@@ -59,15 +62,25 @@ export class BoxIndex {
     const bx = Math.max(x0, x1) + margin;
     const ay = Math.min(y0, y1) - margin;
     const by = Math.max(y0, y1) + margin;
-    const out = new Set<Box>();
+    const stamp = ++this.stamp;
+    const out: Box[] = [];
     for (let cx = Math.floor(ax / CELL); cx <= Math.floor(bx / CELL); cx++)
-      for (let cy = Math.floor(ay / CELL); cy <= Math.floor(by / CELL); cy++)
-        for (const b of this.cells.get(`${cx},${cy}`) ?? [])
+      for (let cy = Math.floor(ay / CELL); cy <= Math.floor(by / CELL); cy++) {
+        const list = this.cells.get(cellKey(cx, cy));
+        if (!list) continue;
+        for (const b of list) {
+          if (this.seen.get(b) === stamp) continue;
+          this.seen.set(b, stamp);
           if (!skip.has(b.id) && b.x < bx && b.x + b.w > ax && b.y < by && b.y + b.h > ay)
-            out.add(b);
-    return [...out];
+            out.push(b);
+        }
+      }
+    return out;
   }
 }
+
+/** One number per grid cell (canvases stay far inside ±2^20 cells). */
+const cellKey = (cx: number, cy: number): number => (cx + 1_048_576) * 2_097_152 + (cy + 1_048_576);
 
 // Routing is written for top→bottom; left→right swaps the axes on the way in and out.
 const swapBox = (b: Box): Box => ({ id: b.id, x: b.y, y: b.x, w: b.h, h: b.w });

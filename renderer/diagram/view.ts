@@ -44,7 +44,11 @@ export const LABEL_HEIGHT = 14;
  * The diagram of `doc`: folded stages (by `doc.layout.folded`, among `analysis.stages`) become one
  * box at their first layer's position; wires into or out of a folded stage attach to its box.
  */
-export function buildView(doc: NetworkDoc, analysis: NetworkAnalysis | null): DiagramView {
+export function buildView(
+  doc: NetworkDoc,
+  analysis: NetworkAnalysis | null,
+  cache?: RouteCache,
+): DiagramView {
   const { direction } = layoutSettings(doc);
   const stages = analysis?.stages ?? [];
   const groups = foldedGroups(doc, stages);
@@ -69,7 +73,14 @@ export function buildView(doc: NetworkDoc, analysis: NetworkAnalysis | null): Di
     }
   }
   const boxes = new Map(items.map((i) => [i.id, i.box]));
-  const index = indexFor(
+  // Built on first use: a drag that moves no wire's surroundings routes nothing.
+  let built: ReturnType<typeof indexFor> | null = null;
+  const index = () =>
+    (built ??= indexFor(
+      items.map((i) => i.box),
+      direction,
+    ));
+  cache?.begin(
     items.map((i) => i.box),
     direction,
   );
@@ -97,13 +108,10 @@ export function buildView(doc: NetworkDoc, analysis: NetworkAnalysis | null): Di
     seen.add(`${source}\0${target}`);
     const folded = source !== e.source || target !== e.target;
     const text = folded && isMerge && target !== e.target ? label.replace(/^#\d+ · /, '') : label;
-    const route = routeEdge(
-      from,
-      to,
-      index,
-      direction,
-      text ? { w: labelWidth(text), h: LABEL_HEIGHT } : null,
-    );
+    const size = text ? { w: labelWidth(text), h: LABEL_HEIGHT } : null;
+    const route = cache
+      ? cache.route(from, to, size, () => routeEdge(from, to, index(), direction, size))
+      : routeEdge(from, to, index(), direction, size);
     edges.push({
       id: ids[i]!,
       source,
@@ -113,5 +121,79 @@ export function buildView(doc: NetworkDoc, analysis: NetworkAnalysis | null): Di
       route,
     });
   });
+  cache?.end();
   return { direction, items, edges };
+}
+
+/**
+ * Routes from the previous build, kept while nothing near them moved: a drag re-routes only the
+ * wires of the moved cards and those whose path or label a moved card now touches (or left), so
+ * dragging one layer of a 500-layer network routes a handful of wires per frame, not all of them.
+ */
+export class RouteCache {
+  private prevBoxes = new Map<string, Box>();
+  private boxes = new Map<string, Box>();
+  private routes = new Map<string, { route: Route; from: Box; to: Box; bbox: Box }>();
+  private next = new Map<string, { route: Route; from: Box; to: Box; bbox: Box }>();
+  /** Old and new rectangles of the cards that moved (or appeared, or went) since the last build. */
+  private changed: Box[] = [];
+  private direction: Direction | null = null;
+
+  begin(boxes: readonly Box[], direction: Direction): void {
+    this.boxes = new Map(boxes.map((b) => [b.id, b]));
+    this.changed = [];
+    if (direction !== this.direction) this.routes.clear();
+    this.direction = direction;
+    for (const b of boxes) {
+      const old = this.prevBoxes.get(b.id);
+      if (!old || old.x !== b.x || old.y !== b.y) {
+        this.changed.push(b);
+        if (old) this.changed.push(old);
+      }
+    }
+    for (const [id, old] of this.prevBoxes) if (!this.boxes.has(id)) this.changed.push(old);
+    // Too much changed (a new layout): routing everything is as cheap as checking.
+    if (this.changed.length > 64) this.routes.clear();
+    this.next = new Map();
+  }
+
+  route(from: Box, to: Box, label: { w: number; h: number } | null, make: () => Route): Route {
+    const key = `${from.id}\0${to.id}\0${label ? label.w : 0}`;
+    const old = this.routes.get(key);
+    if (
+      old &&
+      sameBox(old.from, from) &&
+      sameBox(old.to, to) &&
+      !this.changed.some((c) => c.id !== from.id && c.id !== to.id && overlaps(c, old.bbox))
+    ) {
+      this.next.set(key, old);
+      return old.route;
+    }
+    const route = make();
+    this.next.set(key, { route, from, to, bbox: bounds(route, label) });
+    return route;
+  }
+
+  end(): void {
+    this.routes = this.next;
+    this.prevBoxes = this.boxes;
+  }
+}
+
+const sameBox = (a: Box, b: Box) => a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.w && a.x + a.w > b.x && a.y < b.y + b.h && a.y + a.h > b.y;
+
+/** The area a route and its label cover, grown by the clearance the router keeps. */
+function bounds(route: Route, label: { w: number; h: number } | null): Box {
+  const xs = route.points.map((p) => p.x);
+  const ys = route.points.map((p) => p.y);
+  if (route.label && label) {
+    xs.push(route.label.x - label.w / 2, route.label.x + label.w / 2);
+    ys.push(route.label.y - label.h / 2, route.label.y + label.h / 2);
+  }
+  const m = 40;
+  const x = Math.min(...xs) - m;
+  const y = Math.min(...ys) - m;
+  return { id: '', x, y, w: Math.max(...xs) + m - x, h: Math.max(...ys) + m - y };
 }

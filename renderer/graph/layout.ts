@@ -1,11 +1,11 @@
 /**
- * Automatic layered layout with dagre, for templates, files without positions and the "Auto
+ * Automatic layered layout (see layered.ts), for templates, files without positions and the "Auto
  * layout" command: top→bottom or left→right, and wrapped into several columns (rows) when one
  * would be much longer than the screen is wide, so a 500-layer chain reads like a page of text.
  * Folded stages are laid out as one box each.
  */
-import dagre from '@dagrejs/dagre';
 import type { DiagramLayout, NetworkDoc, Position } from '../../main/network/types.ts';
+import { layered } from './layered.ts';
 
 /** Size of a node card on the canvas; the layout spaces nodes by it. */
 export const NODE_WIDTH = 200;
@@ -64,18 +64,11 @@ export function computeLayout(
   const down = direction === 'down';
   const rep = new Map<string, string>();
   for (const g of groups) for (const id of g.nodeIds) rep.set(id, g.nodeIds[0]!);
-  const g = new dagre.graphlib.Graph();
-  g.setGraph({
-    rankdir: down ? 'TB' : 'LR',
-    nodesep: NODE_GAP,
-    ranksep: RANK_GAP,
-    marginx: 20,
-    marginy: 20,
-  });
-  g.setDefaultEdgeLabel(() => ({}));
+  const along = down ? NODE_HEIGHT : NODE_WIDTH;
+  const across = down ? NODE_WIDTH : NODE_HEIGHT;
   const ids = new Set(doc.nodes.map((n) => n.id));
   const shown = doc.nodes.filter((n) => (rep.get(n.id) ?? n.id) === n.id);
-  for (const n of shown) g.setNode(n.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
+  const edges: { source: string; target: string }[] = [];
   const seen = new Set<string>();
   for (const e of doc.edges) {
     if (!ids.has(e.source) || !ids.has(e.target)) continue;
@@ -83,20 +76,19 @@ export function computeLayout(
     const t = rep.get(e.target) ?? e.target;
     if (s === t || seen.has(`${s}\0${t}`)) continue;
     seen.add(`${s}\0${t}`);
-    g.setEdge(s, t);
+    edges.push({ source: s, target: t });
   }
-  dagre.layout(g);
-  const placed: Placed[] = [];
-  for (const n of shown) {
-    const p = g.node(n.id) as { x: number; y: number } | undefined;
-    if (p) placed.push({ id: n.id, along: down ? p.y : p.x, across: down ? p.x : p.y });
-  }
-  const along = down ? NODE_HEIGHT : NODE_WIDTH;
-  const across = down ? NODE_WIDTH : NODE_HEIGHT;
+  const centres = layered({
+    ids: shown.map((n) => n.id),
+    edges,
+    rankStep: along + RANK_GAP,
+    slotStep: across + NODE_GAP,
+  });
+  const placed: Placed[] = [...centres].map(([id, c]) => ({ id, ...c }));
   const laid = wrap ? wrapLines(placed, along, across, down) : placed;
   const out = new Map<string, Position>();
   for (const p of laid) {
-    // dagre gives centres; React Flow positions are top-left corners.
+    // Centres; React Flow positions are top-left corners.
     const cx = down ? p.across : p.along;
     const cy = down ? p.along : p.across;
     out.set(p.id, { x: Math.round(cx - NODE_WIDTH / 2), y: Math.round(cy - NODE_HEIGHT / 2) });
@@ -152,8 +144,9 @@ function wrapLines(placed: Placed[], along: number, across: number, down: boolea
     }
     if (best > starts[starts.length - 1]! && best < ranks.length) starts.push(best);
   }
+  const rankIndex = new Map(ranks.map((r, i) => [r, i]));
   const lineOf = (along: number): number => {
-    const r = ranks.indexOf(Math.round(along));
+    const r = rankIndex.get(Math.round(along)) ?? 0;
     let line = 0;
     for (let i = 0; i < starts.length; i++) if (r >= starts[i]!) line = i;
     return line;

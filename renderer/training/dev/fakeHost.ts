@@ -184,6 +184,7 @@ export function createFakeHost(options: { batchMs?: number; failAtStep?: number 
     catalogList: async () => [],
     networkAnalyze: async ({ doc }) => analyze(doc),
     networkExpandNode: notUsed,
+    networkExpandAll: notUsed,
     networkAdapt: async ({ doc, input, classes }) => ({
       doc: {
         ...doc,
