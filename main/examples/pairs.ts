@@ -129,7 +129,7 @@ function vggWithGap(): NetworkDoc {
 const vggHead: ExamplePair = {
   id: 'vgg16-flatten-vs-gap',
   title: 'VGG-16: Flatten vs global average pooling',
-  question: 'Where do VGG-16’s 138 million parameters live?',
+  question: 'Where do VGG-16’s parameters live, and what does global average pooling do to them?',
   a: () => buildTemplate('vgg16').doc,
   b: vggWithGap,
   explain: (c) => {

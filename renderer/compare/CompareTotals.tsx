@@ -10,6 +10,7 @@ import {
 } from './deltaFormat.ts';
 
 const rf = (r: [number, number] | null) => (r ? `${r[0]}×${r[1]}` : '?');
+const signed = (d: number) => (d > 0 ? `+${d}` : d < 0 ? `−${-d}` : '0');
 
 export function CompareTotals({ c }: { c: Comparison }) {
   const { batchSize, optimizer } = c.memoryAssumes;
@@ -67,7 +68,9 @@ export function CompareTotals({ c }: { c: Comparison }) {
             {rfDelta
               ? rfDelta[0] === 0 && rfDelta[1] === 0
                 ? 'same'
-                : rfDelta.map((d) => (d > 0 ? `+${d}` : d < 0 ? `−${-d}` : '0')).join('×')
+                : rfDelta[0] === rfDelta[1]
+                  ? `${signed(rfDelta[0])} px`
+                  : `${rfDelta.map(signed).join('×')} px`
               : '?'}
           </td>
         </tr>
