@@ -4,6 +4,7 @@
  */
 import type { DiagramLayout, NetworkDoc, Position, QuickFix } from '../../main/network/types.ts';
 import { api } from '../api/client.ts';
+import { bypassOf, deleteAndReconnect } from '../graph/bypass.ts';
 import { applyFix } from '../graph/fixes.ts';
 import { edgeIds } from '../graph/ids.ts';
 import {
@@ -27,6 +28,7 @@ import { viewport } from '../canvas/viewportBridge.ts';
 import { starterParams } from '../../main/network/catalog/registry.ts';
 import { useAnalysisStore } from './analysisStore.ts';
 import { useDocStore } from './docStore.ts';
+import { askConfirm } from './promptStore.ts';
 import { useSelectionStore } from './selectionStore.ts';
 import { useUiStore } from './uiStore.ts';
 import { errorMessage } from '../api/errors.ts';
@@ -77,12 +79,66 @@ function revealCreated(ids: readonly string[]): void {
   if (at) viewport()?.reveal(at);
 }
 
-/** Deletes the selected nodes and edges. */
+/**
+ * Deletes the selected nodes and edges. One layer with one input and one output is deleted with
+ * its neighbours reconnected when the host finds the reconnected wire valid; otherwise the user
+ * is asked whether to reconnect anyway (see `deleteLayer`).
+ */
 export function deleteSelection(): void {
   const { nodes, edges } = useSelectionStore.getState();
   if (nodes.size === 0 && edges.size === 0) return;
+  if (nodes.size === 1 && edges.size === 0) {
+    void deleteLayer([...nodes][0]!);
+    return;
+  }
   edit((d) => removeElements(d, nodes, edges));
   useSelectionStore.getState().clear();
+}
+
+/**
+ * Deletes layer `id`; between two layers it reconnects them: by default when the wire fits (the
+ * host reports no error on the downstream layer), after asking when it does not.
+ */
+export async function deleteLayer(id: string): Promise<void> {
+  const before = doc();
+  const bypass = bypassOf(before, id);
+  const plain = () => {
+    edit((d) => removeElements(d, new Set([id]), new Set()));
+    useSelectionStore.getState().clear();
+  };
+  if (!bypass) return plain();
+  const reconnected = deleteAndReconnect(before, id, bypass);
+  let fits = false;
+  let why = '';
+  try {
+    const analysis = await api.networkAnalyze({ doc: reconnected });
+    const problem = analysis.problems.find(
+      (p) => p.severity === 'error' && p.nodeId === bypass.target,
+    );
+    fits = !problem;
+    why = problem?.message ?? '';
+  } catch {
+    // No verdict from the host: ask rather than guess.
+  }
+  // The document may have changed while the host answered; then the user decides on the new one.
+  if (doc() !== before) return;
+  const wire = `${bypass.source} → ${bypass.target}`;
+  if (!fits) {
+    const ok = await askConfirm({
+      title: 'Reconnect the neighbours?',
+      message: `Deleting '${id}' leaves ${bypass.source} and ${bypass.target} apart. Connected directly, the shapes do not fit${why ? `: ${why}` : ''}. Connect ${wire} anyway?`,
+      confirmLabel: 'Delete and reconnect',
+      cancelLabel: 'Delete only',
+    });
+    if (doc() !== before) return;
+    if (!ok) return plain();
+  }
+  edit(() => deleteAndReconnect(before, id, bypass));
+  useSelectionStore.getState().clear();
+  if (fits)
+    useUiStore
+      .getState()
+      .notify(`Deleted '${id}' and reconnected ${wire} (undo to keep them apart).`);
 }
 
 /** Copies the selected nodes (and the edges between them). */
