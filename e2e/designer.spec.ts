@@ -429,9 +429,9 @@ test('native menu commands of the desktop shell run the same actions as the tool
   await expect(cards).toHaveCount(count + 1);
   await expect(page.getByTestId('doc-title')).toHaveText('First network: shapes');
 
-  // Train: the environment report opens on the Training tab.
+  // Train: the environment report opens on the training view.
   await sendMenuCommand(page, { command: 'train.checkEnvironment' });
-  await expect(page.getByTestId('tab-training')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('cmd-train')).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByRole('dialog', { name: 'Training environment' })).toBeVisible();
 });
 

@@ -154,6 +154,8 @@ test('explains a data/network mismatch and adapts the network in one click', asy
   await expect(mismatch).toBeHidden();
   await expect(panel.getByText('Network adapted')).toBeVisible();
   await expect(page.getByTestId('train-start')).toBeEnabled();
+  // The designer is a click away and shows the adapted network.
+  await page.getByTestId('view-designer').click();
   await expect(page.locator(`.react-flow__node[data-id="${inputId}"]`)).toContainText('28×28×1');
 });
 

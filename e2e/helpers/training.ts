@@ -36,9 +36,9 @@ interface ObservedWindow {
   __netdChartPoints?: Record<string, number[]>;
 }
 
-/** Shows the Training tab of the bottom panel and waits for the dashboard. */
+/** Shows the training view and waits for the dashboard. */
 export async function openTraining(page: Page): Promise<void> {
-  await page.getByTestId('tab-training').click();
+  await page.getByTestId('cmd-train').click();
   await expect(page.getByTestId('loss-chart')).toBeVisible();
 }
 

@@ -1,5 +1,5 @@
 /** The designer window: toolbar, palette, canvas, inspector, bottom panels and summary bar. */
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { ConnectionBanner } from '../api/ConnectionBanner.tsx';
 import { Canvas } from '../canvas/Canvas.tsx';
@@ -25,6 +25,30 @@ import { useApplyTheme } from './useTheme.ts';
 import { windowTitle } from './windowTitle.ts';
 import './app.css';
 
+// The dashboard (charts, run history) is its own chunk, loaded the first time it is shown.
+const TrainingPanel = lazy(() =>
+  import('../training/TrainingPanel.tsx').then((m) => ({ default: m.TrainingPanel })),
+);
+
+/**
+ * Training with the window to itself. Once shown it stays mounted (hidden while the designer is
+ * shown) so a live run's view is there when the user comes back.
+ */
+function TrainingView({ shown }: { shown: boolean }) {
+  const [seen, setSeen] = useState(shown);
+  useEffect(() => {
+    if (shown) setSeen(true);
+  }, [shown]);
+  if (!seen && !shown) return null;
+  return (
+    <main className="training-view" hidden={!shown} aria-label="Training">
+      <Suspense fallback={<p className="training-view__loading">Loading training…</p>}>
+        <TrainingPanel />
+      </Suspense>
+    </main>
+  );
+}
+
 export function App() {
   useApplyTheme();
   useShortcuts();
@@ -34,7 +58,7 @@ export function App() {
   useEffect(() => {
     document.title = windowTitle(name, dirty);
   }, [name, dirty]);
-  const { paletteWidth, inspectorWidth, bottomHeight, panels, setSize } = useUiStore();
+  const { paletteWidth, inspectorWidth, bottomHeight, panels, setSize, view } = useUiStore();
   // Hidden panels take their column (and splitter) out of the grid.
   const columns = [
     panels.palette ? 'var(--palette-w) 5px' : '',
@@ -59,7 +83,13 @@ export function App() {
           <ConnectionBanner />
           <RecoveryBanner />
         </div>
-        <main className="workspace" style={{ gridTemplateColumns: columns }}>
+        {/* The designer stays mounted while training is shown: its canvas keeps its viewport. */}
+        <main
+          className="workspace"
+          style={{ gridTemplateColumns: columns }}
+          hidden={view !== 'designer'}
+          aria-label="Designer"
+        >
           {panels.palette && (
             <>
               <Palette />
@@ -109,6 +139,7 @@ export function App() {
             </>
           )}
         </main>
+        <TrainingView shown={view === 'training'} />
         <SummaryBar />
         <TemplateGallery />
         <CompareView />

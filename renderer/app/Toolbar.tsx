@@ -47,6 +47,38 @@ function ToolButton(props: {
   );
 }
 
+/** Designer | Training: each view has the window to itself, the other one a click away. */
+function ViewSwitch() {
+  const view = useUiStore((s) => s.view);
+  const setView = useUiStore((s) => s.setView);
+  return (
+    <div className="view-switch" role="group" aria-label="View">
+      <button
+        type="button"
+        className="view-switch__btn"
+        aria-pressed={view === 'designer'}
+        onClick={() => setView('designer')}
+        data-testid="view-designer"
+        title="Design the network"
+      >
+        <Icon name="layout" />
+        <span>Designer</span>
+      </button>
+      <button
+        type="button"
+        className="view-switch__btn"
+        aria-pressed={view === 'training'}
+        onClick={openTraining}
+        data-testid="cmd-train"
+        title="Train the network and compare runs"
+      >
+        <Icon name="train" />
+        <span>Training</span>
+      </button>
+    </div>
+  );
+}
+
 export function Toolbar() {
   const name = useDocStore((s) => s.doc.name);
   const path = useFileStore((s) => s.path);
@@ -229,7 +261,7 @@ export function Toolbar() {
         >
           <Icon name="help" />
         </button>
-        <ToolButton icon="train" label="Train" primary onClick={openTraining} testId="cmd-train" />
+        <ViewSwitch />
       </div>
     </header>
   );

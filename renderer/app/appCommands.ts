@@ -49,9 +49,9 @@ export function showAbout(): void {
   useUiStore.getState().openDialog('about');
 }
 
-/** Opens the Training tab. */
+/** Shows the training view. */
 export function openTraining(): void {
-  useUiStore.getState().setBottomTab('training');
+  useUiStore.getState().setView('training');
 }
 
 /** Resolves after the next paint, when a just-opened panel has mounted. */

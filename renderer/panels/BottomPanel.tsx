@@ -1,34 +1,25 @@
-/** The tabbed bottom panel: Problems, Table and Training. */
-import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+/** The tabbed bottom panel of the designer: Problems and Table. */
+import { useRef, type KeyboardEvent } from 'react';
 import { useAnalysisStore } from '../state/analysisStore.ts';
 import { useUiStore, type BottomTab } from '../state/uiStore.ts';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
 import { TableView } from './TableView.tsx';
 import './panels.css';
 
-// The dashboard (charts, run history) is its own chunk, loaded the first time its tab is shown.
-const TrainingPanel = lazy(() =>
-  import('../training/TrainingPanel.tsx').then((m) => ({ default: m.TrainingPanel })),
-);
-
 const TABS: { id: BottomTab; label: string }[] = [
   { id: 'problems', label: 'Problems' },
   { id: 'table', label: 'Table' },
-  { id: 'training', label: 'Training' },
 ];
 
 export function BottomPanel() {
-  const tab = useUiStore((s) => s.bottomTab);
+  // A tab remembered from an older version (the training tab became its own view) shows Problems.
+  const stored = useUiStore((s) => s.bottomTab);
+  const tab: BottomTab = TABS.some((t) => t.id === stored) ? stored : 'problems';
   const setTab = useUiStore((s) => s.setBottomTab);
   const problems = useAnalysisStore((s) => s.analysis?.problems);
   const errors = problems?.filter((p) => p.severity === 'error').length ?? 0;
   const warnings = (problems?.length ?? 0) - errors;
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
-  // The dashboard mounts the first time its tab is shown, then stays mounted.
-  const [trainingSeen, setTrainingSeen] = useState(tab === 'training');
-  useEffect(() => {
-    if (tab === 'training') setTrainingSeen(true);
-  }, [tab]);
 
   // Arrow keys move between tabs (WAI-ARIA tabs pattern).
   const onKey = (e: KeyboardEvent, i: number) => {
@@ -77,14 +68,6 @@ export function BottomPanel() {
       >
         {tab === 'problems' && <ProblemsPanel />}
         {tab === 'table' && <TableView />}
-        {/* Once shown, training stays mounted so a live run keeps its state when you switch tabs. */}
-        {(trainingSeen || tab === 'training') && (
-          <div hidden={tab !== 'training'} className="tabpanel__training">
-            <Suspense fallback={<p className="tabpanel__loading">Loading training…</p>}>
-              <TrainingPanel />
-            </Suspense>
-          </div>
-        )}
       </div>
     </section>
   );

@@ -6,7 +6,9 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 
 export type ThemePref = 'system' | 'light' | 'dark';
-export type BottomTab = 'problems' | 'table' | 'training';
+export type BottomTab = 'problems' | 'table';
+/** The two views of the window: the designer, and training with the whole window to itself. */
+export type AppView = 'designer' | 'training';
 export type Dialog = 'templates' | 'open' | 'saveAs' | 'about' | null;
 /** The side panels that can be hidden (View menu of the desktop shell). */
 export type PanelId = 'palette' | 'inspector' | 'bottom';
@@ -26,6 +28,8 @@ interface UiState {
   /** Which side panels are shown. */
   panels: Record<PanelId, boolean>;
   bottomTab: BottomTab;
+  /** Not persisted: the app always opens on the designer. */
+  view: AppView;
   dialog: Dialog;
   batchSize: number;
   optimizer: OptimizerKind;
@@ -39,6 +43,7 @@ interface UiState {
   setTheme: (t: ThemePref) => void;
   setSize: (key: 'paletteWidth' | 'inspectorWidth' | 'bottomHeight', px: number) => void;
   setBottomTab: (t: BottomTab) => void;
+  setView: (view: AppView) => void;
   togglePanel: (panel: PanelId) => void;
   openDialog: (d: Dialog) => void;
   setBatchSize: (n: number) => void;
@@ -66,6 +71,7 @@ export const useUiStore = create<UiState>()(
       bottomHeight: clamp((globalThis.innerHeight ?? 900) * 0.22, 150, 320),
       panels: { palette: true, inspector: true, bottom: true },
       bottomTab: 'problems',
+      view: 'designer',
       dialog: null,
       batchSize: 32,
       optimizer: 'adam',
@@ -77,6 +83,7 @@ export const useUiStore = create<UiState>()(
       setSize: (key, px) => set({ [key]: Math.round(px) } as Pick<UiState, typeof key>),
       // Choosing a tab shows the bottom panel if it was hidden.
       setBottomTab: (bottomTab) => set({ bottomTab, panels: { ...get().panels, bottom: true } }),
+      setView: (view) => set({ view }),
       togglePanel: (panel) => set({ panels: { ...get().panels, [panel]: !get().panels[panel] } }),
       openDialog: (dialog) => set({ dialog }),
       setBatchSize: (batchSize) => set({ batchSize }),

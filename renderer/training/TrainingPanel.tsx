@@ -2,7 +2,6 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { EpochMetrics } from '../../main/training/types.ts';
 import { useAnalysisStore } from '../state/analysisStore.ts';
 import { useDocStore } from '../state/docStore.ts';
-import { useUiStore } from '../state/uiStore.ts';
 import { AccuracyChart } from './AccuracyChart.tsx';
 import { CompareChart } from './CompareChart.tsx';
 import { DataSection } from './DataSection.tsx';
@@ -24,8 +23,6 @@ import { usePanelWidth } from './usePanelWidth.ts';
 import { useTrainingStore } from './useTrainingStore.ts';
 import './training.css';
 
-/** A height at which setup, charts and results are all usable without scrolling much. */
-const COMFORTABLE_HEIGHT = 420;
 /** Below this panel width the setup form moves into the side tabs, leaving room for the charts. */
 const THREE_COLUMNS_MIN = 1180;
 
@@ -33,7 +30,6 @@ const NO_ERRORS = {};
 const NO_EPOCHS: readonly EpochMetrics[] = [];
 
 let connected = false;
-let expanded = false;
 
 /**
  * Subscribes to training events once for the page's lifetime: a run keeps being followed while
@@ -44,15 +40,6 @@ function connectOnce(): void {
   connected = true;
   useTrainingStore.getState().connect();
   void useTrainingStore.getState().describeData();
-}
-
-/** The bottom panel opens at the designer's small default; the dashboard needs more room once. */
-function expandOnce(): void {
-  if (expanded) return;
-  expanded = true;
-  const ui = useUiStore.getState();
-  const target = Math.min(COMFORTABLE_HEIGHT, Math.round(window.innerHeight * 0.6));
-  if (ui.bottomHeight < target) ui.setSize('bottomHeight', target);
 }
 
 type SideTab = 'setup' | 'result' | 'history';
@@ -116,7 +103,6 @@ export function TrainingPanel() {
 
   useEffect(() => {
     connectOnce();
-    expandOnce();
   }, []);
 
   const facts = useMemo(
