@@ -44,6 +44,7 @@ export interface ExportTarget {
 const EXPORT_TARGETS: Partial<Record<ExportTargetId, () => Promise<ExportTarget>>> = {
   pytorch: async () => (await import('./pytorch/pytorchTarget.ts')).PYTORCH_TARGET,
   onnx: async () => (await import('../interchange/onnx/export/onnxTarget.ts')).ONNX_TARGET,
+  keras: async () => (await import('./keras/kerasTarget.ts')).KERAS_TARGET,
 };
 
 /** The loader of `id`'s target, or undefined when that format cannot be exported yet. */

@@ -12,6 +12,9 @@ import { numel, WeightsError, type Weights, type WeightTensor } from './types.ts
 /** The header may not exceed this (the reference implementation's limit is 100 MB). */
 export const MAX_HEADER_BYTES = 100 * 1024 * 1024;
 
+/** safetensors is little-endian; on such a machine (all current ones) bytes are copied in bulk. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 const BYTES_PER_DTYPE: Record<string, number> = {
   F64: 8,
   F32: 4,
@@ -130,8 +133,12 @@ export function decodeSafetensors(bytes: Uint8Array, source = 'weights'): Decode
   for (const e of entries) {
     // Copy: the data section is not necessarily 4-byte aligned in the underlying buffer.
     const data = new Float32Array(numel(e.shape));
-    const src = new DataView(bytes.buffer, bytes.byteOffset + dataStart + e.begin, e.end - e.begin);
-    for (let i = 0; i < data.length; i++) data[i] = src.getFloat32(i * 4, true);
+    const start = dataStart + e.begin;
+    if (LITTLE_ENDIAN) new Uint8Array(data.buffer).set(bytes.subarray(start, dataStart + e.end));
+    else {
+      const src = new DataView(bytes.buffer, bytes.byteOffset + start, e.end - e.begin);
+      for (let i = 0; i < data.length; i++) data[i] = src.getFloat32(i * 4, true);
+    }
     tensors.set(e.name, { shape: e.shape, data });
   }
   return { tensors, metadata };
@@ -180,7 +187,10 @@ export function encodeSafetensors(
   out.set(headerBytes, 8);
   let pos = 8 + headerBytes.byteLength;
   for (const t of tensors.values()) {
-    for (let i = 0; i < t.data.length; i++, pos += 4) view.setFloat32(pos, t.data[i]!, true);
+    if (LITTLE_ENDIAN) {
+      out.set(new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength), pos);
+      pos += t.data.byteLength;
+    } else for (let i = 0; i < t.data.length; i++, pos += 4) view.setFloat32(pos, t.data[i]!, true);
   }
   return out;
 }
