@@ -5,7 +5,9 @@
  */
 import type { LoadedExample } from '../main/examples/index.ts';
 import { api, openApp, screenshot, waitForAnalysis } from './helpers/app.ts';
-import { node, selectNode } from './helpers/designer.ts';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { node, selectNode, setParam } from './helpers/designer.ts';
 import { expect, test } from './helpers/test.ts';
 
 const grouped = (n: number) => n.toLocaleString('en-US');
@@ -65,6 +67,44 @@ test('a variant compares with the design it was duplicated from', async ({ page,
   // Nothing edited yet: every delta is zero and no stage is highlighted.
   await expect(view.getByTestId('delta-trainableParams')).toHaveText('0');
   await expect(view.locator('.compare-stage.is-changed')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+
+  // Edit the variant (conv1: 3×3×3 → 16 filters instead of 8, say), compare again: the difference
+  // shows in the totals and in the stage that holds conv1, and nowhere before it.
+  await selectNode(page, 'conv1');
+  const filters = Number(
+    await page.getByTestId('inspector').getByTestId('param-filters').inputValue(),
+  );
+  await setParam(page, 'filters', String(filters * 2));
+  await page.getByTestId('cmd-compare').click();
+  await page.getByTestId('compare-original').click();
+  await expect(view.getByTestId('compare-result')).toBeVisible();
+  await expect(view.getByTestId('compare-name-a')).toHaveText('First network: shapes');
+  await expect(view.getByTestId('delta-trainableParams')).toHaveClass(/delta--more/);
+  await expect(view.getByTestId('stage-input')).not.toHaveClass(/is-changed/);
+  await expect(view.locator('.compare-stage.is-changed').first()).toContainText('conv1');
+});
+
+test('the current design compares with a file picked in the file browser', async ({
+  page,
+  appUrl,
+  appServer,
+}) => {
+  await openApp(page, appUrl);
+  await waitForAnalysis(page);
+  const other = await api<LoadedExample>(page, 'examples:load', { id: 'conv7-vs-3x3' });
+  await writeFile(join(appServer.homeDir, 'stack.netd.json'), JSON.stringify(other.b));
+  await page.getByTestId('cmd-compare').click();
+  await page.getByTestId('compare-file').click();
+  const dialog = page.getByTestId('file-dialog');
+  await dialog.getByTestId('file-entry-stack.netd.json').click();
+  await dialog.getByTestId('file-dialog-ok').click();
+  const view = page.getByTestId('compare-view');
+  await expect(view.getByTestId('compare-result')).toBeVisible();
+  await expect(view.getByTestId('compare-name-b')).toHaveText(other.b.name);
+  await expect(view.getByTestId('compare-name-a')).toHaveText('First network: shapes');
+  // Different networks: the output shape differs and is called out.
+  await expect(view.getByTestId('compare-totals')).toContainText('differs');
 });
 
 test('deleting a middle layer reconnects its neighbours, asking first when the shapes do not fit', async ({
