@@ -21,6 +21,7 @@ export const PURE_MODULES = [
   'main/format/*.ts',
   'main/training/types.ts',
   'main/training/vocabulary.ts',
+  'main/training/dataFit.ts',
   'main/training/optionsSchema.ts',
   'main/templates/types.ts',
 ];

@@ -130,3 +130,37 @@ describe('adaptNetwork on any network', () => {
     expect(doc.nodes.find((n) => n.id === 'classifier')!.params.units).toBe(6);
   });
 });
+
+describe('one Adapt for a loaded network (training tab, netd train --adapt)', () => {
+  it('gives AlexNet at 224 a small first conv when it is adapted to 32×32 images, and says so', () => {
+    const alexnet = buildTemplate('alexnet').doc;
+    const { doc, message } = adaptNetwork(alexnet, { input: [32, 32, 3], classes: 10 });
+    expect(doc.nodes.find((n) => n.id === 'conv1')!.params).toMatchObject({
+      kernelSize: 3,
+      strides: 1,
+      padding: 1,
+    });
+    expect(message).toMatch(/^Adapted to 32×32×3 and 10 classes: Input 224×224×3 → 32×32×3; /);
+    expect(message).toContain('(Dense) units 1000 → 10');
+    expect(message).toContain('conv1 (Conv2D) 11×11 stride 4 → 3×3 stride 1 (pad 1)');
+    expect(analyzeNetwork(doc).valid).toBe(true);
+  });
+
+  it('lists the same changes as the gallery for the same target', () => {
+    const gallery = buildTemplate('resnet50', { input: [32, 32, 3], classes: 10 });
+    const loaded = adaptNetwork(buildTemplate('resnet50').doc, { input: [32, 32, 3], classes: 10 });
+    for (const result of [gallery, loaded]) {
+      expect(result.message).toMatch(
+        /^Adapted to 32×32×3 and 10 classes: Input 224×224×3 → 32×32×3; /,
+      );
+      expect(result.message).toMatch(/conv1 .*7×7 stride 2 → 3×3 stride 1 \(pad 1\)/);
+    }
+  });
+
+  it('leaves a small network’s first conv alone and says when nothing changes', () => {
+    const lenet = buildTemplate('lenet5').doc;
+    const { doc } = adaptNetwork(lenet, { input: [28, 28, 1] });
+    expect(doc.nodes.find((n) => n.type === 'Conv2D')!.params.kernelSize).toBe(5);
+    expect(adaptNetwork(lenet, {}).message).toBe('Nothing to adapt: the network already fits.');
+  });
+});

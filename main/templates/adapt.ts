@@ -1,6 +1,8 @@
 /**
- * Adapting any network to another input shape and class count: set the Input shape and the
- * classifier width, then repair layers whose maps would shrink below 1×1 by padding them 'same'.
+ * Adapting any network to another input shape and class count — the one Adapt behind the template
+ * gallery, the training tab and `netd train --adapt`: set the Input shape and the classifier
+ * width, give a large strided first convolution a small window when the input becomes small, then
+ * repair layers whose maps would shrink below 1×1 by padding them 'same'. Every change is listed.
  */
 import type { AdaptRequest, AdaptResult } from './types.ts';
 import { analyzeNetwork } from '../network/analyze.ts';
@@ -9,6 +11,9 @@ import { findClassifier } from './classifier.ts';
 import { AdaptError } from './errors.ts';
 import { parseAdaptRequest } from './request.ts';
 import { fmtShape } from '../network/catalog/format.ts';
+import { pair } from '../network/catalog/params.ts';
+import { successors } from '../network/traversal.ts';
+import { isSmallInput, type InputShape } from './types.ts';
 
 /** Problems that mean "this window no longer fits its input". */
 const VANISHING = new Set(['size-below-one', 'kernel-larger-than-input']);
@@ -50,6 +55,7 @@ export function adaptFrom(
 ): AdaptResult {
   const { input, classes } = parseAdaptRequest(req);
   const next: NetworkDoc = structuredClone(doc);
+  const basics: string[] = [];
   const changes: string[] = [];
 
   if (input) {
@@ -60,11 +66,20 @@ export function adaptFrom(
           `node${inputs.length === 1 ? '' : 's'}; it needs exactly one`,
       );
     }
-    inputs[0]!.params = { ...inputs[0]!.params, shape: [...input] };
+    const node = inputs[0]!;
+    const old = readShape(node.params.shape);
+    node.params = { ...node.params, shape: [...input] };
+    if (!old || old.join() !== input.join())
+      basics.push(`Input ${old ? fmtShape(old) : '?'} → ${fmtShape(input)}`);
+    if (old && !isSmallInput(old) && isSmallInput(input))
+      changes.push(...shrinkFirstConvs(next, node.id, input));
   }
   if (classes !== undefined) {
     const { node, param } = findClassifier(next);
+    const old = node.params[param];
     node.params = { ...node.params, [param]: classes };
+    if (old !== classes)
+      basics.push(`${node.id} (${node.type}) ${param} ${String(old)} → ${classes}`);
   }
 
   let analysis = analyzeNetwork(next);
@@ -95,5 +110,54 @@ export function adaptFrom(
     const target = input ? ` to ${fmtShape(input)}` : '';
     throw new AdaptError(`cannot adapt '${doc.name}'${target}: ${fresh[0]!.message}`);
   }
-  return { doc: next, changes };
+  return { doc: next, changes, message: adaptMessage(input, classes, [...basics, ...changes]) };
+}
+
+function readShape(v: unknown): InputShape | null {
+  return Array.isArray(v) && v.length === 3 && v.every((d) => typeof d === 'number')
+    ? (v as InputShape)
+    : null;
+}
+
+/**
+ * The ImageNet-style first convolution (AlexNet's 11×11 stride 4, ResNet's 7×7 stride 2) would
+ * throw most of a small image away before the first block: each Conv2D fed by the Input with a
+ * window over 3 or a stride over 1 becomes 3×3 stride 1 (pad 1), as the templates' small stem.
+ */
+function shrinkFirstConvs(doc: NetworkDoc, inputId: string, input: InputShape): string[] {
+  const firsts = new Set(successors(doc.edges).get(inputId) ?? []);
+  const said: string[] = [];
+  for (const node of doc.nodes) {
+    if (!firsts.has(node.id) || node.type !== 'Conv2D') continue;
+    const [kh, kw] = pair(node.params.kernelSize ?? 1);
+    const [sh, sw] = pair(node.params.strides ?? 1);
+    if (Math.max(kh, kw) <= 3 && Math.max(sh, sw) <= 1) continue;
+    node.params = { ...node.params, kernelSize: 3, strides: 1, padding: 1 };
+    const k = kh === kw ? `${kh}×${kh}` : `${kh}×${kw}`;
+    const stride = sh === sw ? String(sh) : `${sh}×${sw}`;
+    said.push(
+      `${node.id} (Conv2D) ${k} stride ${stride} → 3×3 stride 1 (pad 1), so the ` +
+        `${fmtShape(input)} input is not reduced to a few pixels at once`,
+    );
+  }
+  return said;
+}
+
+/**
+ * The one message of an adaptation: what it adapted to, then every change, in order. Shared by the
+ * gallery (`buildTemplate`), the training tab and `netd train --adapt`.
+ */
+export function adaptMessage(
+  input: readonly number[] | undefined,
+  classes: number | undefined,
+  everyChange: readonly string[],
+): string {
+  const target = [
+    input ? fmtShape(input) : '',
+    classes !== undefined ? `${classes} classes` : '',
+  ].filter(Boolean);
+  const to = target.length > 0 ? ` to ${target.join(' and ')}` : '';
+  return everyChange.length === 0
+    ? `Nothing to adapt: the network already fits${to.replace(' to', '')}.`
+    : `Adapted${to}: ${everyChange.join('; ')}.`;
 }

@@ -4,13 +4,15 @@
  */
 import type { AdaptRequest, AdaptResult, TemplateInfo } from './types.ts';
 import { analyzeNetwork } from '../network/analyze.ts';
-import { adaptFrom } from './adapt.ts';
+import { adaptFrom, adaptMessage } from './adapt.ts';
+import { findClassifier } from './classifier.ts';
+import { fmtShape } from '../network/catalog/format.ts';
 import { AdaptError } from './errors.ts';
 import { findTemplate, TEMPLATES } from './registry.ts';
 import { parseAdaptRequest } from './request.ts';
 import type { TemplateMeta } from './types.ts';
 
-export { adaptNetwork } from './adapt.ts';
+export { adaptMessage, adaptNetwork } from './adapt.ts';
 export { AdaptError } from './errors.ts';
 export { findClassifier } from './classifier.ts';
 export type { InputShape, TemplateMeta } from './types.ts';
@@ -43,7 +45,17 @@ export function buildTemplate(id: string, req: AdaptRequest = {}): AdaptResult {
   const classes = parsed.classes ?? def.defaultClasses;
   const built = def.build({ input: [...input], classes });
   const adapted = adaptFrom(built.doc, { input, classes }, new Set());
-  return { doc: adapted.doc, changes: [...built.changes, ...adapted.changes] };
+  const changes = [...built.changes, ...adapted.changes];
+  // The message names input and classes against the template's own, like any other Adapt.
+  const basics: string[] = [];
+  if (input.join() !== def.defaultInput.join())
+    basics.push(`Input ${fmtShape(def.defaultInput)} → ${fmtShape(input)}`);
+  if (classes !== def.defaultClasses) {
+    const { node, param } = findClassifier(adapted.doc);
+    basics.push(`${node.id} (${node.type}) ${param} ${def.defaultClasses} → ${classes}`);
+  }
+  const message = adaptMessage(input, classes, [...basics, ...changes]);
+  return { doc: adapted.doc, changes, message };
 }
 
 let infoCache: TemplateInfo[] | null = null;

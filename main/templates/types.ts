@@ -60,4 +60,10 @@ export interface AdaptResult {
   doc: NetworkDoc;
   /** What the adaptation changed beyond input and classes (e.g. "smaller stem for 32×32 input"). */
   changes: string[];
+  /**
+   * One message listing every change, input and classes included ("Adapted to 32×32×3 and 10
+   * classes: Input 224×224×3 → 32×32×3; …"), the same wording in the gallery, the training tab
+   * and `netd train --adapt`.
+   */
+  message: string;
 }

@@ -71,7 +71,9 @@ describe('data / network mismatch', () => {
       data('idx', [28, 28, 1], 5),
       findMismatches(data('idx', [28, 28, 1], 5), facts),
     );
-    expect(summary).toBe('Adapt will set the Input to 28×28×1 and give the classifier 5 outputs.');
+    expect(summary).toBe(
+      'Adapt will set the Input to 28×28×1 and give the classifier 5 outputs, shrink a large first convolution for small images and pad layers that would vanish, and list every change.',
+    );
   });
 
   it('only notes size differences for image folders, resized to the network input', () => {

@@ -3,6 +3,7 @@
  * network's Input node and classifier, and explains each difference with its fix.
  */
 import { pickOutput, sinkNodes } from '../../main/network/outputs.ts';
+import { adaptRequestFor, resizesToNetwork } from '../../main/training/dataFit.ts';
 import type { NetworkAnalysis, NetworkDoc } from '../../main/network/types.ts';
 import type { DataDescription } from '../../main/training/types.ts';
 import { formatShape } from '../graph/format.ts';
@@ -74,7 +75,7 @@ export interface Mismatch {
  */
 export function findMismatches(data: DataDescription, design: DesignFacts): Mismatch[] {
   const out: Mismatch[] = [];
-  const converts = data.format === 'synthetic' || data.format === 'image-folder';
+  const converts = resizesToNetwork(data.format);
   const net = design.inputShape;
   // Synthetic data has no size of its own: it is drawn at whatever the network takes.
   if (net && data.format !== 'synthetic') {
@@ -109,12 +110,15 @@ export function findMismatches(data: DataDescription, design: DesignFacts): Mism
   return out;
 }
 
-/** One line saying what "Adapt network to data" will do. */
+/** One line saying what "Adapt network to data" will do (the request is the engine's own). */
 export function adaptSummary(data: DataDescription, mismatches: readonly Mismatch[]): string {
+  if (mismatches.length === 0) return '';
+  const req = adaptRequestFor(data);
   const parts: string[] = [];
-  if (mismatches.some((m) => m.kind !== 'classes' && m.blocking))
-    parts.push(`set the Input to ${formatShape(data.inputShape)}`);
-  if (mismatches.some((m) => m.kind === 'classes'))
-    parts.push(`give the classifier ${data.classes.length} outputs`);
-  return parts.length > 0 ? `Adapt will ${parts.join(' and ')}.` : '';
+  if (req.input) parts.push(`set the Input to ${formatShape(req.input)}`);
+  parts.push(`give the classifier ${data.classes.length} outputs`);
+  const more = req.input
+    ? ', shrink a large first convolution for small images and pad layers that would vanish'
+    : '';
+  return `Adapt will ${parts.join(' and ')}${more}, and list every change.`;
 }

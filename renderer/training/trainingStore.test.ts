@@ -68,7 +68,8 @@ function fakeHost() {
     }),
     networkAdapt: vi.fn(async ({ doc: d }: { doc: NetworkDoc }) => ({
       doc: { ...d, name: 'Adapted' },
-      changes: ['Input set to 28×28×1'],
+      changes: [],
+      message: 'Adapted to 28×28×1 and 4 classes: Input 32×32×3 → 28×28×1.',
     })),
   } satisfies Partial<Record<keyof TrainingApi, unknown>>;
   const emit = (events: TrainingEvent[]) => events.forEach((e) => listener?.(e));
@@ -206,9 +207,12 @@ describe('training store', () => {
     const { host, store, replaceDoc } = setup();
     await store.getState().describeData();
     await store.getState().adaptNetwork();
-    expect(host.calls.networkAdapt).toHaveBeenCalledWith({ doc, input: [28, 28, 1], classes: 4 });
+    // Synthetic data is drawn at the network's own size: Adapt changes the classes only.
+    expect(host.calls.networkAdapt).toHaveBeenCalledWith({ doc, classes: 4 });
     expect(replaceDoc).toHaveBeenCalledWith(expect.objectContaining({ name: 'Adapted' }));
-    expect(store.getState().adapt.changes).toEqual(['Input set to 28×28×1']);
+    expect(store.getState().adapt.changes).toEqual([
+      'Adapted to 28×28×1 and 4 classes: Input 32×32×3 → 28×28×1.',
+    ]);
   });
 
   it('lists, reopens, compares and deletes runs', async () => {
@@ -263,7 +267,9 @@ describe('training state belongs to the network it trained', () => {
     await store.getState().describeData();
     await store.getState().adaptNetwork();
     expect(store.getState().live?.status).toBe('done');
-    expect(store.getState().adapt.changes).toEqual(['Input set to 28×28×1']);
+    expect(store.getState().adapt.changes).toEqual([
+      'Adapted to 28×28×1 and 4 classes: Input 32×32×3 → 28×28×1.',
+    ]);
     loadAnother();
     expect(store.getState().live).toBeNull();
     expect(store.getState().viewed.value).toBeNull();

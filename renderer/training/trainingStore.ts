@@ -4,6 +4,7 @@
  * comparison set, and the environment diagnosis. Created by a factory so tests and the dev harness
  * can hand it a fake host.
  */
+import { adaptRequestFor } from '../../main/training/dataFit.ts';
 import { create } from 'zustand';
 import type { NetdApi, TrainingApiMethods } from '../../main/api/contract.ts';
 import type { NetworkDoc } from '../../main/network/types.ts';
@@ -170,14 +171,12 @@ export function createTrainingStore(deps: TrainingDeps) {
       set({ adapt: { busy: true, changes: null, error: null } });
       try {
         const doc = deps.getDoc();
-        const result = await api.networkAdapt({
-          doc,
-          input: data.inputShape,
-          classes: data.classes.length,
-        });
+        // The engine decides what adapting to this data means (no input change for data the
+        // loader resizes) and lists every change in one message.
+        const result = await api.networkAdapt({ doc, ...adaptRequestFor(data) });
         deps.replaceDoc(result.doc);
         // The designer re-analyses the new design itself; the mismatch note follows from that.
-        set({ adapt: { busy: false, changes: result.changes, error: null } });
+        set({ adapt: { busy: false, changes: [result.message], error: null } });
       } catch (error) {
         set({ adapt: { busy: false, changes: null, error: errorMessage(error) } });
       }

@@ -105,6 +105,30 @@ describe('netd train', () => {
     expect(r.out).not.toMatch(/\r/);
   });
 
+  it('--adapt adapts the design to the data first and says what changed', async () => {
+    const r = await netd([
+      'train',
+      networkFile([16, 16, 1], 10),
+      '--data',
+      'synthetic',
+      '--adapt',
+      '--epochs',
+      '1',
+      '--limit',
+      '32',
+      '--test-limit',
+      '8',
+      '--backend',
+      'wasm',
+      '--out',
+      tempDir(),
+    ]);
+    expect(r.code).toBe(0);
+    // Synthetic data is drawn at the network's size: only the classes change.
+    expect(r.err).toMatch(/^Adapted to 4 classes: \S+ \(Dense\) units 10 → 4\.\n/);
+    expect(r.out).toMatch(/^Training on synthetic \(4 classes/);
+  });
+
   it('exits 2 with one clear line for bad data, a misfit and bad arguments', async () => {
     const file = networkFile([16, 16, 3], 4);
     const missing = await netd(['train', file, '--data', '/no/such/folder']);
@@ -116,7 +140,7 @@ describe('netd train', () => {
     const misfit = await netd(['train', networkFile([16, 16, 3], 10), '--data', 'synthetic']);
     expect(misfit.code).toBe(2);
     expect(misfit.err).toMatch(
-      /^netd train: the data does not fit the network: the data has 4 classes .* set its units to 4 or use 'Adapt to data'\n$/,
+      /^netd train: the data does not fit the network: the data has 4 classes .* set its units to 4 or use 'Adapt network to data' \(netd train --adapt\)\n$/,
     );
     const badLr = await netd(['train', file, '--data', 'synthetic', '--lr', 'fast']);
     expect(badLr.code).toBe(2);

@@ -35,6 +35,10 @@ export function registerTrainingCommands(program: Command, ctx: CliContext): voi
       ).argParser(choiceParser(SCHEDULE_NAMES)),
     )
     .option(
+      '--adapt',
+      "adapt the network to the data first (input shape, classes, a small first conv for small images), as the dashboard's 'Adapt network to data' does; prints every change",
+    )
+    .option(
       '--step-every <n>',
       `step schedule: multiply the rate by --step-gamma every N epochs (default ${D.stepEvery})`,
       numberParser('stepEvery'),

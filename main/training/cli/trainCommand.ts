@@ -7,7 +7,10 @@ import { createRunStore } from '../runs/runStore.ts';
 import { defaultRunsDir, newRunId } from '../runs/paths.ts';
 import { runTraining, type RunOutcome } from '../trainer/runTraining.ts';
 import { TrainingError } from '../service/errors.ts';
-import { validateRequest } from '../service/validateRequest.ts';
+import { normalizeDataSpec, validateRequest } from '../service/validateRequest.ts';
+import { describeData } from '../data/loadDataset.ts';
+import { adaptRequestFor } from '../dataFit.ts';
+import { adaptNetwork } from '../../templates/adapt.ts';
 import { createProgressPrinter } from './progress.ts';
 import { findDesignWeights } from '../../weights/sidecar.ts';
 
@@ -15,6 +18,8 @@ export interface TrainFlags {
   data: string;
   epochs?: number;
   batchSize?: number;
+  /** `--adapt`: adapt the design to the data first (the dashboard's Adapt), printing every change. */
+  adapt?: boolean;
   lr?: number;
   optimizer?: 'adam' | 'sgd';
   momentum?: number;
@@ -73,7 +78,7 @@ export async function trainCommand(
   };
   let request: TrainingRequest;
   try {
-    const doc = await readNetworkFile(file);
+    let doc = await readNetworkFile(file);
     if (flags.backend === undefined) backendFromEnv(); // a bad NETD_BACKEND is a bad argument
     // The service's own checks, so the command line refuses exactly what the dashboard refuses.
     // A design with a weights sidecar is fine-tuned from it unless --fresh says otherwise.
@@ -81,6 +86,13 @@ export async function trainCommand(
     ({ request } = await validateRequest({
       doc,
       data: flags.data,
+    if (flags.adapt) {
+      // The same Adapt as the dashboard's button, for the data's own needs (adaptRequestFor).
+      const data = await describeData(normalizeDataSpec(flags.data));
+      const adapted = adaptNetwork(doc, adaptRequestFor(data));
+      doc = adapted.doc;
+      ctx.err(`${adapted.message}\n`);
+    }
       options: optionsFromFlags(flags),
       ...(weights ? { weights } : {}),
     }));

@@ -41,14 +41,14 @@ describe('checkDataFits', () => {
 
   it('explains a channel mismatch with the fix', () => {
     expect(checkDataFits(fashion, tinyDoc([28, 28, 3], 10))).toEqual([
-      "the data has 1 channel but the network's Input expects 3 — set Input shape to [28,28,1] or use 'Adapt to data'",
+      "the data has 1 channel but the network's Input expects 3 — set Input shape to [28,28,1] or use 'Adapt network to data' (netd train --adapt)",
     ]);
   });
 
   it('explains a size mismatch and a class mismatch', () => {
     expect(checkDataFits(fashion, tinyDoc([32, 32, 3], 4))).toEqual([
-      "the data's images are 28×28 with 1 channel but the network's Input expects 32×32×3 — set Input shape to [28,28,1] or use 'Adapt to data'",
-      "the data has 10 classes but the last Dense layer 'fc' has 4 units — set its units to 10 or use 'Adapt to data'",
+      "the data's images are 28×28 with 1 channel but the network's Input expects 32×32×3 — set Input shape to [28,28,1] or use 'Adapt network to data' (netd train --adapt)",
+      "the data has 10 classes but the last Dense layer 'fc' has 4 units — set its units to 10 or use 'Adapt network to data' (netd train --adapt)",
     ]);
   });
 

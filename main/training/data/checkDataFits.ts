@@ -1,6 +1,7 @@
 /** Explaining, with the fix, why a dataset and a network do not fit together. */
 import { classifierOf, networkOutput, type Classifier } from '../../network/outputs.ts';
 import type { NetworkDoc, NetworkNode } from '../../network/types.ts';
+import { resizesToNetwork } from '../dataFit.ts';
 import type { DataDescription } from '../types.ts';
 
 function inputShape(doc: NetworkDoc): number[] | null {
@@ -24,7 +25,8 @@ function nodeName(n: NetworkNode): string {
   return n.label ? `'${n.label}' (${n.id})` : `'${n.id}'`;
 }
 
-const ADAPT = "or use 'Adapt to data'";
+// The dashboard's button and `netd train --adapt` run the same Adapt.
+const ADAPT = "or use 'Adapt network to data' (netd train --adapt)";
 
 /**
  * Every way the data does not fit the network, each as one sentence with the fix; empty when they fit.
@@ -38,7 +40,7 @@ export function checkDataFits(desc: DataDescription, doc: NetworkDoc): string[] 
   const dataShape = `[${dh},${dw},${dc}]`;
   if (!shape) {
     problems.push('the network has no Input node with a shape [H,W,C] — add an Input layer');
-  } else if (desc.format === 'idx' || desc.format === 'cifar10') {
+  } else if (!resizesToNetwork(desc.format)) {
     const [h, w, c] = shape as [number, number, number];
     const plural = (k: number): string => `${k} channel${k === 1 ? '' : 's'}`;
     if (h !== dh || w !== dw) {

@@ -197,6 +197,7 @@ export function createFakeHost(options: { batchMs?: number; failAtStep?: number 
         ),
       },
       changes: input ? [`Input set to ${input.join('×')}`] : [],
+      message: input ? `Adapted to ${input.join('×')}: Input set to ${input.join('×')}.` : '',
     }),
     networkExample: notUsed,
     templatesList: async () => [],
