@@ -83,8 +83,16 @@ export function ParamField({ nodeId, spec, value, problem }: Props) {
       </select>
     );
   } else if (spec.kind === 'padding') {
+    // Unset shows the default it stands for; each mode is listed once, the default one marked.
+    const effective = value ?? spec.default;
     const mode =
-      value === 'same' || value === 'valid' ? value : typeof value === 'number' ? 'pixels' : '';
+      effective === 'same' || effective === 'valid'
+        ? effective
+        : typeof effective === 'number'
+          ? 'pixels'
+          : '';
+    const label = (mode: string, text: string): string =>
+      spec.default === mode ? `${text} · default` : text;
     control = (
       <div className="field__row">
         <select
@@ -93,14 +101,13 @@ export function ParamField({ nodeId, spec, value, problem }: Props) {
           value={mode}
           onChange={(e) => {
             const v = e.target.value;
-            commit(nodeId, spec, value, v === 'pixels' ? 1 : v === '' ? undefined : v);
+            // Choosing the default clears the param, so the file keeps only what was changed.
+            commit(nodeId, spec, value, v === 'pixels' ? 1 : v === spec.default ? undefined : v);
           }}
         >
-          <option value="">
-            {spec.default !== undefined ? `${String(spec.default)} (default)` : 'default'}
-          </option>
-          <option value="valid">valid (no padding)</option>
-          <option value="same">same (keep size)</option>
+          {mode === '' && <option value="" />}
+          <option value="valid">{label('valid', 'valid (no padding)')}</option>
+          <option value="same">{label('same', 'same (keep size)')}</option>
           <option value="pixels">pixels…</option>
         </select>
         {mode === 'pixels' && (
@@ -108,7 +115,7 @@ export function ParamField({ nodeId, spec, value, problem }: Props) {
             type="number"
             min={0}
             aria-label={`${spec.label} in pixels`}
-            value={draft ?? String(value)}
+            value={draft ?? String(effective)}
             onChange={(e) => onText(e.target.value)}
             onBlur={onBlur}
           />
