@@ -1,36 +1,124 @@
 /**
- * Which Python runs the PyTorch engine: `NETD_PYTHON` when set, else the first `python3` on the
- * PATH that imports torch, else Debian's /usr/bin/python3 (where `apt install python3-torch` puts it).
+ * Which Python runs the PyTorch engine — `NETD_PYTHON` when set, else the first of `python3`,
+ * /usr/bin/python3 (Debian's python3-torch) and `python` that imports torch — and what its torch
+ * offers: version, CUDA / ROCm / MPS devices. Every answer from Python is validated with zod.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 
-/** The `netd_torch` package's parent folder (put on PYTHONPATH to import it). */
+/** The folder holding the `netd_torch` package (put on PYTHONPATH to import it). */
 export const PYTORCH_DIR = fileURLToPath(new URL('.', import.meta.url));
 
-function importsTorch(python: string): boolean {
-  const probe = spawnSync(python, ['-c', 'import torch'], { encoding: 'utf8', timeout: 60_000 });
-  return !probe.error && probe.status === 0;
-}
+/** The oldest torch the engine runs on (autocast, channels_last and DDP as used here). */
+export const MIN_TORCH: [number, number] = [1, 13];
 
-let chosen: string | undefined;
+const PROBE = fileURLToPath(new URL('./netd_torch/probe.py', import.meta.url));
 
-/** The Python interpreter to use (not checked for torch when NETD_PYTHON names one). */
-export function pythonExecutable(): string {
-  if (process.env.NETD_PYTHON) return process.env.NETD_PYTHON;
-  if (chosen) return chosen;
-  const candidates = ['python3', '/usr/bin/python3', 'python'];
-  chosen = candidates.find(importsTorch) ?? 'python3';
-  return chosen;
-}
+const probeSchema = z.object({
+  python: z.string(),
+  pythonVersion: z.string(),
+  torch: z.string().nullable(),
+  error: z.string().optional(),
+  cudaVersion: z.string().nullable().optional(),
+  rocmVersion: z.string().nullable().optional(),
+  threads: z.number().optional(),
+  cuda: z.array(z.object({ name: z.string(), memoryBytes: z.number() })).optional(),
+  mps: z.boolean().optional(),
+});
 
-/** Null when `python -c "import torch"` works, else why not (for "skipped: …" and doctor lines). */
-export function torchUnavailableReason(python = pythonExecutable()): string | null {
-  const probe = spawnSync(python, ['-c', 'import torch'], { encoding: 'utf8', timeout: 60_000 });
-  if (probe.error) return `${python} cannot be run (${probe.error.message})`;
-  if (probe.status !== 0) {
-    const last = probe.stderr.trim().split('\n').pop() ?? '';
-    return `${python} cannot import torch (${last || `exit ${probe.status}`}); pip install torch, or set NETD_PYTHON`;
+/** What one Python interpreter offers the engine. */
+export type TorchProbe = z.infer<typeof probeSchema> & {
+  /** Why the engine cannot use it (no Python, no torch, torch too old), or null when it can. */
+  unusable: string | null;
+};
+
+function runProbe(python: string): TorchProbe {
+  const run = spawnSync(python, [PROBE], { encoding: 'utf8', timeout: 120_000 });
+  if (run.error) {
+    return {
+      python,
+      pythonVersion: '',
+      torch: null,
+      unusable: `no Python: ${python} cannot be run (${(run.error as NodeJS.ErrnoException).code ?? run.error.message})`,
+    };
   }
-  return null;
+  const line = run.stdout.trim().split('\n').pop() ?? '';
+  let parsed: z.infer<typeof probeSchema>;
+  try {
+    parsed = probeSchema.parse(JSON.parse(line));
+  } catch {
+    const tail = run.stderr.trim().split('\n').pop() ?? `exit ${run.status}`;
+    return {
+      python,
+      pythonVersion: '',
+      torch: null,
+      unusable: `${python} failed to report on torch: ${tail}`,
+    };
+  }
+  // Run what was asked for (a venv's python3 or a wrapper), not the sys.executable it resolves to.
+  parsed = { ...parsed, python };
+  if (parsed.torch === null) {
+    return { ...parsed, unusable: `${python} has no torch (${parsed.error ?? 'import failed'})` };
+  }
+  const [major, minor] = parsed.torch.split(/[.+a-z]/).map(Number);
+  if (
+    (major ?? 0) < MIN_TORCH[0] ||
+    ((major ?? 0) === MIN_TORCH[0] && (minor ?? 0) < MIN_TORCH[1])
+  ) {
+    return {
+      ...parsed,
+      unusable: `torch ${parsed.torch} in ${python} is too old: NetDesigner needs ${MIN_TORCH.join('.')} or newer (pip install -U torch)`,
+    };
+  }
+  return { ...parsed, unusable: null };
+}
+
+let cached: TorchProbe | undefined;
+
+/**
+ * The interpreter the engine uses and what it offers (cached for the process). With NETD_PYTHON
+ * set, that interpreter is reported even when it cannot be used, so the reason names it.
+ */
+export function probeTorch(): TorchProbe {
+  if (cached) return cached;
+  const forced = process.env.NETD_PYTHON;
+  if (forced) return (cached = runProbe(forced));
+  let first: TorchProbe | undefined;
+  for (const python of ['python3', '/usr/bin/python3', 'python']) {
+    const p = runProbe(python);
+    if (p.unusable === null) return (cached = p);
+    // Prefer reporting a Python that has an old torch over one that has none.
+    if (!first || (first.torch === null && p.torch !== null)) first = p;
+  }
+  return (cached = first!);
+}
+
+/** Forgets the cached probe (tests that change NETD_PYTHON). */
+export function resetTorchProbe(): void {
+  cached = undefined;
+}
+
+/** The Python interpreter to use (the one `probeTorch` chose). */
+export function pythonExecutable(): string {
+  return probeTorch().python || 'python3';
+}
+
+/** Null when the engine can run, else why not (for "skipped: …" lines and errors). */
+export function torchUnavailableReason(): string | null {
+  return probeTorch().unusable;
+}
+
+/** What to install for torch on this machine: pip's CUDA index when an NVIDIA driver is there. */
+export function torchInstallHint(): string {
+  const smi = spawnSync('nvidia-smi', ['--query-gpu=driver_version', '--format=csv,noheader'], {
+    encoding: 'utf8',
+    timeout: 10_000,
+  });
+  if (!smi.error && smi.status === 0 && smi.stdout.trim()) {
+    return 'pip install torch --index-url https://download.pytorch.org/whl/cu124 (an NVIDIA driver is present; pick the CUDA build your driver supports)';
+  }
+  if (process.platform === 'darwin')
+    return 'pip install torch (the macOS wheels include Apple MPS)';
+  return 'pip install torch --index-url https://download.pytorch.org/whl/cpu (or apt install python3-torch on Debian/Ubuntu)';
 }

@@ -1,0 +1,295 @@
+/**
+ * A training run on the PyTorch engine, seen from NetDesigner exactly like a tfjs run: the same
+ * validation, data loading and seeded split (handed to Python once, memory-mapped), the same
+ * events (started, batch, epoch, done | failed) recorded in the same run store. The design is
+ * trained as the code `netd export --to pytorch` writes (model.py, kept in the run folder).
+ * Stop takes effect before the next batch; a Python process that dies becomes a failed run that
+ * keeps every metric logged so far and shows the end of its stderr.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { analyzeNetwork } from '../../network/index.ts';
+import { generateModel } from '../../export/pytorch/generateModel.ts';
+import { ExportError } from '../../export/pytorch/nodeCode.ts';
+import { designError } from '../compile/errors.ts';
+import { checkDataFits } from '../data/checkDataFits.ts';
+import { describeData, loadDataset } from '../data/loadDataset.ts';
+import { prepareData } from '../data/prepare.ts';
+import type { RunWriter } from '../runs/runWriter.ts';
+import { TrainingFailure } from '../trainer/failure.ts';
+import { resolveTrainingOptions } from '../trainer/options.ts';
+import { failureEvent, type RunOutcome } from '../trainer/runTraining.ts';
+import type {
+  TorchBackendName,
+  TrainingEvent,
+  TrainingOptions,
+  TrainingRequest,
+} from '../types.ts';
+import type { DeviceName } from '../vocabulary.ts';
+import { EngineError, torchGpu } from './chooseEngine.ts';
+import { parsePythonEvent } from './events.ts';
+import { writeHandoff } from './handoff.ts';
+import { PYTORCH_DIR, probeTorch, torchInstallHint } from './python.ts';
+
+/** How the PyTorch engine runs: device (default cuda → mps → cpu) and processes (DDP). */
+export interface PytorchSettings {
+  device?: DeviceName;
+  nproc?: number;
+  /** Why this engine was chosen; starts the backend note. */
+  reason: string;
+}
+
+/** The most stderr kept per run for a crash report. */
+const STDERR_KEEP = 8192;
+
+function trainerArgs(o: TrainingOptions): string[] {
+  const args = [
+    '--epochs', String(o.epochs),
+    '--batch-size', String(o.batchSize),
+    '--lr', String(o.learningRate),
+    '--optimizer', o.optimizer,
+    '--momentum', String(o.momentum),
+    '--schedule', o.schedule,
+    '--step-every', String(o.stepEvery),
+    '--step-gamma', String(o.stepGamma),
+    '--val-split', String(o.validationSplit),
+    '--seed', String(o.seed),
+    '--patience', String(o.earlyStoppingPatience),
+    '--shift', String(o.augment.shift),
+  ]; // prettier-ignore
+  if (!o.keepBest) args.push('--no-keep-best');
+  if (o.augment.flip) args.push('--flip');
+  return args;
+}
+
+/**
+ * The device the run will use and a check that `nproc` processes fit on it.
+ * @throws EngineError for `--device cuda` without a GPU, or more processes than devices.
+ */
+export function resolveDevice(settings: PytorchSettings): DeviceName {
+  const p = probeTorch();
+  if (p.unusable) throw new EngineError(`${p.unusable} — ${torchInstallHint()}`);
+  const gpus = p.cuda?.length ?? 0;
+  const device: DeviceName = settings.device ?? (gpus > 0 ? 'cuda' : p.mps ? 'mps' : 'cpu');
+  const nproc = settings.nproc ?? 1;
+  if (device === 'cuda' && gpus === 0)
+    throw new EngineError(
+      `--device cuda: PyTorch ${p.torch} in ${p.python} sees no CUDA GPU${p.cudaVersion ? '' : ' (it is a CPU-only build)'}`,
+    );
+  if (device === 'mps' && !p.mps)
+    throw new EngineError(`--device mps: PyTorch ${p.torch} has no Apple MPS device here`);
+  if (device === 'cuda' && nproc > gpus)
+    throw new EngineError(
+      `--nproc ${nproc} is more than the ${gpus} CUDA GPU${gpus > 1 ? 's' : ''} here (${torchGpu(p)}); use --nproc ${gpus} or fewer`,
+    );
+  if (device === 'mps' && nproc > 1)
+    throw new EngineError(`--nproc ${nproc}: Apple MPS is one device; use --nproc 1`);
+  if (device === 'cpu' && nproc > cpus().length)
+    throw new EngineError(
+      `--nproc ${nproc} is more than the ${cpus().length} CPU cores here; use --nproc ${cpus().length} or fewer`,
+    );
+  return device;
+}
+
+/** Starts `nproc` trainer processes with torchrun's environment contract (RANK, WORLD_SIZE …). */
+function launch(args: string[], nproc: number, device: DeviceName): ChildProcess[] {
+  const python = probeTorch().python;
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const threads = Math.max(1, Math.floor(cpus().length / nproc));
+  return Array.from({ length: nproc }, (_, rank) =>
+    spawn(python, ['-m', 'netd_torch.run', ...args], {
+      cwd: PYTORCH_DIR,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        PYTHONPATH: [PYTORCH_DIR, process.env.PYTHONPATH].filter(Boolean).join(':'),
+        PYTHONUNBUFFERED: '1',
+        ...(nproc > 1
+          ? {
+              RANK: String(rank),
+              LOCAL_RANK: String(rank),
+              WORLD_SIZE: String(nproc),
+              LOCAL_WORLD_SIZE: String(nproc),
+              MASTER_ADDR: '127.0.0.1',
+              MASTER_PORT: String(port),
+              ...(device === 'cpu' ? { OMP_NUM_THREADS: String(threads) } : {}),
+            }
+          : {}),
+      },
+    }),
+  );
+}
+
+/**
+ * Trains `req.doc` with PyTorch. Same contract as `runTraining`: every outcome is an event and a
+ * RunOutcome; nothing is thrown at the caller.
+ */
+export async function runPytorchTraining(
+  req: TrainingRequest & { runId: string },
+  emit: (e: TrainingEvent) => void,
+  signal: { stopped: boolean },
+  store: RunWriter | undefined,
+  settings: PytorchSettings,
+): Promise<RunOutcome> {
+  const { runId } = req;
+  const send = (e: TrainingEvent): void => {
+    store?.record(e);
+    emit(e);
+  };
+  const fail = (err: unknown, errorName?: string): RunOutcome => {
+    const failed = failureEvent(runId, err);
+    send(failed);
+    const name = errorName ?? (err instanceof Error ? err.name : 'Error');
+    return { ended: 'failed', errorName: name, message: failed.message };
+  };
+  const runDir = store?.dir ?? mkdtempSync(join(tmpdir(), 'netd-torch-run-'));
+  const handoff = join(runDir, 'data.tmp');
+  try {
+    const options = resolveTrainingOptions(req.options);
+    const device = resolveDevice(settings);
+    const nproc = settings.nproc ?? 1;
+    const description = await describeData(req.data);
+    const misfits = checkDataFits(description, req.doc);
+    if (misfits.length > 0)
+      throw new TrainingFailure(
+        `the data does not fit the network: ${misfits.join('; ')}`,
+        misfits[0],
+      );
+    const analysis = analyzeNetwork(req.doc);
+    const invalid = designError(analysis);
+    if (invalid) throw invalid;
+    let model;
+    try {
+      model = generateModel(req.doc, analysis);
+    } catch (err) {
+      if (err instanceof ExportError) throw new TrainingFailure(err.message);
+      throw err;
+    }
+    if (model.classes !== description.classes.length) {
+      throw new TrainingFailure(
+        `the network outputs ${model.classes} classes but the data has ${description.classes.length} — set the last Dense layer's units to ${description.classes.length}`,
+      );
+    }
+    const [c, h, w] = model.inputShape;
+    const dataset = await loadDataset(req.data, {
+      limit: options.limit,
+      testLimit: options.testLimit,
+      inputShape: [h, w, c],
+      seed: options.seed,
+    });
+    const data = prepareData(dataset, {
+      validationSplit: options.validationSplit,
+      seed: options.seed,
+    });
+    writeHandoff(handoff, data, req.data);
+    const modelFile = join(runDir, 'model.py');
+    writeFileSync(modelFile, model.source);
+    const stopFile = join(runDir, 'stop.request');
+    const args = [
+      '--model', modelFile,
+      '--class', model.className,
+      '--data-file', handoff,
+      ...trainerArgs(options),
+      '--device', device,
+      '--json',
+      '--stop-file', stopFile,
+      '--out', runDir,
+      ...(req.weights ? ['--init-weights', req.weights] : []),
+    ]; // prettier-ignore
+    const backend: TorchBackendName = `pytorch-${device}`;
+    const children = launch(args, nproc, device);
+    let stderr = '';
+    for (const child of children) {
+      child.stderr!.on('data', (d: Buffer) => {
+        stderr = (stderr + d.toString()).slice(-STDERR_KEEP);
+      });
+    }
+    const stopWatch = setInterval(() => {
+      if (signal.stopped) {
+        writeFileSync(stopFile, 'stop\n');
+        clearInterval(stopWatch);
+      }
+    }, 50);
+    // Set from the line handler, read after the processes exit.
+    const state: { ended: RunOutcome | null; protocolError: string | null } = {
+      ended: null,
+      protocolError: null,
+    };
+    const lines = createInterface({ input: children[0]!.stdout! });
+    lines.on('line', (line) => {
+      if (!line.trim() || state.ended) return;
+      const e = parsePythonEvent(line);
+      if ('invalid' in e) {
+        state.protocolError ??= e.invalid;
+        return;
+      }
+      switch (e.event) {
+        case 'started':
+          send({
+            event: 'started',
+            runId,
+            backend,
+            engine: 'pytorch',
+            backendNote: `${settings.reason}. ${e.deviceName}, ${e.precision}, ${e.world} process${e.world > 1 ? 'es (DDP)' : ''}.`,
+            data: { ...dataset.description, trainCount: e.trainCount, testCount: e.testCount },
+            options,
+            totalBatches: e.totalBatches,
+          });
+          return;
+        case 'batch':
+          send({ ...e, runId, numTensors: 0 });
+          return;
+        case 'epoch':
+          send({ ...e, runId });
+          return;
+        case 'done': {
+          const { weights: _weights, ...rest } = e;
+          void _weights;
+          send({ ...rest, runId, backend, engine: 'pytorch' });
+          state.ended = { ended: e.stopped ? 'stopped' : 'done' };
+          return;
+        }
+        case 'failed':
+          state.ended = fail(new TrainingFailure(e.message));
+          return;
+      }
+    });
+    const exits = await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+            child.on('error', () => resolve({ code: null, signal: null }));
+            child.on('exit', (code, sig) => resolve({ code, signal: sig }));
+          }),
+      ),
+    );
+    await new Promise<void>((resolve) => (lines.once('close', resolve), setTimeout(resolve, 500)));
+    clearInterval(stopWatch);
+    const first = exits[0]!;
+    if (state.ended) {
+      const outcome = state.ended;
+      return outcome.ended === 'failed' && first.code === 2
+        ? { ...outcome, errorName: 'DataError' }
+        : outcome;
+    }
+    const how =
+      first.code !== null
+        ? `exited with status ${first.code}`
+        : `was killed${first.signal ? ` (${first.signal})` : ''}`;
+    const tail = stderr.trim().split('\n').slice(-6).join('\n');
+    return fail(
+      new TrainingFailure(
+        `the PyTorch process ${how} before the run finished${state.protocolError ? ` (unexpected output: ${state.protocolError})` : ''}`,
+        tail ? `last lines of its stderr:\n${tail}` : undefined,
+      ),
+    );
+  } catch (err) {
+    if (err instanceof EngineError) return fail(new TrainingFailure(err.message), 'EngineError');
+    return fail(err);
+  } finally {
+    rmSync(handoff, { recursive: true, force: true });
+  }
+}
