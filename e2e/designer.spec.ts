@@ -169,12 +169,7 @@ test('ResNet-50 from the gallery has 25,557,032 trainable parameters', async ({ 
   await expect(page.getByTestId('total-macs')).toHaveText('4.09 G');
   await expect(page.getByTestId('doc-title')).toHaveText('ResNet-50');
   // The inspector explains a block: its settings, numbers and formulas.
-  await page
-    .locator('.react-flow__node')
-    .filter({ hasText: 'ResidualBlock' })
-    .first()
-    .locator('.layer-card__head')
-    .click();
+  await clickCardWith(page, 'ResidualBlock');
   await expect(page.getByTestId('inspector')).toContainText('How these are computed');
   await screenshot(page, 'designer');
 });
