@@ -20,7 +20,7 @@ import type {
 } from '../training/types.ts';
 import type { AdaptRequest, AdaptResult, TemplateInfo } from '../templates/types.ts';
 import type { RecentFile } from '../settings/types.ts';
-import type { ImportedModelFile } from '../interchange/importModelFile.ts';
+import type { ImportedModelFile } from '../interchange/types.ts';
 
 // The domain defines its own types; the API names them (never the other way round).
 export type { AdaptRequest, AdaptResult, ImportedModelFile, RecentFile, TemplateInfo };

@@ -5,6 +5,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { NetworkFileError, readNetworkFile, writeNetworkFile } from '../files/index.ts';
+import { importModelFile } from '../interchange/importModelFile.ts';
+import { OnnxError } from '../interchange/onnx/errors.ts';
 import type { NetworkDoc } from '../network/types.ts';
 import type { RecentFilesStore, RecoveryStore } from '../settings/index.ts';
 import type { DirEntry, NetdApi } from './contract.ts';
@@ -16,6 +18,7 @@ type FileMethods = Pick<
   | 'filesOpen'
   | 'filesSave'
   | 'filesRecent'
+  | 'filesImport'
   | 'filesList'
   | 'recoveryRead'
   | 'recoveryWrite'
@@ -51,6 +54,17 @@ export function createFilesApi({ homeDir, recent, recovery }: FilesApiDeps): Fil
       return { path: absolute };
     },
     filesRecent: () => recent.list(),
+    async filesImport({ path }) {
+      try {
+        const imported = await importModelFile(resolvePath(path));
+        await recent.add({ path: imported.path, name: displayName(imported.doc, imported.path) });
+        return imported;
+      } catch (error) {
+        // One sentence per problem, joined: the notification shows them all.
+        if (error instanceof OnnxError) throw new ApiError('file-error', error.lines.join(' · '));
+        throw error;
+      }
+    },
     filesList: async (req) => listFolder(resolvePath(req?.dir?.trim() ? req.dir : homeDir)),
     recoveryRead: () => recovery.read(),
     recoveryWrite: async ({ doc, path }) =>
@@ -63,7 +77,10 @@ function displayName(doc: NetworkDoc, path: string): string {
   return doc.name.trim() || basename(path).replace(/\.netd\.json$|\.json$/i, '');
 }
 
-/** Lists sub-folders and JSON files (where networks live) of `dir`; hidden entries are skipped. */
+/**
+ * Lists sub-folders, JSON files (where networks live) and ONNX models (for *Import…*) of `dir`;
+ * hidden entries are skipped.
+ */
 async function listFolder(
   dir: string,
 ): Promise<{ dir: string; parent: string | null; entries: DirEntry[] }> {
@@ -85,7 +102,7 @@ async function listFolder(
         // stat (not the dirent) so symlinked folders are browsable; broken links are skipped.
         const info = await stat(path).catch(() => null);
         if (info?.isDirectory()) entries.push({ name, path, kind: 'dir' });
-        else if (info?.isFile() && /\.json$/i.test(name))
+        else if (info?.isFile() && /\.json$|\.onnx$/i.test(name))
           entries.push({ name, path, kind: 'file' });
       }),
   );

@@ -1,6 +1,6 @@
 /** The top toolbar: file, edit, view, templates, export, theme and train commands, and the title. */
 import { useStore } from 'zustand';
-import { newNetwork, openFile, openPath, save, saveAs } from '../files/fileActions.ts';
+import { importModel, newNetwork, openFile, openPath, save, saveAs } from '../files/fileActions.ts';
 import { autoLayout } from '../state/commands.ts';
 import { redo, undo, useDocStore } from '../state/docStore.ts';
 import { baseName, useDirty, useFileStore } from '../state/fileStore.ts';
@@ -125,6 +125,12 @@ export function Toolbar() {
             hint: r.path,
             onSelect: () => void openPath(r.path),
           }))}
+        />
+        <ToolButton
+          icon="import"
+          label="Import…"
+          onClick={() => void importModel()}
+          testId="cmd-import"
         />
         <ToolButton
           icon="save"

@@ -1,6 +1,7 @@
 /**
- * The web host's file browser over `api.filesList`: folders to navigate, `.netd.json` files to pick,
- * and a path field to type any path directly (or a new file name when saving).
+ * The web host's file browser over `api.filesList`: folders to navigate, `.netd.json` files (or
+ * `.onnx` models, to import) to pick, and a path field to type any path directly (or a new file
+ * name when saving).
  */
 import { useEffect, useState } from 'react';
 import type { DirEntry } from '../../main/api/contract.ts';
@@ -11,6 +12,10 @@ import { Icon } from '../ui/Icon.tsx';
 import { Modal } from '../ui/Modal.tsx';
 
 const NETWORK_FILE = /\.netd\.json$|\.json$/i;
+const ONNX_FILE = /\.onnx$/i;
+
+const TITLES = { open: 'Open network', save: 'Save network as', import: 'Import ONNX model' };
+const ACTIONS = { open: 'Open', save: 'Save', import: 'Import' };
 
 function join(dir: string, name: string): string {
   const sep = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
@@ -46,13 +51,12 @@ export function FileBrowserDialog() {
       });
     } else finish(e.path);
   };
-  const entries = (listing?.entries ?? []).filter(
-    (e) => e.kind === 'dir' || NETWORK_FILE.test(e.name),
-  );
+  const pickable = req.mode === 'import' ? ONNX_FILE : NETWORK_FILE;
+  const entries = (listing?.entries ?? []).filter((e) => e.kind === 'dir' || pickable.test(e.name));
 
   return (
     <Modal
-      title={saving ? 'Save network as' : 'Open network'}
+      title={TITLES[req.mode]}
       onClose={() => finish(null)}
       wide
       testId="file-dialog"
@@ -68,7 +72,7 @@ export function FileBrowserDialog() {
             onClick={() => finish(path)}
             data-testid="file-dialog-ok"
           >
-            {saving ? 'Save' : 'Open'}
+            {ACTIONS[req.mode]}
           </button>
         </>
       }
@@ -95,7 +99,9 @@ export function FileBrowserDialog() {
         )}
         <ul className="file-browser__list" aria-label="Files and folders">
           {listing && entries.length === 0 && (
-            <li className="panel-empty">No folders or network files here.</li>
+            <li className="panel-empty">
+              No folders or {req.mode === 'import' ? 'ONNX models' : 'network files'} here.
+            </li>
           )}
           {entries.map((e) => (
             <li key={e.path}>
@@ -119,7 +125,13 @@ export function FileBrowserDialog() {
             type="text"
             value={path}
             spellCheck={false}
-            placeholder={saving ? '/path/to/network.netd.json' : 'type a path or pick a file above'}
+            placeholder={
+              saving
+                ? '/path/to/network.netd.json'
+                : req.mode === 'import'
+                  ? 'type the path of a .onnx model or pick one above'
+                  : 'type a path or pick a file above'
+            }
             data-testid="file-path"
             data-autofocus
             onChange={(e) => setPath(e.target.value)}

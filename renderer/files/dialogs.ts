@@ -13,11 +13,14 @@ export interface FileDialogs {
    * the network's current file (Save As), whose folder the dialog then starts in.
    */
   saveDialog(suggestedName: string): Promise<string | null>;
+  /** An ONNX model to import, or null when cancelled (the in-app browser when absent). */
+  importDialog?(): Promise<string | null>;
 }
 
 const inAppDialogs: FileDialogs = {
   openDialog: () => askPath({ mode: 'open' }),
   saveDialog: (suggestedName) => askPath({ mode: 'save', suggestedName }),
+  importDialog: () => askPath({ mode: 'import' }),
 };
 
 interface DialogWindow {
@@ -34,4 +37,9 @@ export function setFileDialogs(dialogs: FileDialogs): void {
 /** The dialog implementation in use. */
 export function fileDialogs(): FileDialogs {
   return current;
+}
+
+/** Asks for an ONNX model to import (native dialog when the host has one, else the in-app browser). */
+export function importDialog(): Promise<string | null> {
+  return current.importDialog ? current.importDialog() : askPath({ mode: 'import' });
 }

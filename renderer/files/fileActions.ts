@@ -12,7 +12,7 @@ import { isDirty, useFileStore } from '../state/fileStore.ts';
 import { askConfirm } from '../state/promptStore.ts';
 import { useSelectionStore } from '../state/selectionStore.ts';
 import { useUiStore } from '../state/uiStore.ts';
-import { fileDialogs } from './dialogs.ts';
+import { fileDialogs, importDialog } from './dialogs.ts';
 import { errorMessage } from '../api/errors.ts';
 
 function fail(what: string, err: unknown, path?: string): void {
@@ -72,6 +72,29 @@ export async function openPath(path: string, confirmed = false): Promise<void> {
     await refreshRecent();
   } catch (err) {
     fail(`Could not open ${path}`, err, path);
+  }
+}
+
+/**
+ * *File → Import…*: asks for an ONNX model; the host converts it and writes `NAME.netd.json` with
+ * its weights beside the model, and the design opens from there.
+ */
+export async function importModel(): Promise<void> {
+  if (!(await confirmDiscard('Import a model'))) return;
+  const path = await importDialog();
+  if (!path) return;
+  try {
+    const imported = await api.filesImport({ path });
+    loadDocument(imported.doc, imported.path, true);
+    const blocks = imported.notes.length > 0 ? ` (${imported.notes.join(', ')})` : '';
+    useUiStore
+      .getState()
+      .notify(
+        `Imported ${imported.doc.nodes.length} layers${blocks} — saved as ${imported.path} with its weights`,
+      );
+    await refreshRecent();
+  } catch (err) {
+    fail(`Could not import ${path}`, err, path);
   }
 }
 

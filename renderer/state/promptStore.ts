@@ -13,7 +13,8 @@ export interface ConfirmRequest {
 }
 
 export interface BrowseRequest {
-  mode: 'open' | 'save';
+  /** `import` picks an ONNX model instead of a network file. */
+  mode: 'open' | 'save' | 'import';
   suggestedName?: string;
 }
 

@@ -5,6 +5,7 @@ const PATHS = {
   new: 'M4 2h5l3 3v9H4z M9 2v3h3 M8 7v5 M5.5 9.5h5',
   open: 'M2 4h4l1.5 1.5H14v7.5H2z M2 7h12',
   save: 'M3 2h8l2 2v10H3z M5 2v4h5V2 M5 14v-4h6v4',
+  import: 'M8 2v8 M5 7l3 3 3-3 M2 10v4h12v-4',
   saveAs: 'M3 2h7l2 2v4 M5 2v3h4V2 M3 2v12h5 M10 14l4-4-1.5-1.5-4 4V14z',
   undo: 'M5 3L2 6l3 3 M2 6h7a4 4 0 010 8H6',
   redo: 'M11 3l3 3-3 3 M14 6H7a4 4 0 000 8h3',

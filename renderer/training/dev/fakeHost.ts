@@ -208,6 +208,7 @@ export function createFakeHost(options: { batchMs?: number; failAtStep?: number 
     filesOpen: notUsed,
     filesSave: notUsed,
     filesRecent: async () => [],
+    filesImport: notUsed,
     filesList: async ({ dir } = {}) => {
       const at = dir ?? '/data';
       const children: Record<string, string[]> = {

@@ -178,6 +178,7 @@ export function convertGraph(
 
   order.forEach((node, index) => {
     if (absorbed.has(node) || node.opType === 'Constant') return;
+    if (node.opType === 'Identity' && consts.has(node.output[0] ?? '')) return;
     const convert = node.domain && node.domain !== 'ai.onnx' ? undefined : CONVERTERS[node.opType];
     const fail = (text: string) => {
       problems.add(node, text, index);

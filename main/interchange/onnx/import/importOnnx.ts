@@ -52,6 +52,11 @@ async function readConstants(graph: OnnxGraph, baseDir: string) {
       );
     consts.set(node.output[0]!, await readTensor({ ...t, name: node.output[0] }, baseDir));
   }
+  // PyTorch shares equal initializers through Identity nodes: their outputs are constants too.
+  for (const node of graph.node) {
+    const source = node.opType === 'Identity' ? consts.get(node.input[0] ?? '') : undefined;
+    if (source && node.output[0]) consts.set(node.output[0], source);
+  }
   return consts;
 }
 
