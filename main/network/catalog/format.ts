@@ -1,6 +1,9 @@
 /**
- * Number and shape formatting for summaries, formulas and messages. Hand-rolled rather than
- * `toLocaleString` because analysis runs on every edit and `Intl` formatting is comparatively slow.
+ * The one number and shape formatting module: analysis summaries, formulas and messages, the
+ * designer's cards, inspector, table and summary bar, and the CLI's tables all write a figure
+ * through here, so it reads the same everywhere. Pure: the renderer imports it by value.
+ * Hand-rolled rather than `toLocaleString` because analysis runs on every edit and `Intl`
+ * formatting is comparatively slow.
  */
 import type { NetworkNode, Shape } from '../types.ts';
 
@@ -35,7 +38,49 @@ export function fmtBytes(bytes: number): string {
     v /= 1024;
     i++;
   }
-  return `${i === 0 ? v : Number(v.toPrecision(3))} ${units[i]}`;
+  return `${i === 0 ? Math.round(v) : Number(v.toPrecision(3))} ${units[i]}`;
+}
+
+/** Decimal SI prefixes, largest first. */
+const SI_UNITS: readonly (readonly [number, string])[] = [
+  [1e12, 'T'],
+  [1e9, 'G'],
+  [1e6, 'M'],
+  [1e3, 'k'],
+];
+
+/** Three significant digits, zeros kept so columns line up: 4.0892 → "4.09", 7.8 → "7.80". */
+function threeDigits(v: number): string {
+  return v.toPrecision(3);
+}
+
+/**
+ * A count with an SI unit and a space, three significant digits (MACs, parameters in tables):
+ * 4_089_184_256 → "4.09 G", 1200 → "1.20 k", 950 → "950".
+ */
+export function fmtSi(n: number): string {
+  const abs = Math.abs(n);
+  // Compare the rounded value so 999,999 becomes "1.00 M", not "1000 k".
+  for (const [size, suffix] of SI_UNITS) {
+    if (Math.abs(Number((abs / size).toPrecision(3))) >= 1)
+      return `${threeDigits(n / size)} ${suffix}`;
+  }
+  return String(Math.round(n));
+}
+
+/** Compact count for cards, no space: 73856 → "73.9k", 1_234_567 → "1.2M", 950 → "950". */
+export function fmtCompact(n: number): string {
+  const abs = Math.abs(n);
+  if (abs < 1000) return String(Math.round(n));
+  for (const [size, suffix] of SI_UNITS) {
+    if (abs >= size) {
+      const v = n / size;
+      // Keep three significant digits at most, drop a trailing ".0".
+      const text = Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(1);
+      return `${text.replace(/\.0$/, '')}${suffix}`;
+    }
+  }
+  return String(n);
 }
 
 /**
@@ -53,9 +98,9 @@ export function plural(n: number, word: string): string {
   return `${fmtInt(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** `[56, 56, 64]` → `"56×56×64"`. */
-export function fmtShape(shape: Shape): string {
-  return shape.join('×');
+/** `[56, 56, 64]` → `"56×56×64"`; an unknown shape (null) → `"?"`. */
+export function fmtShape(shape: readonly number[] | null | undefined): string {
+  return shape ? shape.join('×') : '?';
 }
 
 const floatCache = new Map<number, string>();
