@@ -46,7 +46,7 @@ export async function dispatchApiCall(
 ): Promise<ApiResult> {
   const method = typeof channel === 'string' ? methodForChannel(channel) : undefined;
   if (!method) {
-    return fail('unknown-channel', `Unknown API channel '${String(channel)}'.`);
+    return fail('unknown-channel', `Unknown API channel '${String(channel).slice(0, 100)}'.`);
   }
   const parsed = requestSchemas[method].safeParse(payload);
   if (!parsed.success) {
@@ -62,8 +62,15 @@ export async function dispatchApiCall(
   }
 }
 
+/** Longest error message sent back: a 50 MB path must not come back as a 100 MB error. */
+export const MAX_ERROR_MESSAGE_CHARS = 2000;
+
 function fail(code: ApiErrorCode | string, message: string): ApiResult {
-  return { ok: false, error: { message, code } };
+  const bounded =
+    message.length <= MAX_ERROR_MESSAGE_CHARS
+      ? message
+      : `${message.slice(0, MAX_ERROR_MESSAGE_CHARS)}… (${message.length - MAX_ERROR_MESSAGE_CHARS} more characters)`;
+  return { ok: false, error: { message: bounded, code } };
 }
 
 /** Maps a thrown value to a user-facing failure; unexpected ones are logged with their stack. */

@@ -22,8 +22,14 @@ const noArgs = z
   )
   .transform(() => undefined);
 
-const nonEmpty = z.string().refine((s) => s.trim().length > 0, 'must not be empty');
-const runId = nonEmpty;
+/** Longest path or data spec accepted (Linux PATH_MAX); a longer one is refused, not echoed. */
+export const MAX_PATH_CHARS = 4096;
+
+const nonEmpty = z
+  .string()
+  .max(MAX_PATH_CHARS, `is longer than ${MAX_PATH_CHARS} characters`)
+  .refine((s) => s.trim().length > 0, 'must not be empty');
+const runId = z.string().max(200, 'is longer than 200 characters').pipe(nonEmpty);
 const pathString = nonEmpty;
 
 // The templates' own schema, so the API accepts exactly the inputs and class counts they accept.

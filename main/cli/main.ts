@@ -1,6 +1,6 @@
 /** Entry point of `netd` (bin/netd.mjs runs it through tsx). */
 import { CommanderError } from 'commander';
-import { NetworkFileError } from '../files/index.ts';
+import { NetworkFileError, UnsafePathError } from '../files/index.ts';
 import { AdaptError } from '../templates/index.ts';
 import { processContext, type CliContext } from './context.ts';
 import { truncateText } from './format/terminal.ts';
@@ -8,7 +8,9 @@ import { createProgram } from './program.ts';
 
 /** Errors whose message is already a sentence for the user: printed as one line, exit status 2. */
 function isUserError(err: unknown): err is Error {
-  return err instanceof AdaptError || err instanceof NetworkFileError;
+  return (
+    err instanceof AdaptError || err instanceof NetworkFileError || err instanceof UnsafePathError
+  );
 }
 
 /**

@@ -35,16 +35,28 @@ function lineCol(text: string, offset: number): { line: number; col: number } {
 function jsonError(text: string, err: unknown, path: string | undefined): NetworkFileError {
   const raw = err instanceof Error ? err.message : String(err);
   const pos = /position (\d+)/.exec(raw);
-  // Drop V8's own location suffix; we add ours uniformly.
-  const what = raw
-    .replace(/\s*\(line \d+ column \d+\)/, '')
-    .replace(/\s*in JSON at position \d+/, '')
-    // V8 quotes a snippet of the text ('"\u0000garbage" is not valid JSON'); binary files make it noise.
-    .replace(/,\s*(\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '')
-    .replace(/[^\x20-\x7e\u00a0-\ufffc]/g, '?');
+  // Only the kind of problem and where: V8's message quotes the offending character and a
+  // snippet, and nothing of a file's content is echoed back (it may be anyone's file).
+  const what = /unexpected end|unterminated/i.test(raw)
+    ? 'the text ends early'
+    : /bad control character/i.test(raw)
+      ? 'a control character inside a string'
+      : 'unexpected character';
   const where = pos ? lineCol(text, Number(pos[1])) : null;
   const at = where ? ` at line ${where.line}, column ${where.col}` : '';
   return new NetworkFileError('not-json', path, `not valid JSON${at} (${what})`);
+}
+
+/** What kind of JSON value `v` is, without quoting it. */
+function kindOf(v: unknown): string {
+  if (v === undefined) return 'none';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  return typeof v === 'object'
+    ? 'an object'
+    : typeof v === 'string'
+      ? 'other text'
+      : `a ${typeof v}`;
 }
 
 /**
@@ -70,7 +82,7 @@ export function parseNetworkText(text: string, path?: string): NetworkDoc {
     throw new NetworkFileError(
       'wrong-format',
       path,
-      `not a NetDesigner network (expected "format": "${NETWORK_FORMAT}", found ${obj.format === undefined ? 'none' : JSON.stringify(obj.format)})`,
+      `not a NetDesigner network (expected "format": "${NETWORK_FORMAT}", found ${kindOf(obj.format)})`,
     );
   if (
     typeof obj.version === 'number' &&

@@ -54,7 +54,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
 
   const server = createServer((req, res) => {
     void handleHttp(req, res).catch((error: unknown) => {
-      console.error('[netd] HTTP request failed:', error);
+      // One bounded line: a request crafted to fail must not fill the log with stacks.
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(`[netd] HTTP request failed: ${message.split('\n', 1)[0]!.slice(0, 300)}`);
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Internal error');
     });

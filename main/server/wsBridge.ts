@@ -13,8 +13,9 @@ const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 const HEARTBEAT_MS = 30_000;
 
 const requestSchema = z.object({
-  id: z.union([z.number(), z.string()]),
-  channel: z.string(),
+  // Echoed in the reply: bounded, so a huge id cannot be mirrored back.
+  id: z.union([z.number(), z.string().max(200)]),
+  channel: z.string().max(200),
   payload: z.unknown().optional(),
 });
 

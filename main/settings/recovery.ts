@@ -4,6 +4,9 @@
  * means the app did not close cleanly, and the designer offers to restore it.
  */
 import { z } from 'zod';
+import { analyzeNetwork } from '../network/analyze.ts';
+import { MAX_NETWORK_FILE_BYTES } from '../network/limits.ts';
+import { networkDocSchema } from '../network/schema.ts';
 import type { NetworkDoc } from '../network/types.ts';
 import { readJsonOrUndefined, removeIfExists, writeJsonAtomic } from './atomicJson.ts';
 
@@ -29,6 +32,16 @@ const snapshotSchema = z.object({
   savedAt: z.string(),
 });
 
+/** True when analysis of `doc` completes (it never throws by design; this guards the promise). */
+function analyzes(doc: NetworkDoc): boolean {
+  try {
+    analyzeNetwork(doc);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export interface RecoveryStore {
   /** The last snapshot, or null when there is none (or it is unreadable). */
   read(): Promise<RecoverySnapshot | null>;
@@ -40,10 +53,17 @@ export interface RecoveryStore {
 export function createRecoveryStore(file: string): RecoveryStore {
   return {
     async read() {
-      const parsed = snapshotSchema.safeParse(await readJsonOrUndefined(file));
+      const parsed = snapshotSchema.safeParse(
+        await readJsonOrUndefined(file, MAX_NETWORK_FILE_BYTES),
+      );
       if (!parsed.success) return null;
-      const { doc, path, savedAt } = parsed.data;
-      return { doc: doc as unknown as NetworkDoc, path, savedAt };
+      const { doc: raw, path, savedAt } = parsed.data;
+      // Offered only when it is a document the app can open: the full file schema (with its
+      // caps) and an analysis that completes. A snapshot that crashed the app last time must not
+      // be offered again on every start.
+      const doc = networkDocSchema.safeParse(raw);
+      if (!doc.success || !analyzes(doc.data)) return null;
+      return { doc: doc.data, path, savedAt };
     },
     async write(doc, path, now = new Date()) {
       await writeJsonAtomic(file, { version: 1, doc, path, savedAt: now.toISOString() });

@@ -3,7 +3,7 @@
  * self-contained PyTorch file (stdout without -o), and with `--with-training` a standalone
  * `train.py` beside it.
  */
-import { mkdir } from 'node:fs/promises';
+import { ensureDir } from '../../files/safeFs.ts';
 import { basename, dirname, join } from 'node:path';
 import { writeFileAtomic } from '../../files/index.ts';
 import type { CliContext } from '../../cli/context.ts';
@@ -13,7 +13,7 @@ import { ExportError } from './nodeCode.ts';
 import { generateTrainScript } from './generateTrainScript.ts';
 
 async function write(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  await ensureDir(dirname(path)); // checked up the chain, never `mkdir -p` (spins under /proc)
   await writeFileAtomic(path, text);
 }
 

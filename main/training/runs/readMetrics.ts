@@ -1,5 +1,6 @@
 /** Reading `metrics.jsonl` back into curves; a torn last line (crash mid-write) is ignored. */
-import { promises as fs } from 'node:fs';
+import { createReadStream, promises as fs } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import type { EpochMetrics } from '../types.ts';
 import { METRICS_FILE } from './record.ts';
@@ -12,10 +13,6 @@ export interface Metrics {
   batchLoss: { step: number; loss: number }[];
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null;
-}
-
 /** Keeps every k-th point (and the last) so a long run stays drawable. */
 export function thin<T>(points: T[], max: number): T[] {
   if (points.length <= max) return points;
@@ -25,33 +22,95 @@ export function thin<T>(points: T[], max: number): T[] {
   return out;
 }
 
-/** Epoch history and (thinned) batch losses of a run folder; empty when nothing was logged yet. */
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isCount = (v: unknown, min: number): v is number =>
+  Number.isSafeInteger(v) && (v as number) >= min;
+const isNumOrNull = (v: unknown): v is number | null => v === null || isNum(v);
+
+/** One logged epoch, as the dashboard draws it (other keys dropped); null when malformed. */
+function epochLine(e: Record<string, unknown>): EpochMetrics | null {
+  const { epoch, trainLoss, trainAccuracy, valLoss, valAccuracy, learningRate, seconds } = e;
+  const { imagesPerSecond } = e;
+  if (!isCount(epoch, 1) || !isNum(trainLoss) || !isNum(trainAccuracy)) return null;
+  if (!isNumOrNull(valLoss) || !isNumOrNull(valAccuracy) || !isNum(learningRate)) return null;
+  if (!isNum(seconds) || !isNum(imagesPerSecond)) return null;
+  return {
+    epoch,
+    trainLoss,
+    trainAccuracy,
+    valLoss,
+    valAccuracy,
+    learningRate,
+    seconds,
+    imagesPerSecond,
+  };
+}
+
+/** A batch line's chart point; null when malformed. */
+function batchPoint(e: Record<string, unknown>): { step: number; loss: number } | null {
+  const { epoch, batch, batchesPerEpoch, loss } = e;
+  if (!isCount(epoch, 1) || !isCount(batch, 0) || !isCount(batchesPerEpoch, 1) || !isNum(loss))
+    return null;
+  return { step: (epoch - 1) * batchesPerEpoch + batch, loss };
+}
+
+/** Longest line considered: real lines are a few hundred bytes; a longer one is not ours. */
+const MAX_LINE_CHARS = 64 * 1024;
+/** Most epochs kept: a file claiming more is not one a run wrote. */
+const MAX_EPOCHS = 100_000;
+
+/**
+ * Epoch history and (thinned) batch losses of a run folder; empty when nothing was logged yet.
+ * The file is streamed line by line (a long run's log can be hundreds of MB) and every line is
+ * validated: malformed, oversized or non-finite lines are skipped, never passed to the dashboard.
+ */
 export async function readMetrics(runDir: string): Promise<Metrics> {
-  let text = '';
+  const epochs: EpochMetrics[] = [];
+  // Thinned while reading: when 2·MAX points are held, every other one is dropped and the
+  // stride doubles, so memory stays bounded however long the file is.
+  let batchLoss: { step: number; loss: number }[] = [];
+  let stride = 1;
+  let seen = 0;
+  let input;
   try {
-    text = await fs.readFile(join(runDir, METRICS_FILE), 'utf8');
+    const path = join(runDir, METRICS_FILE);
+    const info = await fs.stat(path);
+    if (!info.isFile()) return { epochs: [], batchLoss: [] };
+    input = createReadStream(path, { encoding: 'utf8' });
   } catch {
     return { epochs: [], batchLoss: [] };
   }
-  const epochs: EpochMetrics[] = [];
-  const batchLoss: { step: number; loss: number }[] = [];
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
-    let e: unknown;
-    try {
-      e = JSON.parse(line);
-    } catch {
-      continue;
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  try {
+    for await (const line of lines) {
+      if (line.length > MAX_LINE_CHARS || !line.trim()) continue;
+      let e: unknown;
+      try {
+        e = JSON.parse(line);
+      } catch {
+        continue; // a torn last line after a crash
+      }
+      if (typeof e !== 'object' || e === null) continue;
+      const entry = e as Record<string, unknown>;
+      if (entry['event'] === 'epoch') {
+        const m = epochLine(entry);
+        if (m && epochs.length < MAX_EPOCHS) epochs.push(m);
+        continue;
+      }
+      if (entry['event'] !== 'batch') continue;
+      const point = batchPoint(entry);
+      if (!point || seen++ % stride !== 0) continue;
+      batchLoss.push(point);
+      if (batchLoss.length >= 2 * MAX_BATCH_POINTS) {
+        batchLoss = batchLoss.filter((_, i) => i % 2 === 0);
+        stride *= 2;
+      }
     }
-    if (!isObject(e)) continue;
-    if (e['event'] === 'epoch') {
-      const { event: _event, runId: _runId, at: _at, ...m } = e;
-      epochs.push(m as unknown as EpochMetrics);
-    } else if (e['event'] === 'batch' && typeof e['loss'] === 'number') {
-      const step =
-        ((e['epoch'] as number) - 1) * (e['batchesPerEpoch'] as number) + (e['batch'] as number);
-      batchLoss.push({ step, loss: e['loss'] });
-    }
+  } catch {
+    // An unreadable tail keeps what was read before it.
+  } finally {
+    lines.close();
+    input.destroy();
   }
   return { epochs, batchLoss: thin(batchLoss, MAX_BATCH_POINTS) };
 }

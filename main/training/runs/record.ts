@@ -1,5 +1,5 @@
 /** `run.json`: the record of one run, written atomically so a crash never leaves half a file. */
-import { promises as fs, renameSync, writeFileSync } from 'node:fs';
+import { promises as fs, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { RunBackend, DataDescription, RunStatus, TrainingOptions } from '../types.ts';
@@ -8,6 +8,20 @@ import type { Normalization } from '../data/dataset.ts';
 import { RUN_BACKEND_NAMES } from '../vocabulary.ts';
 
 export const RUN_FILE = 'run.json';
+/** The run record format this version writes and reads. */
+export const RUN_FORMAT_VERSION = 1;
+
+/** A record written by a newer NetDesigner: listed as such, never silently dropped. */
+export class NewerRunFormatError extends Error {
+  override name = 'NewerRunFormatError';
+  constructor(
+    message: string,
+    /** The parsed JSON, so a list can still show the run's name and date. */
+    readonly raw: unknown,
+  ) {
+    super(message);
+  }
+}
 export const NETWORK_FILE = 'network.netd.json';
 export const METRICS_FILE = 'metrics.jsonl';
 export const MODEL_DIR = 'model';
@@ -22,6 +36,8 @@ export interface RunRecord {
   status: RunStatus;
   /** The process writing this run; a 'running' run whose process is gone was interrupted. */
   pid: number;
+  /** That process's start time ({@link processStartTime}); absent in older records. */
+  pidStart?: string | null;
   data: string;
   dataDescription: DataDescription | null;
   backend: RunBackend | null;
@@ -52,6 +68,7 @@ export const runRecordSchema = z.looseObject({
   finishedAt: z.string().nullable(),
   status: z.enum(['running', 'done', 'stopped', 'failed', 'interrupted']),
   pid: z.number(),
+  pidStart: z.string().max(40).nullable().optional(),
   data: z.string(),
   dataDescription: z.looseObject({}).nullable(),
   backend: z.enum(RUN_BACKEND_NAMES).nullable(),
@@ -89,6 +106,12 @@ export async function readRecord(runDir: string): Promise<RunRecord> {
   } catch {
     throw new Error(`run record ${path} is not valid JSON`);
   }
+  const version = (json as { version?: unknown } | null)?.version;
+  if (typeof version === 'number' && Number.isInteger(version) && version > RUN_FORMAT_VERSION)
+    throw new NewerRunFormatError(
+      `run record ${path} was written by a newer NetDesigner (run format version ${version}); this one reads version ${RUN_FORMAT_VERSION} — update NetDesigner to open it`,
+      json,
+    );
   const parsed = runRecordSchema.safeParse(json);
   if (!parsed.success)
     throw new Error(
@@ -110,13 +133,39 @@ export function writeNetwork(runDir: string, doc: NetworkDoc): void {
   writeFileSync(join(runDir, NETWORK_FILE), JSON.stringify(doc, null, 2) + '\n');
 }
 
-/** True when a process with this id exists (signal 0 only checks). */
-export function isProcessAlive(pid: number): boolean {
+/** Largest process id Linux hands out (pid_max ≤ 2^22); macOS and Windows stay far below. */
+const MAX_PID = 4_194_304;
+
+/**
+ * When process `pid` started, as the kernel counts it (Linux: clock ticks since boot, field 22 of
+ * `/proc/<pid>/stat`); null where that cannot be read. Stored beside the pid so a pid reused by
+ * an unrelated process after a reboot or crash does not keep a run "running" forever.
+ */
+export function processStartTime(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces and parentheses: count fields after its ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return fields[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * True when the process that wrote a run still runs: a plausible pid (0 and negative pids would
+ * signal process groups), alive (signal 0 only checks), and — where recorded and readable — the
+ * same start time, so a reused pid does not count.
+ */
+export function isProcessAlive(pid: number, startedAt?: string | null): boolean {
+  if (!Number.isInteger(pid) || pid < 1 || pid > MAX_PID) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     // EPERM: it exists but belongs to someone else.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  if (!startedAt) return true;
+  const now = processStartTime(pid);
+  return now === null || now === startedAt;
 }

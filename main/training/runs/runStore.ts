@@ -5,13 +5,17 @@
 import { existsSync, mkdirSync, promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { RunDetail, RunSummary, TrainingRequest } from '../types.ts';
-import type { NetworkDoc } from '../../network/types.ts';
+import { readNetworkFile } from '../../files/io.ts';
+import { ensureDir, ensureDirSync } from '../../files/safeFs.ts';
+import { MAX_NAME_LENGTH } from '../../network/limits.ts';
 import { resolveTrainingOptions } from '../trainer/options.ts';
 import { isValidRunId } from './paths.ts';
 import { readMetrics } from './readMetrics.ts';
 import {
   isProcessAlive,
   MODEL_DIR,
+  NewerRunFormatError,
+  processStartTime,
   NETWORK_FILE,
   readRecord,
   writeNetwork,
@@ -45,6 +49,24 @@ export class RunNotFoundError extends Error {
   override name = 'RunNotFoundError';
 }
 
+/** What a list shows for a run whose record only a newer NetDesigner reads. */
+function newerRunSummary(runId: string, raw: unknown): RunSummary {
+  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const text = (v: unknown, fallback: string) =>
+    typeof v === 'string' ? v.slice(0, MAX_NAME_LENGTH) : fallback;
+  return {
+    runId,
+    name: `${text(r['name'], 'Untitled network')} (newer run format — update NetDesigner to open it)`,
+    createdAt: text(r['createdAt'], ''),
+    status: 'failed',
+    data: text(r['data'], ''),
+    backend: null,
+    epochsDone: 0,
+    bestValAccuracy: null,
+    testAccuracy: null,
+  };
+}
+
 /** Opens (creating lazily) the run store in `runsDir`. */
 export function createRunStore(runsDir: string): RunStore {
   const runDir = (runId: string): string => {
@@ -56,7 +78,13 @@ export function createRunStore(runsDir: string): RunStore {
     const dir = runDir(runId);
     if (!existsSync(dir)) throw new RunNotFoundError(`run ${runId} does not exist in ${runsDir}`);
     const record = await readRecord(dir);
-    if (record.status === 'running' && !isProcessAlive(record.pid)) {
+    // The folder name is the run's identity: a record naming another run (copied or forged) is
+    // not trusted, or Delete of one run could act on another.
+    if (record.runId !== runId)
+      throw new RunNotFoundError(
+        `run ${runId} has a record for run ${record.runId} — the folder was copied or renamed`,
+      );
+    if (record.status === 'running' && !isProcessAlive(record.pid, record.pidStart)) {
       // The process that was training is gone without saying done/failed: it crashed or was killed.
       record.status = 'interrupted';
       record.message ??=
@@ -92,8 +120,10 @@ export function createRunStore(runsDir: string): RunStore {
         if (!isValidRunId(name)) continue;
         try {
           out.push(summary(await load(name)));
-        } catch {
-          // A folder without a readable record is not a run (or was half-deleted); skip it.
+        } catch (err) {
+          // A newer NetDesigner's run is listed as such (opening it says why it cannot be);
+          // a folder without a readable record is not a run (or was half-deleted): skipped.
+          if (err instanceof NewerRunFormatError) out.push(newerRunSummary(name, err.raw));
         }
       }
       return out.sort(
@@ -103,7 +133,8 @@ export function createRunStore(runsDir: string): RunStore {
     async get(runId) {
       const r = await load(runId);
       const dir = runDir(runId);
-      const doc = JSON.parse(await fs.readFile(join(dir, NETWORK_FILE), 'utf8')) as NetworkDoc;
+      // Validated like any network file (caps included): the snapshot goes to the dashboard.
+      const doc = await readNetworkFile(join(dir, NETWORK_FILE));
       const metrics = await readMetrics(dir);
       return {
         ...summary(r),
@@ -132,7 +163,8 @@ export function createRunStore(runsDir: string): RunStore {
       }
       const safeName = r.name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'model';
       const out = join(target, `${safeName}-${runId}`);
-      await fs.mkdir(out, { recursive: true });
+      // Checked up the chain, never `mkdir -p` (which spins forever under /proc).
+      await ensureDir(out);
       for (const f of [MODEL_JSON, WEIGHTS_BIN, PREPROCESSING_JSON]) {
         if (existsSync(join(src, f))) await fs.copyFile(join(src, f), join(out, f));
       }
@@ -140,7 +172,8 @@ export function createRunStore(runsDir: string): RunStore {
     },
     create(runId, req) {
       const dir = runDir(runId);
-      mkdirSync(dir, { recursive: true });
+      ensureDirSync(runsDir, 0o700);
+      mkdirSync(dir, { mode: 0o700 });
       const now = new Date().toISOString();
       let options;
       try {
@@ -158,6 +191,7 @@ export function createRunStore(runsDir: string): RunStore {
         finishedAt: null,
         status: 'running',
         pid: process.pid,
+        pidStart: processStartTime(process.pid),
         data: req.data,
         dataDescription: null,
         backend: null,

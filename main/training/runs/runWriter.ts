@@ -7,7 +7,13 @@ import { join } from 'node:path';
 import type { LayersModel } from '@tensorflow/tfjs';
 import type { TrainingEvent } from '../types.ts';
 import type { Tf } from '../backend/tf.ts';
-import { METRICS_FILE, MODEL_DIR, writeRecord, type RunRecord } from './record.ts';
+import {
+  METRICS_FILE,
+  MODEL_DIR,
+  processStartTime,
+  writeRecord,
+  type RunRecord,
+} from './record.ts';
 import { saveLayersModel, type ModelMeta } from './saveModel.ts';
 
 /** Batch lines are kept at most this often; epochs, done and failed are always kept. */
@@ -42,6 +48,7 @@ export function createRunWriter(dir: string, initial: RunRecord): RunWriter {
           Object.assign(record, {
             status: 'running',
             pid: process.pid,
+            pidStart: processStartTime(process.pid),
             backend: e.backend,
             backendNote: e.backendNote,
             dataDescription: e.data,

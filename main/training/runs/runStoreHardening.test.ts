@@ -1,0 +1,93 @@
+/**
+ * A run folder is data anyone could have written: the record must match its folder, a pid alone
+ * does not prove a run is alive, a newer format is named, not dropped, and the metrics log is
+ * validated and streamed.
+ */
+import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeTempDirs, tempDir } from '../data/testing/fixtures.ts';
+import { tinyDoc } from '../trainer/testing/tinyDoc.ts';
+import { isProcessAlive, processStartTime, RUN_FILE } from './record.ts';
+import { createRunStore } from './runStore.ts';
+
+afterAll(removeTempDirs);
+
+const req = { doc: tinyDoc([8, 8, 1], 4), data: 'synthetic', options: { epochs: 2 } };
+
+function editRecord(dir: string, edit: (r: Record<string, unknown>) => void): void {
+  const path = join(dir, RUN_FILE);
+  const r = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  edit(r);
+  writeFileSync(path, JSON.stringify(r));
+}
+
+describe('run store: untrusted run folders', () => {
+  it('does not trust a record whose runId names another folder', async () => {
+    const root = tempDir('netd-runs-');
+    const store = createRunStore(root);
+    store.create('victim', req);
+    cpSync(join(root, 'victim'), join(root, 'copy'), { recursive: true });
+    await expect(store.get('copy')).rejects.toThrow(/has a record for run victim/);
+    await expect(store.exportModel('copy', tempDir())).rejects.toThrow(/record for run victim/);
+    expect((await store.list()).map((r) => r.runId)).toEqual(['victim']);
+  });
+
+  it('treats absurd and reused pids as ended', async () => {
+    expect(isProcessAlive(0)).toBe(false); // would signal the process group
+    expect(isProcessAlive(-1)).toBe(false); // would signal every process
+    expect(isProcessAlive(2 ** 40)).toBe(false);
+    expect(isProcessAlive(process.pid)).toBe(true);
+    // Our own pid, but recorded with another start time: a reused pid.
+    const start = processStartTime(process.pid);
+    if (start !== null) expect(isProcessAlive(process.pid, `${start}9`)).toBe(false);
+    const root = tempDir('netd-runs-');
+    const store = createRunStore(root);
+    store.create('r1', req);
+    editRecord(join(root, 'r1'), (r) => (r['pid'] = -1));
+    expect((await store.list())[0]).toMatchObject({ runId: 'r1', status: 'interrupted' });
+  });
+
+  it('lists a run of a newer format by name and says why it cannot be opened', async () => {
+    const root = tempDir('netd-runs-');
+    const store = createRunStore(root);
+    store.create('r2', req);
+    editRecord(join(root, 'r2'), (r) => (r['version'] = 7));
+    const [listed] = await store.list();
+    expect(listed!.name).toMatch(/newer run format — update NetDesigner/);
+    await expect(store.get('r2')).rejects.toThrow(/newer NetDesigner \(run format version 7\)/);
+  });
+
+  it('skips malformed metrics lines and thins a long log while streaming it', async () => {
+    const root = tempDir('netd-runs-');
+    const store = createRunStore(root);
+    const w = store.create('r3', req);
+    const log = join(w.dir, 'metrics.jsonl');
+    const lines = [
+      '{"event":"epoch","epoch":"1; DROP","trainLoss":1}',
+      '{"event":"epoch","epoch":1,"trainLoss":1,"trainAccuracy":0.5,"valLoss":null,"valAccuracy":null,"learningRate":0.1,"seconds":1,"imagesPerSecond":5,"extra":"<img src=x>"}',
+      'not json',
+      `{"event":"batch","epoch":1,"batch":1,"batchesPerEpoch":1,"loss":"${'x'.repeat(100_000)}"}`,
+    ];
+    appendFileSync(log, lines.join('\n') + '\n');
+    let batches = '';
+    for (let i = 1; i <= 50_000; i++)
+      batches += `{"event":"batch","epoch":1,"batch":${i},"batchesPerEpoch":50000,"loss":${1 / i}}\n`;
+    appendFileSync(log, batches);
+    const detail = await store.get('r3');
+    expect(detail.epochHistory).toEqual([
+      {
+        epoch: 1,
+        trainLoss: 1,
+        trainAccuracy: 0.5,
+        valLoss: null,
+        valAccuracy: null,
+        learningRate: 0.1,
+        seconds: 1,
+        imagesPerSecond: 5,
+      },
+    ]);
+    expect(detail.batchLoss.length).toBeLessThanOrEqual(2000);
+    expect(detail.batchLoss[0]).toEqual({ step: 1, loss: 1 });
+  });
+});
