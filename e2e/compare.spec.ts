@@ -48,6 +48,7 @@ test('an example pair opens in the compare view with its deltas and explanation'
   );
   await expect(view.getByTestId('stage-input')).not.toHaveClass(/is-changed/);
   await expect(stage.getByTestId('cmp-a-inception3a')).toContainText('naive');
+  await expect(stage.getByTestId('cmp-a-inception3a')).toHaveAttribute('data-diff', 'changed');
 
   // The explanation quotes the computed numbers.
   await expect(view.getByTestId('compare-explanation')).toContainText(grouped(c.b.trainableParams));
@@ -83,6 +84,10 @@ test('a variant compares with the design it was duplicated from', async ({ page,
   await expect(view.getByTestId('delta-trainableParams')).toHaveClass(/delta--more/);
   await expect(view.getByTestId('stage-input')).not.toHaveClass(/is-changed/);
   await expect(view.locator('.compare-stage.is-changed').first()).toContainText('conv1');
+  // The edited layer itself is marked on both sides; its unchanged input is not.
+  await expect(view.getByTestId('cmp-b-conv1')).toHaveAttribute('data-diff', 'changed');
+  await expect(view.getByTestId('cmp-a-conv1')).toHaveAttribute('data-diff', 'changed');
+  await expect(view.getByTestId('cmp-b-input')).toHaveAttribute('data-diff', 'same');
 });
 
 test('the current design compares with a file picked in the file browser', async ({

@@ -54,6 +54,8 @@ function StageDelta({ row }: { row: StageComparison }) {
 
 export function CompareStages(props: { result: CompareResult; a: CompareSide; b: CompareSide }) {
   const { comparison, analysisA, analysisB } = props.result;
+  const sideA = { doc: props.a.doc, analysis: analysisA };
+  const sideB = { doc: props.b.doc, analysis: analysisB };
   return (
     <div className="compare-stages" role="table" aria-label="Stage by stage">
       <div className="compare-stages__head" role="row">
@@ -72,6 +74,7 @@ export function CompareStages(props: { result: CompareResult; a: CompareSide; b:
             nodeIds={row.a?.nodeIds ?? null}
             doc={props.a.doc}
             analysis={analysisA}
+            other={sideB}
             side="a"
           />
           <StageDelta row={row} />
@@ -79,6 +82,7 @@ export function CompareStages(props: { result: CompareResult; a: CompareSide; b:
             nodeIds={row.b?.nodeIds ?? null}
             doc={props.b.doc}
             analysis={analysisB}
+            other={sideA}
             side="b"
           />
         </div>
