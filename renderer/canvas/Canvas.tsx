@@ -19,7 +19,7 @@ import {
 } from '@xyflow/react';
 import type { LayerGroup, NetworkNode, Position } from '../../main/network/types.ts';
 import { NODE_HEIGHT, NODE_WIDTH } from '../graph/layout.ts';
-import { connect, connectionProblem, moveNodes } from '../graph/ops.ts';
+import { connect, connectionProblem, moveNodes, replacedInput } from '../graph/ops.ts';
 import { useAnalysisStore } from '../state/analysisStore.ts';
 import { addLayer } from '../state/commands.ts';
 import { useDocStore } from '../state/docStore.ts';
@@ -210,7 +210,15 @@ export function Canvas() {
         catalogByType.get(
           useDocStore.getState().doc.nodes.find((n) => n.id === c.target)?.type ?? '',
         )?.maxInputs ?? 1;
+      const replaced = replacedInput(useDocStore.getState().doc, c.source, c.target, maxInputs);
       useDocStore.getState().edit((d) => connect(d, c.source, c.target, maxInputs));
+      // Never silently: the old wire is gone, so say which one, and how to get it back.
+      if (replaced)
+        useUiStore
+          .getState()
+          .notify(
+            `${c.target} takes one input: its wire from ${replaced} was replaced by the one from ${c.source} (Ctrl+Z puts it back; use Add or Concat to merge both).`,
+          );
     },
     [catalogByType],
   );

@@ -12,6 +12,7 @@ import {
   removeElements,
   renameNode,
   setParam,
+  replacedInput,
 } from './ops.ts';
 import { applyFix } from './fixes.ts';
 import { layoutDoc } from './layout.ts';
@@ -118,6 +119,10 @@ describe('graph edits', () => {
 
   it('replaces the input of a single-input layer but appends to a merge layer', () => {
     let doc = addNode(chain(), 'Conv2D', { filters: 8, kernelSize: 1 }, { x: 0, y: 0 }).doc; // conv2
+    // The canvas names the wire that is replaced, so nothing disappears silently.
+    expect(replacedInput(doc, 'conv2', 'fc1', 1)).toBe('conv1');
+    expect(replacedInput(doc, 'conv2', 'fc1', 64)).toBeNull();
+    expect(replacedInput(doc, 'fc1', 'conv1', 1)).toBeNull(); // refused (cycle), nothing replaced
     doc = connect(doc, 'conv2', 'fc1', 1);
     expect(doc.edges.filter((e) => e.target === 'fc1')).toEqual([
       { source: 'conv2', target: 'fc1' },

@@ -128,6 +128,20 @@ export function connectionProblem(doc: NetworkDoc, source: string, target: strin
 }
 
 /**
+ * The layer whose wire into `target` a new `source → target` wire would replace: `target` takes
+ * one input (`maxInputs` 1) and already has one. Null when nothing would be replaced.
+ */
+export function replacedInput(
+  doc: NetworkDoc,
+  source: string,
+  target: string,
+  maxInputs: number,
+): string | null {
+  if (maxInputs > 1 || connectionProblem(doc, source, target) !== null) return null;
+  return doc.edges.find((e) => e.target === target)?.source ?? null;
+}
+
+/**
  * Connects `source → target`. A target that takes one input (`maxInputs` 1) has its previous input
  * replaced, which is what a user dragging a new wire into it means; merge layers gain an input.
  */
