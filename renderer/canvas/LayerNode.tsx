@@ -5,6 +5,7 @@
  */
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { paramsText } from '../../main/network/catalog/format.ts';
 import { formatCompact, formatShape } from '../graph/format.ts';
 import { Icon } from '../ui/Icon.tsx';
 import type { LayerFlowNode } from './toFlow.ts';
@@ -88,9 +89,15 @@ function LayerNodeView({ data, selected }: NodeProps<LayerFlowNode>) {
             <span
               className="layer-card__params"
               data-testid="node-params"
-              title={analysis ? `${params} parameters` : undefined}
+              title={
+                analysis
+                  ? paramsText(analysis.trainableParams, analysis.nonTrainableParams)
+                  : undefined
+              }
             >
-              {params > 0 ? `${formatCompact(params)} params` : ''}
+              {analysis
+                ? paramsText(analysis.trainableParams, analysis.nonTrainableParams, formatCompact)
+                : ''}
             </span>
           </div>
         </>

@@ -7,13 +7,15 @@ import { InspectorHead } from './InspectorHead.tsx';
 
 export function SelectionInspector({ ids }: { ids: ReadonlySet<string> }) {
   const analysis = useAnalysisStore((s) => s.analysis);
-  let params = 0;
+  let trainable = 0;
+  let nonTrainable = 0;
   let macs = 0;
   let bytes = 0;
   for (const id of ids) {
     const a = analysis?.nodes[id];
     if (!a) continue;
-    params += a.trainableParams + a.nonTrainableParams;
+    trainable += a.trainableParams;
+    nonTrainable += a.nonTrainableParams;
     macs += a.macs;
     bytes += a.activationBytes;
   }
@@ -26,8 +28,10 @@ export function SelectionInspector({ ids }: { ids: ReadonlySet<string> }) {
       />
       <section className="inspector__section" aria-label="Selection totals">
         <dl className="facts">
-          <dt>Parameters</dt>
-          <dd>{formatInt(params)}</dd>
+          <dt>Trainable params</dt>
+          <dd>{formatInt(trainable)}</dd>
+          <dt>Non-trainable params</dt>
+          <dd>{formatInt(nonTrainable)}</dd>
           <dt>MACs</dt>
           <dd>{formatMacs(macs)}</dd>
           <dt>Activations / example</dt>

@@ -26,7 +26,10 @@ export function TableView() {
             <th scope="col">Type</th>
             <th scope="col">Output shape</th>
             <th scope="col" className="num">
-              Params
+              Trainable
+            </th>
+            <th scope="col" className="num">
+              Non-trainable
             </th>
             <th scope="col" className="num">
               MACs
@@ -62,7 +65,10 @@ export function TableView() {
                 <td className={n.outputShape ? undefined : 'text-error'}>
                   {formatShape(n.outputShape)}
                 </td>
-                <td className="num">{formatInt(n.trainableParams + n.nonTrainableParams)}</td>
+                <td className="num">{formatInt(n.trainableParams)}</td>
+                <td className="num">
+                  {n.nonTrainableParams > 0 ? formatInt(n.nonTrainableParams) : ''}
+                </td>
                 <td className="num">{n.macs ? formatMacs(n.macs) : '—'}</td>
                 <td className="num">{rf ? `${rf.size[0]}×${rf.size[1]}` : '—'}</td>
               </tr>
@@ -72,11 +78,11 @@ export function TableView() {
         <tfoot>
           <tr>
             <th scope="row" colSpan={4}>
-              Total — trainable {formatInt(t.trainableParams)}
-              {frozenTotal > 0 && <> (frozen {formatInt(frozenTotal)})</>}, non-trainable{' '}
-              {formatInt(t.nonTrainableParams)}
+              Total
+              {frozenTotal > 0 && <> (frozen {formatInt(frozenTotal)} of the trainable)</>}
             </th>
-            <td className="num">{formatInt(t.trainableParams + t.nonTrainableParams)}</td>
+            <td className="num">{formatInt(t.trainableParams)}</td>
+            <td className="num">{formatInt(t.nonTrainableParams)}</td>
             <td className="num">{formatMacs(t.macs)}</td>
             <td />
           </tr>

@@ -1,6 +1,6 @@
 /** The human-readable `netd inspect` report: per-node table, totals, then problems. */
 import type { NetworkAnalysis, NetworkDoc, ReceptiveField } from '../../network/types.ts';
-import { fmtBytes, fmtInt, plural } from '../../network/catalog/format.ts';
+import { fmtBytes, fmtInt, plural, PARAM_WORDS } from '../../network/catalog/format.ts';
 import { frozenParamsByNode } from '../../network/frozen.ts';
 import { compact, shape } from './numbers.ts';
 import { renderTable, type Column } from './table.ts';
@@ -56,8 +56,9 @@ export function inspectTable(doc: NetworkDoc, analysis: NetworkAnalysis): string
     { header: 'node' },
     { header: 'type' },
     { header: 'output' },
-    { header: 'params', align: 'right' },
-    { header: 'non-train.', align: 'right' },
+    // The designer's words (PARAM_WORDS): trainable weights, and BatchNorm's running statistics.
+    { header: PARAM_WORDS.trainable, align: 'right' },
+    { header: PARAM_WORDS.nonTrainable, align: 'right' },
     { header: 'MACs', align: 'right' },
     { header: 'receptive field', align: 'right' },
     { header: 'jump', align: 'right' },

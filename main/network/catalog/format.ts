@@ -127,3 +127,23 @@ export function numel(shape: Shape): number {
   for (const d of shape) n *= d;
   return n;
 }
+
+/**
+ * The words for a node's or a network's parameters, the same on cards, the Table, the inspector,
+ * the summary bar and `netd inspect`: weights that learn are "trainable"; BatchNorm's running
+ * statistics are "non-trainable". A bare "params" only where every one is trainable.
+ */
+export const PARAM_WORDS = { trainable: 'trainable', nonTrainable: 'non-trainable' } as const;
+
+/**
+ * `"1,728 params"` when all are trainable, else `"128 trainable + 128 non-trainable"`; empty for
+ * none. `fmt` picks the number format (`fmtCompact` on cards).
+ */
+export function paramsText(
+  trainable: number,
+  nonTrainable: number,
+  fmt: (n: number) => string = fmtInt,
+): string {
+  if (nonTrainable === 0) return trainable > 0 ? `${fmt(trainable)} params` : '';
+  return `${fmt(trainable)} ${PARAM_WORDS.trainable} + ${fmt(nonTrainable)} ${PARAM_WORDS.nonTrainable}`;
+}
