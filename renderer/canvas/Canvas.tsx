@@ -27,6 +27,7 @@ import { useSelectionStore } from '../state/selectionStore.ts';
 import { useUiStore } from '../state/uiStore.ts';
 import { useResolvedTheme } from '../app/useTheme.ts';
 import { buildView, RouteCache, stageBoxId } from '../diagram/view.ts';
+import { canvasHint } from './canvasHint.ts';
 import { LayerNode } from './LayerNode.tsx';
 import { NodeMenu, type NodeMenuState } from './NodeMenu.tsx';
 import { RoutedEdge as RoutedEdgeView } from './RoutedEdge.tsx';
@@ -116,6 +117,7 @@ export function Canvas() {
     for (const e of doc.edges) m.set(e.target, (m.get(e.target) ?? 0) + 1);
     return m;
   }, [doc.edges]);
+  const hint = canvasHint(doc);
   const nodes = useMemo(
     () => cache.buildNodes(view, analysis, problemsByNode, groups, selectedNodes, inputs),
     [cache, view, analysis, problemsByNode, groups, selectedNodes, inputs],
@@ -326,9 +328,9 @@ export function Canvas() {
         <Controls showInteractive={false} aria-label="Zoom controls" />
       </ReactFlow>
       {menu && <NodeMenu menu={menu} onClose={closeMenu} />}
-      {doc.nodes.length === 0 && (
-        <div className="canvas__empty">
-          <p>Drag a layer from the palette, or open a template to start.</p>
+      {hint && (
+        <div className={doc.nodes.length === 0 ? 'canvas__empty' : 'canvas__hint'} role="note">
+          <p data-testid="canvas-hint">{hint}</p>
         </div>
       )}
     </div>
