@@ -90,6 +90,8 @@ export function duplicateAsVariant(): void {
   useCompareStore.getState().setOriginal({ ...side, origin: 'original' });
   const variant: NetworkDoc = { ...side.doc, name: `${side.doc.name} (variant)` };
   loadDocument(variant, null);
+  // Nothing of the variant is saved yet: mark it so, so closing or opening another file asks first.
+  useFileStore.getState().markSaved(null, null);
   useUiStore
     .getState()
     .notify(`Editing a variant of “${side.doc.name}”. Compare → With original shows what changed.`);
