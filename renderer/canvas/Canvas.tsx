@@ -10,6 +10,8 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
+  type ReactFlowState,
   type Connection,
   type EdgeChange,
   type IsValidConnection,
@@ -33,6 +35,7 @@ import { NodeMenu, type NodeMenuState } from './NodeMenu.tsx';
 import { RoutedEdge as RoutedEdgeView } from './RoutedEdge.tsx';
 import { StageNode } from './StageNode.tsx';
 import { FlowCache, type DiagramFlowNode, type RoutedEdge } from './toFlow.ts';
+import { READABLE_COMPACT_ZOOM } from './zoomLevel.ts';
 import { revealViewport } from './reveal.ts';
 import { registerViewport } from './viewportBridge.ts';
 import { PALETTE_MIME } from '../palette/dnd.ts';
@@ -46,8 +49,11 @@ const SNAP: [number, number] = [10, 10];
 /** Big graphs render only what is on screen; small ones render everything (smoother panning). */
 const VIRTUALISE_ABOVE = 150;
 
-/** Below this zoom cards are unreadable; a freshly opened tall network then shows its start. */
-const READABLE_ZOOM = 0.7;
+/**
+ * Below this zoom even compact cards are unreadable; a freshly opened network that would need less
+ * shows its start instead (a template fits whole: it is wrapped into screen-shaped columns).
+ */
+const READABLE_ZOOM = READABLE_COMPACT_ZOOM;
 
 /**
  * The view of a freshly opened network: its top at the top of the canvas, centred horizontally,
@@ -89,6 +95,36 @@ function moveStage(id: string, to: Position, moves: Map<string, Position>): void
       moves.set(n.id, { x: n.position.x + dx, y: n.position.y + dy });
 }
 
+interface Bounds {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+function boundsOf(boxes: readonly { x: number; y: number; w: number; h: number }[]): Bounds | null {
+  if (boxes.length === 0) return null;
+  const b = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+  for (const r of boxes) {
+    b.x0 = Math.min(b.x0, r.x);
+    b.y0 = Math.min(b.y0, r.y);
+    b.x1 = Math.max(b.x1, r.x + r.w);
+    b.y1 = Math.max(b.y1, r.y + r.h);
+  }
+  return b;
+}
+
+/** True when every card is inside the visible canvas. */
+function inView(s: ReactFlowState, b: Bounds): boolean {
+  const [tx, ty, zoom] = s.transform;
+  return (
+    b.x0 * zoom + tx >= 0 &&
+    b.y0 * zoom + ty >= 0 &&
+    b.x1 * zoom + tx <= s.width &&
+    b.y1 * zoom + ty <= s.height
+  );
+}
+
 export function Canvas() {
   const doc = useDocStore((s) => s.doc);
   const analysis = useAnalysisStore((s) => s.analysis);
@@ -123,6 +159,11 @@ export function Canvas() {
     [cache, view, analysis, problemsByNode, groups, selectedNodes, inputs],
   );
   const edges = useMemo(() => cache.buildEdges(view, selectedEdges), [cache, view, selectedEdges]);
+  // The minimap only earns its corner when part of the network is out of view.
+  const bounds = useMemo(() => boundsOf(view.items.map((i) => i.box)), [view]);
+  const allInView = useStore(
+    useCallback((s: ReactFlowState) => bounds === null || inView(s, bounds), [bounds]),
+  );
 
   useEffect(() => {
     registerViewport({
@@ -317,14 +358,16 @@ export function Canvas() {
         elevateEdgesOnSelect
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
-        <MiniMap<DiagramFlowNode>
-          pannable
-          zoomable
-          nodeColor={minimapColor}
-          nodeStrokeWidth={0}
-          ariaLabel="Mini map"
-          style={{ width: 150, height: 110 }}
-        />
+        {!allInView && (
+          <MiniMap<DiagramFlowNode>
+            pannable
+            zoomable
+            nodeColor={minimapColor}
+            nodeStrokeWidth={0}
+            ariaLabel="Mini map"
+            style={{ width: 150, height: 110 }}
+          />
+        )}
         <Controls showInteractive={false} aria-label="Zoom controls" />
       </ReactFlow>
       {menu && <NodeMenu menu={menu} onClose={closeMenu} />}

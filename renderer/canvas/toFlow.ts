@@ -160,9 +160,8 @@ export class FlowCache {
     const next = new Map<string, { flow: RoutedEdge; key: unknown[] }>();
     const out = view.edges.map((e) => {
       const isSelected = selected.has(e.id);
-      const path = e.route.points.map((p) => `${p.x},${p.y}`).join(' ');
-      const at = e.route.label ? `${e.route.label.x},${e.route.label.y}` : '';
-      const key = [e.source, e.target, e.label, isSelected, e.merge, path, at];
+      // The route cache hands back the same route object while a wire stays where it was.
+      const key = [e.source, e.target, e.label, isSelected, e.merge, e.route];
       const old = this.edges.get(e.id);
       const flow =
         old && sameKey(old.key, key)
