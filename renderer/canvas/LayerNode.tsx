@@ -96,7 +96,12 @@ function LayerNodeView({ data, selected }: NodeProps<LayerFlowNode>) {
               }
             >
               {analysis
-                ? paramsText(analysis.trainableParams, analysis.nonTrainableParams, formatCompact)
+                ? paramsText(
+                    analysis.trainableParams,
+                    analysis.nonTrainableParams,
+                    formatCompact,
+                    true,
+                  )
                 : ''}
             </span>
           </div>

@@ -1,6 +1,15 @@
 /** Number formatting as the inspector and CLI show it. */
 import { describe, expect, it } from 'vitest';
-import { aShape, fmtBytes, fmtFloat, fmtInt, fmtShape, plural } from './format.ts';
+import {
+  aShape,
+  fmtBytes,
+  fmtCompact,
+  fmtFloat,
+  fmtInt,
+  fmtShape,
+  paramsText,
+  plural,
+} from './format.ts';
 
 describe('formatting', () => {
   it.each([
@@ -35,5 +44,14 @@ describe('formatting', () => {
       ].map(aShape),
     ).toEqual(['a 56×56×64', 'an 8×8×1', 'an 11×11×3', 'an 18×2×1', 'a 1×1×4', 'an 80×8×3']);
     expect([plural(1, 'input'), plural(25088, 'input')]).toEqual(['1 input', '25,088 inputs']);
+  });
+});
+
+describe('params wording', () => {
+  it('names trainable and non-trainable the same way everywhere', () => {
+    expect(paramsText(1728, 0)).toBe('1,728 params');
+    expect(paramsText(128, 128)).toBe('128 trainable + 128 non-trainable');
+    expect(paramsText(73856, 256, fmtCompact, true)).toBe('73.9k + 256 params');
+    expect(paramsText(0, 0)).toBe('');
   });
 });

@@ -137,13 +137,17 @@ export const PARAM_WORDS = { trainable: 'trainable', nonTrainable: 'non-trainabl
 
 /**
  * `"1,728 params"` when all are trainable, else `"128 trainable + 128 non-trainable"`; empty for
- * none. `fmt` picks the number format (`fmtCompact` on cards).
+ * none. `fmt` picks the number format (`fmtCompact` on cards); `short` (cards, where the words do
+ * not fit; their tooltip has the long form) writes `"128 + 128 params"`, trainable first.
  */
 export function paramsText(
   trainable: number,
   nonTrainable: number,
   fmt: (n: number) => string = fmtInt,
+  short = false,
 ): string {
   if (nonTrainable === 0) return trainable > 0 ? `${fmt(trainable)} params` : '';
-  return `${fmt(trainable)} ${PARAM_WORDS.trainable} + ${fmt(nonTrainable)} ${PARAM_WORDS.nonTrainable}`;
+  return short
+    ? `${fmt(trainable)} + ${fmt(nonTrainable)} params`
+    : `${fmt(trainable)} ${PARAM_WORDS.trainable} + ${fmt(nonTrainable)} ${PARAM_WORDS.nonTrainable}`;
 }
