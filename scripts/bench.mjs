@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// `npm run bench [-- analyze|train|ui]`: prints the benchmark figures (never asserts on them).
+// `npm run bench [-- analyze|train|engine|ui]`: prints the benchmark figures (never asserts on them).
 import { spawnSync } from 'node:child_process';
 
 const ALL = {
   analyze: ['npx', ['tsx', 'bench/analyze.ts']],
   train: ['npx', ['tsx', 'bench/train.ts']],
+  engine: ['npx', ['tsx', 'bench/engine.ts']],
   ui: ['npx', ['tsx', 'bench/ui.ts']],
 };
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -1,10 +1,26 @@
 /** `netd train` and `netd doctor`. The training modules load only when one of these commands runs. */
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { CliContext } from '../../cli/context.ts';
 import { DEFAULT_TRAINING_OPTIONS as D } from '../trainer/options.ts';
 import { choiceParser, numberParser } from './parsers.ts';
-import { BACKEND_NAMES, OPTIMIZER_NAMES, SCHEDULE_NAMES } from '../vocabulary.ts';
+import {
+  BACKEND_NAMES,
+  DEVICE_NAMES,
+  ENGINE_CHOICES,
+  OPTIMIZER_NAMES,
+  SCHEDULE_NAMES,
+} from '../vocabulary.ts';
 import type { TrainFlags } from './trainCommand.ts';
+
+/** `--nproc`: a whole number of processes from 1 to 64. */
+function parseNproc(value: string): number {
+  const n = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new InvalidArgumentError(
+      `expected a whole number of processes from 1 to 64 (got '${value}')`,
+    );
+  return n;
+}
 
 /** Registers `train` and `doctor` on the given commander program. */
 export function registerTrainingCommands(program: Command, ctx: CliContext): void {
@@ -88,6 +104,23 @@ export function registerTrainingCommands(program: Command, ctx: CliContext): voi
         choiceParser(BACKEND_NAMES),
       ),
     )
+    .addOption(
+      new Option(
+        '--engine <name>',
+        'auto (default: PyTorch when it is installed and faster here, else TensorFlow.js), pytorch or tfjs',
+      ).argParser(choiceParser(ENGINE_CHOICES)),
+    )
+    .addOption(
+      new Option(
+        '--device <name>',
+        'PyTorch device: cuda, mps or cpu (default: the first of them that is there)',
+      ).argParser(choiceParser(DEVICE_NAMES)),
+    )
+    .option(
+      '--nproc <n>',
+      'PyTorch: train in N processes on this machine (DistributedDataParallel; one per GPU)',
+      parseNproc,
+    )
     .option('--out <dir>', 'runs folder to save the run in (default $NETD_HOME/runs)')
     .option('--json', 'print one JSON object per line (events), ending with the done event')
     .addHelpText(
@@ -102,17 +135,19 @@ export function registerTrainingCommands(program: Command, ctx: CliContext): voi
   program
     .command('doctor')
     .description(
-      'check which training backends work here, why faster ones do not, and what to install',
+      'check which training engines and backends work here (TensorFlow.js, PyTorch with its devices), why faster ones do not, and what to install',
     )
     .option('--json', 'print the report as JSON')
     .action(async (flags: { json?: boolean }) => {
       const { diagnoseEnvironment, formatEnvironmentReport } =
         await import('../backend/diagnose.ts');
+      const { diagnoseTorch, formatTorchReport } = await import('../pytorch/doctor.ts');
       const report = await diagnoseEnvironment();
+      const pytorch = diagnoseTorch();
       ctx.out(
         flags.json
-          ? JSON.stringify(report) + '\n'
-          : formatEnvironmentReport(report).replace(/\n?$/, '\n'),
+          ? JSON.stringify({ ...report, pytorch }) + '\n'
+          : `${formatEnvironmentReport(report).replace(/\n?$/, '')}\n${formatTorchReport(pytorch)}\n`,
       );
     });
 }

@@ -5,7 +5,9 @@ import { readNetworkFile } from '../../files/index.ts';
 import { backendFromEnv } from '../backend/initBackend.ts';
 import { createRunStore } from '../runs/runStore.ts';
 import { defaultRunsDir, newRunId } from '../runs/paths.ts';
-import { runTraining, type RunOutcome } from '../trainer/runTraining.ts';
+import type { RunOutcome } from '../trainer/runTraining.ts';
+import { runOnEngine } from '../pytorch/runOnEngine.ts';
+import type { DeviceName, EngineChoice } from '../vocabulary.ts';
 import { TrainingError } from '../service/errors.ts';
 import { normalizeDataSpec, validateRequest } from '../service/validateRequest.ts';
 import { describeData } from '../data/loadDataset.ts';
@@ -40,6 +42,10 @@ export interface TrainFlags {
   json?: boolean;
   /** commander's `--fresh`: ignore the design's weights sidecar. */
   fresh?: boolean;
+  /** `--engine`, and the PyTorch engine's `--device` / `--nproc`. */
+  engine?: EngineChoice;
+  device?: DeviceName;
+  nproc?: number;
 }
 
 /** Exit status when the user interrupted the run with Ctrl-C (the shell convention for SIGINT). */
@@ -126,7 +132,7 @@ export async function trainCommand(
   let last: TrainingEvent | null = null;
   let outcome: RunOutcome;
   try {
-    outcome = await runTraining(
+    outcome = await runOnEngine(
       { ...request, runId },
       (e) => {
         last = e;
@@ -134,6 +140,7 @@ export async function trainCommand(
       },
       signal,
       writer,
+      { engine: flags.engine, device: flags.device, nproc: flags.nproc },
     );
   } finally {
     process.off('SIGINT', onSigint);
@@ -144,6 +151,10 @@ export async function trainCommand(
     const message =
       hint && !outcome.message.includes(hint) ? `${outcome.message} (${hint})` : outcome.message;
     // Data that turns out unreadable while loading is bad input (2), like data caught up front.
-    fail(outcome.errorName === 'DataError' ? 2 : 1, message);
+    // So is an engine that cannot run as asked (no torch, --device cuda without a GPU).
+    fail(
+      outcome.errorName === 'DataError' || outcome.errorName === 'EngineError' ? 2 : 1,
+      message,
+    );
   } else if (outcome.ended === 'stopped') ctx.exitCode = EXIT_INTERRUPTED;
 }

@@ -264,6 +264,8 @@ def run(make_model: Callable[[], nn.Module], args: argparse.Namespace, ctx: Dist
         raise DataError(f"the model outputs {classes_out} classes but the data has {len(classes)}")
     device = ctx.device
     memory_format = torch.channels_last if device.type == "cuda" else torch.contiguous_format
+    if device.type == "cuda":
+        torch.backends.cudnn.benchmark = True  # fixed input shapes: let cuDNN pick the fastest kernels
     model = model.to(device, memory_format=memory_format)
     core = model
     if ctx.world > 1:
@@ -305,10 +307,14 @@ def run(make_model: Callable[[], nn.Module], args: argparse.Namespace, ctx: Dist
         model.train()
         started = time.perf_counter()
         last_emit = 0.0
-        sums = [0.0, 0.0, 0.0]  # loss·n, correct, n (this process)
+        # Loss and correct counts stay on the device; reading them back (a GPU sync) happens only
+        # when a batch event is due, so the CPU keeps queueing work ahead of the GPU.
+        loss_sum_t = torch.zeros((), dtype=torch.float64, device=device)
+        correct_t = torch.zeros((), dtype=torch.float64, device=device)
+        seen_local = 0
         for b in range(batches):
-            flag = ctx.sum([1.0 if stop["now"] or (args.stop_file and os.path.exists(args.stop_file)) else 0.0])
-            if flag[0] > 0:
+            requested = stop["now"] or (args.stop_file and os.path.exists(args.stop_file))
+            if ctx.sum([1.0 if requested else 0.0])[0] > 0:
                 stopped = True
                 break
             batch = order[b * bs : (b + 1) * bs][ctx.rank :: ctx.world][:per_rank]
@@ -317,6 +323,8 @@ def run(make_model: Callable[[], nn.Module], args: argparse.Namespace, ctx: Dist
             xb, yb = take(x, y, batch)
             if args.flip or args.shift > 0:
                 xb = augment(xb, args.flip, args.shift, gen)
+            if device.type == "cuda":
+                xb, yb = xb.pin_memory(), yb.pin_memory()
             xb = xb.to(device, non_blocking=True).contiguous(memory_format=memory_format)
             yb = yb.to(device, non_blocking=True)
             with torch.autocast(device.type, dtype=amp or torch.bfloat16, enabled=amp is not None):
@@ -326,24 +334,28 @@ def run(make_model: Callable[[], nn.Module], args: argparse.Namespace, ctx: Dist
             scaler.scale(loss).backward()
             scaler.step(opt)
             scaler.update()
-            loss_v = loss.item()
-            if not math.isfinite(loss_v):
-                raise ValueError(f"the loss became {loss_v} in epoch {epoch}, batch {b + 1} — lower the learning rate (now {lr:g})")
-            correct = (out.argmax(1) == yb).sum().item()
-            sums[0] += loss_v * len(yb)
-            sums[1] += correct
-            sums[2] += len(yb)
+            count = len(yb)
+            loss_sum_t += loss.detach().double() * count
+            batch_correct = (out.detach().argmax(1) == yb).sum()
+            correct_t += batch_correct
+            seen_local += count
             now = time.perf_counter()
             if b == 0 or now - last_emit >= 0.1 or b == batches - 1:
                 last_emit = now
+                loss_v = loss.item()
+                if not math.isfinite(loss_v):
+                    raise ValueError(f"the loss became {loss_v} in epoch {epoch}, batch {b + 1} — lower the learning rate (now {lr:g})")
                 elapsed = now - started
                 done = (epoch - 1) * batches + b + 1
                 events.emit({
                     "event": "batch", "epoch": epoch, "batch": b + 1, "batchesPerEpoch": batches, "loss": loss_v,
-                    "accuracy": correct / len(yb), "imagesPerSecond": sums[2] * ctx.world / max(elapsed, 1e-6),
+                    "accuracy": batch_correct.item() / count, "imagesPerSecond": seen_local * ctx.world / max(elapsed, 1e-6),
                     "etaSeconds": elapsed / (b + 1) * (total - done),
                     "memoryBytes": torch.cuda.memory_allocated(device) if device.type == "cuda" else 0,
                 })
+        sums = [float(loss_sum_t.item()), float(correct_t.item()), float(seen_local)]
+        if not math.isfinite(sums[0]):
+            raise ValueError(f"the loss became {sums[0]} in epoch {epoch} — lower the learning rate (now {lr:g})")
         took = time.perf_counter() - started
         loss_sum, correct_sum, seen = ctx.sum(sums)
         images += int(seen)

@@ -1,0 +1,51 @@
+/** The PyTorch engine's part of `netd doctor`: which Python, which torch, which devices, what to do. */
+import { fmtBytes } from '../../network/catalog/format.ts';
+import { chooseEngine, type EngineDecision } from './chooseEngine.ts';
+import { probeTorch, torchInstallHint, type TorchProbe } from './python.ts';
+
+export interface TorchDoctorReport {
+  probe: TorchProbe;
+  /** What `--engine auto` picks here, and why. */
+  auto: EngineDecision;
+  /** What to install or set when PyTorch cannot be used (absent when it can). */
+  remedy?: string;
+}
+
+/** Probes the engine (runs Python once). */
+export function diagnoseTorch(): TorchDoctorReport {
+  const probe = probeTorch();
+  const auto = chooseEngine('auto', () => probe);
+  return probe.unusable
+    ? {
+        probe,
+        auto,
+        remedy: `${torchInstallHint()}; or point NETD_PYTHON at a Python that has torch`,
+      }
+    : { probe, auto };
+}
+
+/** The report as the lines `netd doctor` prints. */
+export function formatTorchReport(r: TorchDoctorReport): string {
+  const p = r.probe;
+  const lines = ['', 'PyTorch engine (netd train --engine pytorch)'];
+  const py = p.pythonVersion ? `${p.python} (Python ${p.pythonVersion})` : p.python;
+  if (p.unusable) {
+    lines.push(`  ✗ ${p.unusable}`, `      fix: ${r.remedy ?? torchInstallHint()}`);
+  } else {
+    const build = p.rocmVersion
+      ? `ROCm ${p.rocmVersion}`
+      : p.cudaVersion
+        ? `CUDA ${p.cudaVersion}`
+        : 'CPU-only build';
+    lines.push(`  ✓ torch ${p.torch} in ${py} — ${build}, ${p.threads ?? '?'} CPU threads`);
+    const gpus = (p.cuda ?? []).map((d, i) => `cuda:${i} ${d.name}, ${fmtBytes(d.memoryBytes)}`);
+    if (p.mps) gpus.push('mps Apple GPU');
+    lines.push(
+      `    devices: ${gpus.length ? gpus.join('; ') : 'CPU only (no CUDA, ROCm or MPS device visible to torch)'}`,
+    );
+    if (gpus.length === 0 && !p.cudaVersion && !p.rocmVersion)
+      lines.push(`    for a GPU: ${torchInstallHint()}`);
+  }
+  lines.push(`  --engine auto uses: ${r.auto.reason}`);
+  return lines.join('\n');
+}
