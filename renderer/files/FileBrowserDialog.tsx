@@ -1,7 +1,7 @@
 /**
  * The web host's file browser over `api.filesList`: folders to navigate, `.netd.json` files (or
  * `.onnx` models, to import) to pick, and a path field to type any path directly (or a new file
- * name when saving).
+ * name when saving). In `folder` mode it picks a folder instead: the one the user settles in.
  */
 import { useEffect, useState } from 'react';
 import type { DirEntry } from '../../main/api/contract.ts';
@@ -14,8 +14,13 @@ import { Modal } from '../ui/Modal.tsx';
 const NETWORK_FILE = /\.netd\.json$|\.json$/i;
 const ONNX_FILE = /\.onnx$/i;
 
-const TITLES = { open: 'Open network', save: 'Save network as', import: 'Import ONNX model' };
-const ACTIONS = { open: 'Open', save: 'Save', import: 'Import' };
+const TITLES = {
+  open: 'Open network',
+  save: 'Save network as',
+  import: 'Import ONNX model',
+  folder: 'Choose a folder',
+};
+const ACTIONS = { open: 'Open', save: 'Save', import: 'Import', folder: 'Use this folder' };
 
 function join(dir: string, name: string): string {
   const sep = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
@@ -32,31 +37,46 @@ export function FileBrowserDialog() {
     clear();
     // A suggested full path (Save As of a file that has one) starts in that file's folder.
     const { dir, name } = splitSuggestion(req.suggestedName ?? 'network.netd.json');
-    const startDir = req.mode === 'save' ? dir : undefined;
+    const startDir =
+      req.mode === 'save'
+        ? dir
+        : req.mode === 'folder'
+          ? req.startDir?.trim() || undefined
+          : undefined;
     void load(startDir)
       .then((l) => l ?? (startDir === undefined ? null : load()))
       .then((l) => {
         if (l && req.mode === 'save') setPath(join(l.dir, name));
+        else if (l && req.mode === 'folder') setPath(l.dir);
         else setPath('');
       });
   }, [req, load, clear]);
 
   if (!req) return null;
   const saving = req.mode === 'save';
+  const folders = req.mode === 'folder';
   const finish = (p: string | null) => req.resolve(p && p.trim() ? p.trim() : null);
   const enter = (e: DirEntry) => {
     if (e.kind === 'dir') {
       void load(e.path).then((l) => {
         if (l && saving) setPath(join(l.dir, path.split(/[\\/]/).pop() || 'network.netd.json'));
+        if (l && folders) setPath(l.dir);
       });
     } else finish(e.path);
   };
   const pickable = req.mode === 'import' ? ONNX_FILE : NETWORK_FILE;
-  const entries = (listing?.entries ?? []).filter((e) => e.kind === 'dir' || pickable.test(e.name));
+  const entries = (listing?.entries ?? []).filter(
+    (e) => e.kind === 'dir' || (!folders && pickable.test(e.name)),
+  );
+  const goUp = () =>
+    listing?.parent &&
+    void load(listing.parent).then((l) => {
+      if (l && folders) setPath(l.dir);
+    });
 
   return (
     <Modal
-      title={TITLES[req.mode]}
+      title={req.title ?? TITLES[req.mode]}
       onClose={() => finish(null)}
       wide
       testId="file-dialog"
@@ -72,7 +92,7 @@ export function FileBrowserDialog() {
             onClick={() => finish(path)}
             data-testid="file-dialog-ok"
           >
-            {ACTIONS[req.mode]}
+            {req.actionLabel ?? ACTIONS[req.mode]}
           </button>
         </>
       }
@@ -84,7 +104,7 @@ export function FileBrowserDialog() {
             className="icon-btn"
             aria-label="Parent folder"
             disabled={!listing?.parent}
-            onClick={() => listing?.parent && void load(listing.parent)}
+            onClick={goUp}
           >
             <Icon name="up" />
           </button>
@@ -97,10 +117,15 @@ export function FileBrowserDialog() {
             {error}
           </p>
         )}
-        <ul className="file-browser__list" aria-label="Files and folders">
+        <ul
+          className="file-browser__list"
+          aria-label={folders ? 'Sub-folders' : 'Files and folders'}
+        >
           {listing && entries.length === 0 && (
             <li className="panel-empty">
-              No folders or {req.mode === 'import' ? 'ONNX models' : 'network files'} here.
+              {folders
+                ? 'No sub-folders.'
+                : `No folders or ${req.mode === 'import' ? 'ONNX models' : 'network files'} here.`}
             </li>
           )}
           {entries.map((e) => (
@@ -119,7 +144,7 @@ export function FileBrowserDialog() {
           ))}
         </ul>
         <div className="field">
-          <label htmlFor="file-path">{saving ? 'Save to' : 'Path'}</label>
+          <label htmlFor="file-path">{saving ? 'Save to' : folders ? 'Folder' : 'Path'}</label>
           <input
             id="file-path"
             type="text"
@@ -128,9 +153,11 @@ export function FileBrowserDialog() {
             placeholder={
               saving
                 ? '/path/to/network.netd.json'
-                : req.mode === 'import'
-                  ? 'type the path of a .onnx model or pick one above'
-                  : 'type a path or pick a file above'
+                : folders
+                  ? '/path/to/folder'
+                  : req.mode === 'import'
+                    ? 'type the path of a .onnx model or pick one above'
+                    : 'type a path or pick a file above'
             }
             data-testid="file-path"
             data-autofocus

@@ -13,9 +13,17 @@ export interface ConfirmRequest {
 }
 
 export interface BrowseRequest {
-  /** `import` picks an ONNX model instead of a network file. */
-  mode: 'open' | 'save' | 'import';
+  /**
+   * `import` picks an ONNX model instead of a network file; `folder` picks a folder (a data set,
+   * where to export a model) and resolves the folder the user settles in.
+   */
+  mode: 'open' | 'save' | 'import' | 'folder';
   suggestedName?: string;
+  /** Overrides the dialog's title and its OK button's label (folder pickers name their purpose). */
+  title?: string;
+  actionLabel?: string;
+  /** Where a folder picker starts (the host's home folder when empty or unreadable). */
+  startDir?: string;
 }
 
 interface PromptState {

@@ -1,6 +1,6 @@
-import { memo, useState } from 'react';
+import { memo } from 'react';
 import type { DataDescription } from '../../main/training/types.ts';
-import { FolderDialog } from './FolderDialog.tsx';
+import { askPath } from '../state/promptStore.ts';
 import { formatShape } from '../graph/format.ts';
 import { adaptSummary, type Mismatch } from './mismatch.ts';
 import type { DataKind } from './trainingStore.ts';
@@ -66,11 +66,22 @@ export const DataSection = memo(function DataSection({
   const setFolderPath = useTrainingStore((s) => s.setFolderPath);
   const describeData = useTrainingStore((s) => s.describeData);
   const adaptNetwork = useTrainingStore((s) => s.adaptNetwork);
-  const [browsing, setBrowsing] = useState(false);
   const data = description.value;
   const blocking = mismatches.filter((m) => m.blocking);
   const notes = mismatches.filter((m) => !m.blocking);
 
+  // The app's one file browser, in folder mode: the host's disk, which the browser cannot see.
+  const browse = async (): Promise<void> => {
+    const path = await askPath({
+      mode: 'folder',
+      title: 'Choose a data folder',
+      actionLabel: 'Use this folder',
+      startDir: folderPath,
+    });
+    if (path === null) return;
+    setFolderPath(path);
+    void describeData();
+  };
   return (
     <fieldset className="tr-section">
       <legend>Data</legend>
@@ -103,7 +114,7 @@ export const DataSection = memo(function DataSection({
             onBlur={() => void describeData()}
             onKeyDown={(e) => e.key === 'Enter' && void describeData()}
           />
-          <button type="button" className="tr-button" onClick={() => setBrowsing(true)}>
+          <button type="button" className="tr-button" onClick={() => void browse()}>
             Browse…
           </button>
         </div>
@@ -157,19 +168,6 @@ export const DataSection = memo(function DataSection({
         <p className="tr-error-line" role="alert">
           {adapt.error}
         </p>
-      )}
-      {browsing && (
-        <FolderDialog
-          title="Choose a data folder"
-          chooseLabel="Use this folder"
-          initialDir={folderPath}
-          onClose={() => setBrowsing(false)}
-          onChoose={(path) => {
-            setBrowsing(false);
-            setFolderPath(path);
-            void describeData();
-          }}
-        />
       )}
     </fieldset>
   );

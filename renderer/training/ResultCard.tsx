@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ConfusionMatrix } from './ConfusionMatrix.tsx';
-import { FolderDialog } from './FolderDialog.tsx';
+import { askPath } from '../state/promptStore.ts';
 import { formatLoss, formatPercent } from './format.ts';
 import type { RunView } from './runView.ts';
 import { useTrainingStore } from './useTrainingStore.ts';
@@ -21,7 +21,17 @@ function ExportModel({ runId }: { runId: string }) {
   const exporting = useTrainingStore((s) => s.exporting);
   const exportModel = useTrainingStore((s) => s.exportModel);
   const [dir, setDir] = useState('');
-  const [browsing, setBrowsing] = useState(false);
+  const browse = async (): Promise<void> => {
+    const path = await askPath({
+      mode: 'folder',
+      title: 'Export the model to…',
+      actionLabel: 'Export here',
+      startDir: dir,
+    });
+    if (path === null) return;
+    setDir(path);
+    void exportModel(runId, path);
+  };
   return (
     <div className="tr-export">
       <label htmlFor="tr-export-dir">Export model to</label>
@@ -34,7 +44,7 @@ function ExportModel({ runId }: { runId: string }) {
           spellCheck={false}
           onChange={(e) => setDir(e.target.value)}
         />
-        <button type="button" className="tr-button" onClick={() => setBrowsing(true)}>
+        <button type="button" className="tr-button" onClick={() => void browse()}>
           Browse…
         </button>
         <button
@@ -55,19 +65,6 @@ function ExportModel({ runId }: { runId: string }) {
         <p className="tr-error-line" role="alert">
           {exporting.error}
         </p>
-      )}
-      {browsing && (
-        <FolderDialog
-          title="Export the model to…"
-          chooseLabel="Export here"
-          initialDir={dir}
-          onClose={() => setBrowsing(false)}
-          onChoose={(path) => {
-            setBrowsing(false);
-            setDir(path);
-            void exportModel(runId, path);
-          }}
-        />
       )}
     </div>
   );
