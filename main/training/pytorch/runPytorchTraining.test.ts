@@ -1,5 +1,5 @@
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
@@ -77,6 +77,26 @@ describe('netd train --engine pytorch', () => {
       for (const f of ['model.py', 'model.pt', 'weights.safetensors'])
         expect(existsSync(join(run, f))).toBe(true);
       expect(existsSync(join(run, 'data.tmp'))).toBe(false);
+    },
+    180_000,
+  );
+
+  it.skipIf(noTorch !== null || cpus().length < 2)(
+    `--nproc 2 (DDP, gloo on the CPU) gives one run, one set of events and the accuracy of --nproc 1${skipped}`,
+    async () => {
+      const one = await train(['--engine', 'pytorch', '--epochs', '2', '--nproc', '1']);
+      const two = await train(['--engine', 'pytorch', '--epochs', '2', '--nproc', '2']);
+      expect(two.code, two.err).toBe(0);
+      for (const kind of ['started', 'done'] as const)
+        expect(two.events.filter((e) => e.event === kind)).toHaveLength(1);
+      expect(two.events.filter((e) => e.event === 'epoch')).toHaveLength(2);
+      const started = two.events.find((e) => e.event === 'started')!;
+      if (started.event === 'started') expect(started.backendNote).toContain('2 processes (DDP)');
+      const acc = (r: typeof one) => {
+        const done = r.events.at(-1)!;
+        return done.event === 'done' ? (done.testAccuracy ?? -1) : -1;
+      };
+      expect(Math.abs(acc(two) - acc(one))).toBeLessThanOrEqual(0.02);
     },
     180_000,
   );
