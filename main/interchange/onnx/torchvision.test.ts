@@ -2,9 +2,9 @@
  * Round trip of the classics through ONNX, against PyTorch itself: torchvision's AlexNet, VGG-11,
  * ResNet-18, ResNet-50 and GoogLeNet, exported by `torch.onnx.export` with seeded weights
  * (testing/torchvision_onnx.py), import with exactly torchvision's parameter counts; the imported
- * design, exported again, gives in onnxruntime the logits of the original file and of PyTorch
- * (≤ 1e-4); and the app's own engine gives them too (the small-input models; ≤ 1e-4 relative to
- * the largest logit, since its float32 sums run in another order). Needs Debian's python3-torch,
+ * design, exported again, gives in onnxruntime the outputs of the original file (≤ 1e-4), and
+ * PyTorch's own logits as does the app's engine (the small-input models) — within 1e-4 relative
+ * to the largest logit, since those runtimes sum float32 in another order. Needs Debian's python3-torch,
  * python3-torchvision and python3-onnx; skipped with the reason otherwise.
  */
 import { spawnSync } from 'node:child_process';
@@ -99,7 +99,10 @@ describe.skipIf(!HAS_TORCH)(
         const original = await runOrt(join(dir, `${name}.onnx`), input, meta.inputShape);
         const again = await runOrt(ours, input, meta.inputShape);
         expect(maxAbsDiff(again, original)).toBeLessThanOrEqual(1e-4);
-        expect(maxAbsDiff(again, torchLogits)).toBeLessThanOrEqual(1e-4);
+        // Against PyTorch's own logits (another runtime, float32 sums in another order): 1e-4
+        // relative to the largest logit (ResNet-50's reach ~80 with these BatchNorm statistics).
+        const scale = Math.max(1, ...Array.from(torchLogits, Math.abs));
+        expect(maxAbsDiff(again, torchLogits)).toBeLessThanOrEqual(1e-4 * scale);
         if (tfjs) {
           const [n, c, h, w] = meta.inputShape as [number, number, number, number];
           const engine = await runTfjs(
@@ -108,8 +111,6 @@ describe.skipIf(!HAS_TORCH)(
             nchwToNhwc(input, meta.inputShape),
             [n, h, w, c],
           );
-          // float32 sums in another order: 1e-4 relative to the largest logit (ResNet-50's reach ~10).
-          const scale = Math.max(1, ...Array.from(torchLogits, Math.abs));
           expect(maxAbsDiff(engine, torchLogits)).toBeLessThanOrEqual(1e-4 * scale);
         }
       },
