@@ -114,7 +114,7 @@ export const DataSection = memo(function DataSection({
             onBlur={() => void describeData()}
             onKeyDown={(e) => e.key === 'Enter' && void describeData()}
           />
-          <button type="button" className="tr-button" onClick={() => void browse()}>
+          <button type="button" className="btn" onClick={() => void browse()}>
             Browse…
           </button>
         </div>
@@ -137,7 +137,7 @@ export const DataSection = memo(function DataSection({
           <p className="tr-muted">{adaptSummary(data, mismatches)}</p>
           <button
             type="button"
-            className="tr-button tr-button-primary"
+            className="btn btn--accent"
             onClick={() => void adaptNetwork()}
             disabled={adapt.busy}
           >

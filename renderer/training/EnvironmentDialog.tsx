@@ -67,7 +67,7 @@ export function EnvironmentDialog() {
         <>
           <button
             type="button"
-            className="tr-button"
+            className="btn"
             // Not `disabled`: the dialog focuses its first button on open, and a disabled one
             // would leave focus (and Escape) outside the dialog.
             aria-disabled={environment.status === 'loading'}
@@ -75,7 +75,7 @@ export function EnvironmentDialog() {
           >
             Check again
           </button>
-          <button type="button" className="tr-button tr-button-primary" onClick={close}>
+          <button type="button" className="btn btn--accent" onClick={close}>
             Close
           </button>
         </>

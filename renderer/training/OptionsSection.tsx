@@ -104,12 +104,7 @@ export const OptionsSection = memo(function OptionsSection({
         />
       </Group>
       <div className="tr-form-foot">
-        <button
-          type="button"
-          className="tr-button tr-button-quiet"
-          onClick={resetOptions}
-          disabled={disabled}
-        >
+        <button type="button" className="btn btn--quiet" onClick={resetOptions} disabled={disabled}>
           Reset options
         </button>
       </div>

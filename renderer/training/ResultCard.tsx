@@ -44,12 +44,12 @@ function ExportModel({ runId }: { runId: string }) {
           spellCheck={false}
           onChange={(e) => setDir(e.target.value)}
         />
-        <button type="button" className="tr-button" onClick={() => void browse()}>
+        <button type="button" className="btn" onClick={() => void browse()}>
           Browse…
         </button>
         <button
           type="button"
-          className="tr-button tr-button-primary"
+          className="btn btn--accent"
           disabled={!dir.trim() || exporting.busy}
           onClick={() => void exportModel(runId, dir.trim())}
         >

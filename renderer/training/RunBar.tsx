@@ -48,7 +48,7 @@ export function RunBar({ blocker }: { blocker: string | null }) {
       {active ? (
         <button
           type="button"
-          className="tr-button tr-button-stop"
+          className="btn btn--danger"
           data-testid="train-stop"
           onClick={() => void stop()}
           disabled={starting}
@@ -58,7 +58,7 @@ export function RunBar({ blocker }: { blocker: string | null }) {
       ) : (
         <button
           type="button"
-          className="tr-button tr-button-primary"
+          className="btn btn--accent"
           data-testid="train-start"
           onClick={() => void start()}
           disabled={blocker !== null}
@@ -115,7 +115,7 @@ export function RunBar({ blocker }: { blocker: string | null }) {
       )}
       <button
         type="button"
-        className="tr-button tr-button-quiet tr-env-button"
+        className="btn btn--quiet tr-env-button"
         onClick={() => void openEnvironment()}
         aria-label="Check environment"
         title="Which training backends work here, and what to install for a faster one"

@@ -82,24 +82,20 @@ function RunItem({
         <span className="tr-confirm">
           <button
             type="button"
-            className="tr-button tr-button-danger"
+            className="btn btn--danger"
             onClick={() => void deleteRun(run.runId)}
             autoFocus
           >
             Delete
           </button>
-          <button
-            type="button"
-            className="tr-button tr-button-quiet"
-            onClick={() => setConfirming(false)}
-          >
+          <button type="button" className="btn btn--quiet" onClick={() => setConfirming(false)}>
             Keep
           </button>
         </span>
       ) : (
         <button
           type="button"
-          className="tr-icon-button"
+          className="icon-btn"
           aria-label={`Delete run ${title}`}
           title="Delete this run"
           disabled={run.status === 'running'}
@@ -127,11 +123,7 @@ export const RunHistory = memo(function RunHistory() {
           {list.length} run{list.length === 1 ? '' : 's'}
           {compareIds.length > 0 && ` · ${compareIds.length} compared`}
         </span>
-        <button
-          type="button"
-          className="tr-button tr-button-quiet"
-          onClick={() => void refreshRuns()}
-        >
+        <button type="button" className="btn btn--quiet" onClick={() => void refreshRuns()}>
           Refresh
         </button>
       </div>

@@ -56,15 +56,11 @@ function ViewingHeader({ name }: { name: string }) {
         Viewing run <strong>{name}</strong>
       </span>
       {viewed && (
-        <button
-          type="button"
-          className="tr-button tr-button-quiet"
-          onClick={() => applyRunSettings(viewed)}
-        >
+        <button type="button" className="btn btn--quiet" onClick={() => applyRunSettings(viewed)}>
           Use its settings
         </button>
       )}
-      <button type="button" className="tr-button tr-button-quiet" onClick={closeRun}>
+      <button type="button" className="btn btn--quiet" onClick={closeRun}>
         Back to current run
       </button>
     </div>

@@ -3,12 +3,12 @@
  * accepts `var(--x)` anywhere it writes an SVG colour attribute.
  */
 export const CHART = {
-  grid: 'var(--tr-grid)',
-  axis: 'var(--tr-muted)',
-  train: 'var(--tr-train)',
-  val: 'var(--tr-val)',
-  tooltipBg: 'var(--tr-surface)',
-  tooltipBorder: 'var(--tr-border)',
+  grid: 'var(--border)',
+  axis: 'var(--text-2)',
+  train: 'var(--chart-train)',
+  val: 'var(--chart-val)',
+  tooltipBg: 'var(--panel)',
+  tooltipBorder: 'var(--border)',
 } as const;
 
 /** Distinct colours for overlaid runs (colour-blind-safe Okabe–Ito order). */
@@ -29,7 +29,7 @@ export const TOOLTIP_STYLE = {
     border: `1px solid ${CHART.tooltipBorder}`,
     borderRadius: 6,
     fontSize: 12,
-    color: 'var(--tr-text)',
+    color: 'var(--text)',
   },
-  labelStyle: { color: 'var(--tr-muted)' },
+  labelStyle: { color: 'var(--text-2)' },
 } as const;
