@@ -70,6 +70,8 @@ export const requestSchemas = {
     // The trainer's own schema, so the API accepts exactly what the trainer accepts, with its
     // messages. Partial: the trainer fills in the defaults.
     options: trainingOptionsRequestSchema.default({}),
+    /** A weights file to start from (e.g. the design's NAME.weights.safetensors): fine-tuning. */
+    weights: pathString.optional(),
   }),
   trainingStop: z.strictObject({ runId }),
   runsList: noArgs,

@@ -36,7 +36,12 @@ export function createTrainingApi(
   return {
     trainingEnvironment: async () => need().environment(),
     trainingDescribeData: async ({ spec }) => need().describeData(dataSpec(spec, resolvePath)),
-    trainingStart: async (req) => need().start({ ...req, data: dataSpec(req.data, resolvePath) }),
+    trainingStart: async (req) =>
+      need().start({
+        ...req,
+        data: dataSpec(req.data, resolvePath),
+        ...(req.weights ? { weights: resolvePath(req.weights) } : {}),
+      }),
     trainingStop: async ({ runId }) => need().stop(runId),
     runsList: async () => need().runs.list(),
     runsGet: async ({ runId }) => need().runs.get(runId),

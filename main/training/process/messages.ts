@@ -31,6 +31,7 @@ export const parentToChildSchema: z.ZodType<ParentToChild> = z.discriminatedUnio
       doc: networkDocSchema,
       data: z.string(),
       options: z.record(z.string(), z.unknown()),
+      weights: z.string().min(1).optional(),
     }),
   }),
   z.object({ type: z.literal('stop'), runId: z.string() }),
