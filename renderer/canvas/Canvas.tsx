@@ -67,10 +67,14 @@ function startViewport(
 ): Viewport | null {
   const placed = nodes.flatMap((n) => (n.position ? [n.position] : []));
   if (placed.length === 0) return null;
-  const minX = Math.min(...placed.map((p) => p.x));
-  const maxX = Math.max(...placed.map((p) => p.x)) + NODE_WIDTH;
-  const minY = Math.min(...placed.map((p) => p.y));
-  const maxY = Math.max(...placed.map((p) => p.y)) + NODE_HEIGHT;
+  // Loops, not Math.min(...spread): 100k+ arguments overflow the call stack.
+  let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const p of placed) {
+    minX = Math.min(minX, p.x);
+    maxX = Math.max(maxX, p.x + NODE_WIDTH);
+    minY = Math.min(minY, p.y);
+    maxY = Math.max(maxY, p.y + NODE_HEIGHT);
+  }
   const fit = Math.min((width * 0.9) / (maxX - minX), (height - 48) / (maxY - minY));
   const zoom = Math.min(1, Math.max(READABLE_ZOOM, Math.min(fit, (width * 0.9) / (maxX - minX))));
   return { x: width / 2 - ((minX + maxX) / 2) * zoom, y: 24 - minY * zoom, zoom };

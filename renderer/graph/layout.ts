@@ -104,8 +104,13 @@ export function computeLayout(
 function wrapLines(placed: Placed[], along: number, across: number, down: boolean): Placed[] {
   if (placed.length < 8) return placed;
   const ranks = [...new Set(placed.map((p) => Math.round(p.along)))].sort((a, b) => a - b);
-  const minAcross = Math.min(...placed.map((p) => p.across)) - across / 2;
-  const maxAcross = Math.max(...placed.map((p) => p.across)) + across / 2;
+  // A loop, not Math.min(...spread): 100k+ arguments overflow the call stack.
+  let minAcross = Infinity;
+  let maxAcross = -Infinity;
+  for (const p of placed) {
+    minAcross = Math.min(minAcross, p.across - across / 2);
+    maxAcross = Math.max(maxAcross, p.across + across / 2);
+  }
   const breadth = maxAcross - minAcross + WRAP_GAP;
   const length = ranks[ranks.length - 1]! - ranks[0]! + along + RANK_GAP;
   // n lines of `length / n` each: down → width n·breadth, height length/n; right → transposed.

@@ -111,7 +111,8 @@ export function fitLine(head: string, fraction: number, tail: string, columns: n
 
 /** Per-class accuracy from a confusion matrix (rows = true class). */
 function perClassLines(classes: string[], confusion: number[][]): string {
-  const width = Math.max(...classes.map((c) => c.length), 5);
+  let width = 5; // a loop, not a spread: a classes.txt may list very many names
+  for (const c of classes) width = Math.max(width, c.length);
   const lines = classes.map((name, i) => {
     const row = confusion[i] ?? [];
     const total = row.reduce((a, b) => a + b, 0);
