@@ -1,6 +1,7 @@
 import type { NetworkDoc } from '../main/network/types.ts';
 import type { RunSummary } from '../main/training/types.ts';
 import { api, openApp, screenshot, waitForAnalysis } from './helpers/app.ts';
+import { loadTemplate } from './helpers/designer.ts';
 import { expect, test } from './helpers/test.ts';
 import {
   chartPoints,
@@ -116,6 +117,13 @@ test('Stop ends a run and it is kept as stopped', async ({ page, appUrl }) => {
   await page.getByTestId('train-stop').click();
   expect(await waitForRunEnd(page)).toBe('stopped');
   await expect(page.getByTestId('train-start')).toBeVisible();
+  // It says truthfully where it stopped and what the model trained so far scores; the bar is not full.
+  const progress = page.getByTestId('train-progress');
+  await expect(progress).toHaveAttribute(
+    'aria-valuetext',
+    /^Stopped after (\d+ of \d+ batches of epoch \d+|\d+ epochs?).* · test accuracy \d{1,3}\.\d %$/,
+  );
+  expect(Number(await progress.getAttribute('aria-valuenow'))).toBeLessThan(100);
 
   const after = await api<RunSummary[]>(page, 'runs:list');
   const mine = after.find((r) => !before.some((b) => b.runId === r.runId));
@@ -130,6 +138,13 @@ test('Stop ends a run and it is kept as stopped', async ({ page, appUrl }) => {
   await expect(item).toHaveCount(0);
   const remaining = await api<RunSummary[]>(page, 'runs:list');
   expect(remaining.some((r) => r.runId === mine?.runId)).toBe(false);
+
+  // Training state belongs to a network: another network starts with a clean dashboard.
+  await page.getByTestId('view-designer').click();
+  await loadTemplate(page, 'lenet5');
+  await openTraining(page);
+  await expect(progress).toHaveAttribute('data-status', 'idle');
+  await expect(page.getByTestId('train-speed')).toHaveCount(0);
 });
 
 test('explains a data/network mismatch and adapts the network in one click', async ({
