@@ -26,6 +26,9 @@ export async function buildCli(root, { quiet = true } = {}) {
     // Native or self-locating packages stay in node_modules (they find their .node / .wasm files
     // relative to their own folder, which bundling would break).
     external: ['@tensorflow/*'],
+    // import() of an external becomes require(): bin/netd.mjs runs the bundle from V8's code cache
+    // through node:vm, where import() has no loader (and tfjs is CommonJS anyway).
+    supported: { 'dynamic-import': false },
     // The trainer process the CLI forks is the trainer bundle beside it (see forkTrainer.ts).
     define: { __NETD_TRAINER_BUNDLE__: '__netdTrainerBundle' },
     banner: {
