@@ -37,6 +37,36 @@ function aligned(rows: [string, string | null][], indent: string): string[] {
   );
 }
 
+/** Loading the trained weights shipped beside the file: netd_torch/weights.py's reader, inlined. */
+function pretrainedSection(className: string, weightsFile: string): string[] {
+  const defs = pickDefinitions('weights.py', [
+    'read_safetensors',
+    '_pairs',
+    '_to_torch',
+    'load_design_weights',
+  ]);
+  return [
+    '',
+    '# --- the trained weights (NetDesigner safetensors, TensorFlow.js layouts) ------------------',
+    '',
+    'import json  # noqa: E402',
+    'import os  # noqa: E402',
+    'import struct  # noqa: E402',
+    'from typing import Dict, Mapping  # noqa: E402',
+    '',
+    'import numpy as np  # noqa: E402',
+    '',
+    ...defs.flatMap((d) => ['', d, '']),
+    '',
+    `def pretrained(path: str = os.path.join(os.path.dirname(os.path.abspath(__file__)), ${JSON.stringify(weightsFile)})) -> ${className}:`,
+    `    """${className} with the trained weights NetDesigner exported beside this file."""`,
+    `    model = ${className}()`,
+    '    load_design_weights(model, read_safetensors(path), DESIGN_LAYERS)',
+    '    return model.eval()',
+    '',
+  ];
+}
+
 /** `28×28×6 · 156 params` (+ BatchNorm's running statistics, apart, as the designer shows them). */
 function moduleComment(shape: Shape, a: NodeAnalysis): string {
   const parts = [fmtShape(shape)];
@@ -89,7 +119,11 @@ function shapeOf(analysis: NetworkAnalysis, id: string): Shape {
 export function generateModel(
   doc: NetworkDoc,
   analysis: NetworkAnalysis,
-  opts: { sourceFile?: string } = {},
+  opts: {
+    sourceFile?: string;
+    /** A weights file (NetDesigner layouts) beside the model: adds `pretrained()` to load it. */
+    weightsFile?: string;
+  } = {},
 ): GeneratedModel {
   const inputs = doc.nodes.filter((n) => n.type === 'Input');
   if (inputs.length !== 1) {
@@ -242,9 +276,10 @@ export function generateModel(
     ...layers.map(([id, path]) => `    ${JSON.stringify(id)}: ${JSON.stringify(path)},`),
     '}',
     '',
+    ...(opts.weightsFile ? pretrainedSection(className, opts.weightsFile) : []),
     '',
     'if __name__ == "__main__":',
-    `    model = ${className}()`,
+    `    model = ${opts.weightsFile ? 'pretrained' : className}()`,
     '    print(model)',
     `    print(model(torch.zeros(2, *${className}.input_shape)).shape)`,
     '',

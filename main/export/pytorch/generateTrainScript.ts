@@ -71,7 +71,7 @@ export function generateTrainScript(model: GeneratedModel, modelFile: string): s
     data.code,
     '',
     '',
-    '# --- weights: NetDesigner\'s weights.safetensors (TensorFlow.js layouts) ↔ this model --------',
+    "# --- weights: NetDesigner's weights.safetensors (TensorFlow.js layouts) ↔ this model --------",
     '',
     weights.code,
     '',

@@ -7,6 +7,8 @@ import { main } from '../../cli/main.ts';
 import { captureContext } from '../../cli/testing.ts';
 import { buildTemplate } from '../../templates/index.ts';
 import { pythonExecutable, torchUnavailableReason } from '../../training/pytorch/python.ts';
+import { encodeSafetensors, expectedWeights, type Weights } from '../../weights/index.ts';
+import { mkdirSync } from 'node:fs';
 
 const noTorch = torchUnavailableReason();
 const skipped = noTorch ? ` — skipped: ${noTorch}` : '';
@@ -81,6 +83,60 @@ describe('netd export --to pytorch', () => {
     expect(await main(['export', designFile(), '--to', 'pytorch', '--with-training'], ctx)).toBe(2);
     expect(ctx.stderr()).toContain('-o model.py');
   });
+
+  it.skipIf(noTorch !== null)(
+    `--run writes the run's weights beside model.py, and pretrained() loads them${skipped}`,
+    async () => {
+      const file = designFile();
+      const { doc } = buildTemplate('lenet5', { input: [16, 16, 3], classes: 4 });
+      const weights: Weights = new Map();
+      for (const spec of expectedWeights(doc)) {
+        const n = spec.shape.reduce((a, b) => a * b, 1);
+        weights.set(spec.name, { shape: spec.shape, data: new Float32Array(n).fill(0.01) });
+      }
+      const home = join(dir, 'home');
+      mkdirSync(join(home, 'runs', '20261205-000000-abcdef'), { recursive: true });
+      writeFileSync(
+        join(home, 'runs', '20261205-000000-abcdef', 'weights.safetensors'),
+        encodeSafetensors(weights),
+      );
+      const saved = process.env.NETD_HOME;
+      process.env.NETD_HOME = home;
+      try {
+        const out = join(dir, 'with-run', 'model.py');
+        const ctx = captureContext();
+        expect(
+          await main(
+            ['export', file, '--to', 'pytorch', '--run', '20261205-000000-abcdef', '-o', out],
+            ctx,
+          ),
+        ).toBe(0);
+        const check = spawnSync(
+          pythonExecutable(),
+          [
+            '-c',
+            'import model; m = model.pretrained(); print(float(m.c1.weight.sum()), m.c1.weight.shape[0])',
+          ],
+          { cwd: join(dir, 'with-run'), encoding: 'utf8' },
+        );
+        expect(check.status, check.stderr).toBe(0);
+        const [sum, filters] = check.stdout.trim().split(' ').map(Number);
+        expect(sum).toBeCloseTo(0.01 * filters! * 3 * 25, 4);
+        const missing = captureContext();
+        expect(
+          await main(
+            ['export', file, '--to', 'pytorch', '--run', '20261205-000000-000000', '-o', out],
+            missing,
+          ),
+        ).toBe(2);
+        expect(missing.stderr()).toContain('file not found');
+      } finally {
+        if (saved === undefined) delete process.env.NETD_HOME;
+        else process.env.NETD_HOME = saved;
+      }
+    },
+    60_000,
+  );
 
   it('refuses a design with errors, naming the node (exit 1)', async () => {
     const file = join(dir, 'bad.netd.json');
