@@ -9,11 +9,12 @@ import { paramsText } from '../../main/network/catalog/format.ts';
 import { formatCompact, formatShape } from '../graph/format.ts';
 import { Icon } from '../ui/Icon.tsx';
 import type { LayerFlowNode } from './toFlow.ts';
-import { useCompact } from './zoomLevel.ts';
+import { useCompact, useTiny } from './zoomLevel.ts';
 
 function LayerNodeView({ data, selected }: NodeProps<LayerFlowNode>) {
   const { node, analysis, group, problems, inputs, size, direction } = data;
   const compact = useCompact();
+  const tiny = useTiny();
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
   // "unknown": no problem of its own, but an upstream error leaves its shape unknown.
@@ -28,6 +29,18 @@ function LayerNodeView({ data, selected }: NodeProps<LayerFlowNode>) {
   const down = direction === 'down';
   const shortcut = analysis?.shortcut;
   const shape = analysis ? formatShape(analysis.outputShape) : '…';
+  if (tiny)
+    return (
+      <div
+        className={`layer-card is-tiny group-${group ?? 'unknown'} state-${state}${selected ? ' is-selected' : ''}`}
+        title={`${node.type} ${node.label ?? node.id}: ${shape}`}
+        data-testid={`node-${node.id}`}
+      >
+        <span className="layer-card__bar">
+          <span style={{ width: `${Math.round(size * 100)}%` }} />
+        </span>
+      </div>
+    );
   return (
     <div
       className={`layer-card group-${group ?? 'unknown'} state-${state}${selected ? ' is-selected' : ''}${compact ? ' is-compact' : ''}`}

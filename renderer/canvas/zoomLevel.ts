@@ -17,3 +17,14 @@ export const READABLE_COMPACT_ZOOM = 0.42;
 export function useCompact(): boolean {
   return useStore((s) => s.transform[2] < COMPACT_BELOW);
 }
+
+/**
+ * Zoom under which even compact text is far too small to read (under 6 px): a card is then only
+ * its colour and size bar, which keeps a fitted 500-layer network light to draw and drag.
+ */
+export const TINY_BELOW = 0.27;
+
+/** True while cards are drawn as bare blocks (re-renders only on the switch). */
+export function useTiny(): boolean {
+  return useStore((s) => s.transform[2] < TINY_BELOW);
+}
