@@ -39,6 +39,7 @@ import { createUtilityTrainerChannel } from '../training/utilityTrainerChannel.t
 import { createCloseGuard } from '../window/closeGuard.ts';
 import { APP_NAME, documentNameFromTitle, isDirtyTitle } from '../window/windowTitle.ts';
 import { appPaths } from './appPaths.ts';
+import { createWriteGuard } from '../ipc/writeGuard.ts';
 import { openDocumentation } from './documentation.ts';
 import { handleDownload } from './exportDownloads.ts';
 import { createMainWindow, loadAppPage } from './mainWindow.ts';
@@ -133,21 +134,29 @@ export async function startDesktopApp(bundleDir: string): Promise<DesktopApp> {
       send,
       developerItems: !app.isPackaged,
       openDocumentation: () => {
-        void openDocumentation(paths.readme, app.getPath('temp'), (p) => shell.openPath(p)).then(
-          (failure) => {
-            if (failure) dialog.showErrorBox('Documentation', failure);
-          },
-        );
+        // The app's own folder, not the shared temp folder (where another user could pre-create it).
+        const docsDir = join(app.getPath('userData'), 'documentation');
+        void openDocumentation(paths.readme, docsDir, (p) => shell.openPath(p)).then((failure) => {
+          if (failure) dialog.showErrorBox('Documentation', failure);
+        });
       },
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   };
 
   const checkSender = createSenderCheck(() => win?.webContents ?? null);
+  // Saves go only to files the user chose or opened; an injected script cannot pick a path.
+  const writeGuard = createWriteGuard();
   registerApiHandlers(ipcMain, api, checkSender, {
+    writeGuard,
     onSuccess: (method: ApiMethod, result: unknown) => {
+      if (method === 'recoveryRead') {
+        const restored = (result as { path?: unknown } | null)?.path;
+        if (typeof restored === 'string') writeGuard.allow(restored);
+      }
       if (method !== 'filesOpen' && method !== 'filesSave') return;
       const path = (result as { path?: unknown } | null)?.path;
+      if (typeof path === 'string') writeGuard.allow(path);
       if (typeof path === 'string') app.addRecentDocument(path);
       void rebuildMenu();
     },
@@ -179,6 +188,7 @@ export async function startDesktopApp(bundleDir: string): Promise<DesktopApp> {
       showOpenDialog: async () => (win ? showOpenNetworkDialog(win, documents) : null),
       showSaveDialog: async (suggestedName) => {
         const chosen = win ? await showSaveNetworkDialog(win, documents, suggestedName) : null;
+        if (chosen !== null) writeGuard.allow(chosen);
         if (chosen === null) {
           closeGuard.saveCancelled();
           quitRequested = false;

@@ -3,7 +3,8 @@
  * it is copied out of the asar archive (the OS cannot open files inside it) and opened with the
  * system's viewer for Markdown/text.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { ensureDir } from '../../main/files/safeFs.ts';
 import { join } from 'node:path';
 
 /**
@@ -17,9 +18,10 @@ export async function openDocumentation(
 ): Promise<string | null> {
   const target = join(tempDir, 'NetDesigner-README.md');
   try {
-    await mkdir(tempDir, { recursive: true });
+    // Private (0700), created level by level; the copy is written 0600.
+    await ensureDir(tempDir, 0o700);
     // read + write rather than copyFile: reading is what Electron's asar layer supports everywhere.
-    await writeFile(target, await readFile(readmePath));
+    await writeFile(target, await readFile(readmePath), { mode: 0o600 });
   } catch {
     return `The documentation could not be found at ${readmePath}.`;
   }

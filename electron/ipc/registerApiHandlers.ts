@@ -9,6 +9,7 @@ import { dispatchApiCall } from '../../main/api/dispatch.ts';
 import { ipcError } from './ipcResult.ts';
 import type { IpcResult } from './ipcResult.ts';
 import type { IpcSenderInfo, SenderCheck } from './senderGuard.ts';
+import type { WriteGuard } from './writeGuard.ts';
 
 /** The slice of `ipcMain` used here (tests pass a fake). */
 export interface IpcMainLike {
@@ -21,6 +22,8 @@ export interface IpcMainLike {
 export interface ApiHandlerOptions {
   /** Called after a successful call (e.g. to refresh the Open Recent menu after files:open). */
   onSuccess?: (method: ApiMethod, result: unknown) => void;
+  /** Refuses writes to files the user did not choose (see `writeGuard.ts`). */
+  writeGuard?: Pick<WriteGuard, 'refusal'>;
 }
 
 /** Registers one handler per API channel on `ipc`; returns the channels registered. */
@@ -35,6 +38,8 @@ export function registerApiHandlers(
     ipc.handle(channel, async (event, payload) => {
       const refusal = checkSender(event);
       if (refusal) return ipcError(`Refused ${channel}: ${refusal}.`, 'forbidden');
+      const writeRefusal = options.writeGuard?.refusal(method, payload);
+      if (writeRefusal) return ipcError(`Refused ${channel}: ${writeRefusal}.`, 'forbidden');
       const outcome = await dispatchApiCall(api, channel, payload);
       if (outcome.ok) options.onSuccess?.(method, outcome.result);
       return outcome;
