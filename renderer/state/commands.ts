@@ -149,18 +149,27 @@ export function copySelection(): void {
   pasteCount = 0;
 }
 
-/** Pastes the clipboard, offset a little more each time, and selects the pasted nodes. */
+/**
+ * How far the n-th paste of the same copy lands from the copied cards: half a card right and down
+ * per paste, so the copy never hides the original and repeated pastes cascade, each card's head
+ * in sight.
+ */
+export function pasteOffset(n: number): Position {
+  return { x: (NODE_WIDTH / 2 + 20) * n, y: (NODE_HEIGHT / 2 + 20) * n };
+}
+
+/** Pastes the clipboard, one step further along the cascade each time, and selects the pasted nodes. */
 export function paste(): void {
   if (!clipboard || clipboard.nodes.length === 0) return;
   pasteCount += 1;
-  pasteIn(clipboard, { x: 40 * pasteCount, y: 40 * pasteCount });
+  pasteIn(clipboard, pasteOffset(pasteCount));
 }
 
 /** Duplicates the selected nodes without touching the clipboard. */
 export function duplicateSelection(): void {
   const ids = useSelectionStore.getState().nodes;
   if (ids.size === 0) return;
-  pasteIn(copyFragment(doc(), ids), { x: 40, y: 40 });
+  pasteIn(copyFragment(doc(), ids), pasteOffset(1));
 }
 
 function pasteIn(fragment: Fragment, offset: Position): void {

@@ -1,6 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { NetworkDoc } from '../../main/network/types.ts';
-import { duplicateSelection, selectAll, deleteSelection } from './commands.ts';
+import { NODE_HEIGHT, NODE_WIDTH } from '../graph/layout.ts';
+import {
+  copySelection,
+  deleteSelection,
+  duplicateSelection,
+  paste,
+  pasteOffset,
+  selectAll,
+} from './commands.ts';
 import { emptyDoc, redo, undo, useDocStore } from './docStore.ts';
 import { useSelectionStore } from './selectionStore.ts';
 
@@ -74,5 +82,33 @@ describe('selection follows the graph', () => {
   it('never selects an id that is not in the graph, and keeps folded stage boxes', () => {
     useSelectionStore.getState().select(['conv1', 'ghost', 'stage:conv']);
     expect(selected()).toEqual(['conv1', 'stage:conv']);
+  });
+});
+
+describe('copy and paste', () => {
+  beforeEach(() => {
+    useDocStore.getState().reset(CHAIN);
+    useSelectionStore.getState().clear();
+  });
+
+  const positionOf = (id: string) =>
+    useDocStore.getState().doc.nodes.find((n) => n.id === id)?.position;
+
+  it('pastes beside the copied card, and repeated pastes cascade from it', () => {
+    useSelectionStore.getState().select(['conv1']);
+    copySelection();
+    const origin = positionOf('conv1')!;
+    const pasted: { x: number; y: number }[] = [];
+    for (let i = 0; i < 3; i++) {
+      paste();
+      pasted.push(positionOf(selected()[0]!)!);
+    }
+    const step = pasteOffset(1);
+    // A visible offset: at least half a card in each direction.
+    expect(step.x).toBeGreaterThanOrEqual(NODE_WIDTH / 2);
+    expect(step.y).toBeGreaterThanOrEqual(NODE_HEIGHT / 2);
+    expect(pasted).toEqual(
+      [1, 2, 3].map((n) => ({ x: origin.x + step.x * n, y: origin.y + step.y * n })),
+    );
   });
 });
