@@ -1,6 +1,6 @@
 import { Icon } from '../ui/Icon.tsx';
 import type { BackendStatus, EnvironmentReport } from '../../main/training/types.ts';
-import { environmentSummary } from './environmentSummary.ts';
+import { backendsByUse, environmentSummary } from './environmentSummary.ts';
 import { TrainingModal } from './TrainingModal.tsx';
 import { useTrainingStore } from './useTrainingStore.ts';
 
@@ -34,7 +34,7 @@ function Report({ report }: { report: EnvironmentReport }) {
     <>
       <p className="tr-env-summary">{environmentSummary(report)}</p>
       <ul className="tr-env-list">
-        {report.backends.map((b) => (
+        {backendsByUse(report).map((b) => (
           <BackendRow key={b.name} backend={b} selected={b.name === report.selected} />
         ))}
       </ul>

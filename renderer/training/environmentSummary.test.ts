@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { EnvironmentReport } from '../../main/training/types.ts';
-import { environmentSummary } from './environmentSummary.ts';
+import { backendsByUse, environmentSummary } from './environmentSummary.ts';
 
 const report = (
   selected: EnvironmentReport['selected'],
   gpuAvailable: boolean,
+  gpus: string[] = ['NVIDIA RTX 3060'],
 ): EnvironmentReport => ({
   selected,
   node: 'v22',
   platform: 'linux x64',
   cpus: 8,
-  gpus: [],
+  gpus,
   backends: [
     {
       name: 'tensorflow-gpu',
@@ -40,5 +41,27 @@ describe('environment diagnosis', () => {
     expect(environmentSummary(report('tensorflow-gpu', true))).toBe(
       'Training runs on tensorflow-gpu. This is the fastest backend there is.',
     );
+  });
+
+  it('on a machine without a GPU, leads with what would help, not with the GPU backend', () => {
+    const noGpu = report('wasm', false, []);
+    expect(environmentSummary(noGpu)).toBe(
+      'Training runs on wasm. The faster tensorflow backend is not available (Not installed). (No GPU was detected, so the GPU backend would not help here.)',
+    );
+    expect(backendsByUse(noGpu).map((b) => b.name)).toEqual([
+      'wasm',
+      'tensorflow',
+      'cpu',
+      'tensorflow-gpu',
+    ]);
+  });
+
+  it('with a GPU, lists the faster backends right after the one in use', () => {
+    expect(backendsByUse(report('wasm', false)).map((b) => b.name)).toEqual([
+      'wasm',
+      'tensorflow-gpu',
+      'tensorflow',
+      'cpu',
+    ]);
   });
 });
