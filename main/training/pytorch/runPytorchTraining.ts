@@ -195,6 +195,8 @@ export async function runPytorchTraining(
       ...trainerArgs(options),
       '--device', device,
       '--json',
+      // Fresh weights drawn the way the tfjs engine draws them, so both engines start alike.
+      '--init', 'keras',
       '--stop-file', stopFile,
       '--out', runDir,
       ...(req.weights ? ['--init-weights', req.weights] : []),

@@ -49,6 +49,8 @@ def parse_args(argv: Optional[List[str]] = None) -> argparse.Namespace:
     p.add_argument("--json", action="store_true", help="one JSON event per line on stdout")
     p.add_argument("--stop-file", default="", help="stop before the next batch once this file exists")
     p.add_argument("--init-weights", default="", help="start from these NetDesigner weights (.safetensors)")
+    p.add_argument("--init", choices=["torch", "keras"], default="torch",
+                   help="fresh weights: PyTorch's default or Keras's (Glorot uniform, zero bias; as the TensorFlow.js engine)")
     p.add_argument("--data-file", default="", help=argparse.SUPPRESS)  # NetDesigner's prepared data
     return p.parse_args(argv)
 
@@ -248,12 +250,23 @@ def take(images: np.ndarray, labels: np.ndarray, idx: np.ndarray) -> Tuple[torch
     return x, torch.from_numpy(np.asarray(labels[sel], dtype=np.int64))
 
 
+def keras_init(model: nn.Module) -> None:
+    """Glorot-uniform kernels and zero biases, as Keras / TensorFlow.js initialise their layers."""
+    for m in model.modules():
+        if isinstance(m, (nn.Conv2d, nn.Linear)):
+            nn.init.xavier_uniform_(m.weight)
+            if m.bias is not None:
+                nn.init.zeros_(m.bias)
+
+
 def run(make_model: Callable[[], nn.Module], args: argparse.Namespace, ctx: Distributed, events: Events,
         stop: Dict[str, bool], layers: Dict[str, str]) -> int:
     torch.manual_seed(args.seed)
     if args.workers > 0:
         torch.set_num_threads(args.workers)
     model = make_model()
+    if args.init == "keras":
+        keras_init(model)
     if args.init_weights:
         load_design_weights(model, read_safetensors(args.init_weights), layers)
     c, h, w = model.input_shape
