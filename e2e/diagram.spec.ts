@@ -49,6 +49,8 @@ test('Fit shows every template whole with readable labels at 1440×900', async (
     await loadTemplate(page, id);
     await page.getByTestId('cmd-fit').click();
     await expect.poll(() => cardsOutside(page), { message: id }).toEqual([]);
+    // Every card has its labels (none drawn as a bare block), and the smallest is readable.
+    await expect(page.locator('.layer-card.is-tiny'), id).toHaveCount(0);
     expect(await smallestLabelPx(page), `${id}: smallest label`).toBeGreaterThanOrEqual(
       READABLE_PX,
     );
