@@ -25,8 +25,8 @@ export type CspDirective = (typeof DIRECTIVE_ORDER)[number];
 
 /**
  * Only the app's own scripts run; inline styles are allowed because React Flow positions nodes
- * with style attributes; data:/blob: images let the diagram export (html-to-image) rasterise the
- * canvas. No plugins, no base rewriting, no form posts, never framed.
+ * with style attributes; blob: images let the PNG export draw the diagram's SVG onto a canvas.
+ * No plugins, no base rewriting, no form posts, never framed.
  */
 const SHARED_DIRECTIVES: Partial<Record<CspDirective, string>> = {
   'script-src': "'self'",
