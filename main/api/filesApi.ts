@@ -7,6 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import { NetworkFileError, readNetworkFile, writeNetworkFile } from '../files/index.ts';
 import { importModelFile } from '../interchange/importModelFile.ts';
 import { OnnxError } from '../interchange/onnx/errors.ts';
+import { TfjsImportError } from '../interchange/tfjs/layers.ts';
 import type { NetworkDoc } from '../network/types.ts';
 import type { RecentFilesStore, RecoveryStore } from '../settings/index.ts';
 import type { DirEntry, NetdApi } from './contract.ts';
@@ -61,7 +62,8 @@ export function createFilesApi({ homeDir, recent, recovery }: FilesApiDeps): Fil
         return imported;
       } catch (error) {
         // One sentence per problem, joined: the notification shows them all.
-        if (error instanceof OnnxError) throw new ApiError('file-error', error.lines.join(' · '));
+        if (error instanceof OnnxError || error instanceof TfjsImportError)
+          throw new ApiError('file-error', error.lines.join(' · '));
         throw error;
       }
     },

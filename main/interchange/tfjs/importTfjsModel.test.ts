@@ -19,6 +19,7 @@ import { compileModel } from '../../training/compile/compileModel.ts';
 import { saveLayersModel } from '../../training/runs/saveModel.ts';
 import { loadWeightsIntoModel, readDesignWeights } from '../../weights/index.ts';
 import { importTfjsModel } from './importTfjsModel.ts';
+import { importModelFile } from '../importModelFile.ts';
 
 /** Every layer kind the engine saves, explicit padding, a frozen layer and a residual block. */
 function design(): NetworkDoc {
@@ -100,6 +101,15 @@ describe('importing a TensorFlow.js model NetDesigner saved', () => {
     const doc = await readNetworkFile(out);
     expect((await readDesignWeights(out))!.size).toBeGreaterThan(0);
     expect(doc.nodes.some((n) => n.type === 'ResidualBlock')).toBe(true);
+  });
+
+  it('File → Import… of a model.json writes the design, named after its folder, and its weights', async () => {
+    const { path } = await saved(design(), 'menu');
+    const imported = await importModelFile(path);
+    expect(imported.path).toBe(join(dir, 'menu', 'menu.netd.json'));
+    expect(imported.notes).toEqual(['1 ResidualBlock']);
+    expect((await readDesignWeights(imported.path))!.size).toBeGreaterThan(0);
+    expect((await readNetworkFile(imported.path)).nodes.length).toBe(imported.doc.nodes.length);
   });
 
   const broken: [string, (folder: string) => void, RegExp][] = [
