@@ -85,6 +85,8 @@ const VALID: Record<ApiMethod, unknown> = {
   runsGet: { runId: 'run-1' },
   runsDelete: { runId: 'run-1' },
   runsExportModel: { runId: 'run-1', dir: '/tmp/export' },
+  exportDesign: { doc: EXAMPLE_DOC, designPath: null, to: 'onnx', out: '/tmp/model.onnx' },
+  runsContinue: { runId: 'run-1', doc: EXAMPLE_DOC, path: '/tmp/model.netd.json' },
 };
 
 const methods = Object.keys(API_CHANNELS) as ApiMethod[];

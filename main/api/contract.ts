@@ -36,6 +36,29 @@ export interface DirEntry {
   kind: 'dir' | 'file';
 }
 
+/** What *Export* can write (the targets of `netd export --to`). */
+export type ExportFormat = 'pytorch' | 'onnx' | 'keras';
+
+/** *Export* of the current design, or of a run's weights with it. */
+export interface ExportDesignRequest {
+  doc: NetworkDoc;
+  /** The design's file, when saved: its weights sidecar (if any) is exported with it. */
+  designPath: string | null;
+  to: ExportFormat;
+  /** The main file to write (`model.py`, `model.onnx`); companions land beside it. */
+  out: string;
+  /** Export with this run's trained weights. */
+  runId?: string;
+  /** PyTorch only: also write a standalone `train.py`. */
+  withTraining?: boolean;
+  /** Replace files that already exist (after the user confirmed). */
+  overwrite?: boolean;
+}
+
+/** Either every file written, or the files that already exist (nothing was written). */
+export type ExportDesignResult =
+  { written: true; paths: string[]; message: string } | { written: false; existing: string[] };
+
 export interface HostInfo {
   kind: 'desktop' | 'web';
   version: string;
@@ -83,6 +106,17 @@ export interface NetdApi {
   runsGet(req: { runId: string }): Promise<RunDetail>;
   runsDelete(req: { runId: string }): Promise<void>;
   runsExportModel(req: { runId: string; dir: string }): Promise<{ path: string }>;
+  /** The design as PyTorch code, ONNX or Keras code, written via the host (never overwrites unasked). */
+  exportDesign(req: ExportDesignRequest): Promise<ExportDesignResult>;
+  /**
+   * *Continue from this run*: the run's trained weights become the sidecar of the design saved at
+   * `path` (`doc` is that design); training it then starts from them.
+   */
+  runsContinue(req: {
+    runId: string;
+    doc: NetworkDoc;
+    path: string;
+  }): Promise<{ weightsPath: string }>;
   /** Streams training events of every run; returns an unsubscribe function. */
   onTrainingEvent(listener: (event: TrainingEvent) => void): () => void;
 }
@@ -133,6 +167,8 @@ export const API_CHANNELS: Record<ApiMethod, string> = {
   runsGet: 'runs:get',
   runsDelete: 'runs:delete',
   runsExportModel: 'runs:exportModel',
+  exportDesign: 'export:design',
+  runsContinue: 'runs:continue',
 };
 
 export const TRAINING_EVENT_CHANNEL = 'training:event';

@@ -9,6 +9,7 @@ import { createRecentFilesStore, createRecoveryStore, dataPaths } from '../setti
 import type { NetdApi } from './contract.ts';
 import { createCompareApi } from './compareApi.ts';
 import { createDesignApi } from './designApi.ts';
+import { createExportApi } from './exportApi.ts';
 import { createFilesApi } from './filesApi.ts';
 import { resolveUserPath } from './paths.ts';
 import { createTrainingApi, type ApiTrainingService } from './trainingApi.ts';
@@ -52,6 +53,10 @@ export function createApi(deps: ApiDeps): NetdApi {
       recovery: createRecoveryStore(paths.recovery),
     }),
     ...createTrainingApi(deps.training, (path) => resolveUserPath(path, deps.homeDir)),
+    ...createExportApi({
+      resolvePath: (path) => resolveUserPath(path, deps.homeDir),
+      runsDir: paths.runs,
+    }),
   };
 }
 

@@ -111,6 +111,14 @@ const cases: Record<ApiMethod, { good: unknown; bad: [unknown, RegExp][] }> = {
     good: { runId: 'r1', dir: 'out' },
     bad: [[{ runId: 'r1' }, /^dir: expected string/]],
   },
+  exportDesign: {
+    good: { doc: doc, designPath: null, to: 'onnx', out: 'model.onnx' },
+    bad: [[{ doc: doc, designPath: null, to: 'tflite', out: 'm' }, /^to: /]],
+  },
+  runsContinue: {
+    good: { runId: 'r1', doc: doc, path: 'net.netd.json' },
+    bad: [[{ runId: 'r1', doc: doc }, /^path: expected string/]],
+  },
 };
 
 describe('request validation', () => {

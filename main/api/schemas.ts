@@ -4,6 +4,7 @@
  * unknown key is almost always a typo in the caller and is reported as such.
  */
 import { z } from 'zod';
+import { EXPORT_TARGET_IDS } from '../export/registerExportCommand.ts';
 import { networkDocSchema } from '../network/schema.ts';
 import { adaptRequestSchema } from '../templates/request.ts';
 import { trainingOptionsRequestSchema } from '../training/trainer/options.ts';
@@ -78,4 +79,14 @@ export const requestSchemas = {
   runsGet: z.strictObject({ runId }),
   runsDelete: z.strictObject({ runId }),
   runsExportModel: z.strictObject({ runId, dir: pathString }),
+  exportDesign: z.strictObject({
+    doc: networkDocSchema,
+    designPath: pathString.nullable(),
+    to: z.enum(EXPORT_TARGET_IDS),
+    out: pathString,
+    runId: runId.optional(),
+    withTraining: z.boolean().optional(),
+    overwrite: z.boolean().optional(),
+  }),
+  runsContinue: z.strictObject({ runId, doc: networkDocSchema, path: pathString }),
 } satisfies Record<ApiMethod, z.ZodType>;

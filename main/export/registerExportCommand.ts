@@ -23,6 +23,8 @@ export interface ExportRequest {
   analysis: NetworkAnalysis;
   /** `--run RUN_ID`: export that run's trained weights too. */
   runId?: string;
+  /** Where runs live (default `defaultRunsDir()`, from NETD_HOME); the app passes its own. */
+  runsDir?: string;
   /** `--with-training`: also write a training script (targets that produce code). */
   withTraining: boolean;
   /** `-o OUT`; absent → the target's default (stdout for a single text file). */

@@ -35,6 +35,8 @@ export const API_METHODS = [
   'runsGet',
   'runsDelete',
   'runsExportModel',
+  'exportDesign',
+  'runsContinue',
 ] as const satisfies readonly ApiMethod[];
 
 // Fails to compile when the contract gains a method that is missing above.

@@ -26,7 +26,7 @@ async function chooseWeights(
 ): Promise<{ weights: Weights; source: string } | null> {
   if (req.runId !== undefined) {
     if (!isValidRunId(req.runId)) throw new KerasExportError(`'${req.runId}' is not a run id`);
-    const path = runWeightsPath(join(defaultRunsDir(), req.runId));
+    const path = runWeightsPath(join(req.runsDir ?? defaultRunsDir(), req.runId));
     return { weights: (await readWeightsFile(path)).tensors, source: `run ${req.runId}` };
   }
   const own = await readDesignWeights(req.file);

@@ -350,6 +350,10 @@ export function createFakeHost(options: { batchMs?: number; failAtStep?: number 
       runs.delete(runId);
     },
     runsExportModel: async ({ dir }) => ({ path: `${dir}/model.json` }),
+    exportDesign: async ({ out }) => ({ written: true, paths: [out], message: `wrote ${out}` }),
+    runsContinue: async ({ path }) => ({
+      weightsPath: path.replace(/(\.netd)?\.json$/i, '.weights.safetensors'),
+    }),
     onTrainingEvent: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -24,7 +24,7 @@ import { freshWeights } from './freshWeights.ts';
 async function chooseWeights(req: ExportRequest): Promise<{ weights: Weights; source: string }> {
   if (req.runId !== undefined) {
     if (!isValidRunId(req.runId)) throw new OnnxError(`'${req.runId}' is not a run id`);
-    const path = runWeightsPath(join(defaultRunsDir(), req.runId));
+    const path = runWeightsPath(join(req.runsDir ?? defaultRunsDir(), req.runId));
     const weights = (await readWeightsFile(path)).tensors;
     return { weights, source: `the weights of run ${req.runId}` };
   }
