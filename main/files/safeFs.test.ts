@@ -19,6 +19,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readOnnxFile } from '../interchange/onnx/read.ts';
 import { createRecentFilesStore } from '../settings/index.ts';
 import { readNetworkFile, writeFileAtomic } from './index.ts';
 import { ensureDir, ensureDirSync } from './safeFs.ts';
@@ -102,6 +103,8 @@ describe('only regular files are opened', () => {
     'refuses /dev/zero without reading it',
     async () => {
       await expect(readNetworkFile('/dev/zero')).rejects.toThrow(/not a regular file/);
+      // The same for an ONNX import (binary, with its own, larger cap).
+      await expect(readOnnxFile('/dev/zero')).rejects.toThrow(/\/dev\/zero is not a regular file/);
     },
   );
 

@@ -112,13 +112,22 @@ export async function readRegularFile(
   path: string,
   maxBytes: number,
 ): Promise<{ text: string } | { refusal: ReadRefusal; size: number }> {
+  const read = await readRegularBytes(path, maxBytes);
+  return 'bytes' in read ? { text: read.bytes.toString('utf8') } : read;
+}
+
+/** {@link readRegularFile} for binary files (ONNX models): the bytes, or the refusal. */
+export async function readRegularBytes(
+  path: string,
+  maxBytes: number,
+): Promise<{ bytes: Buffer } | { refusal: ReadRefusal; size: number }> {
   const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const info = await handle.stat();
     if (info.isDirectory()) return { refusal: 'folder', size: 0 };
     if (!info.isFile()) return { refusal: 'not-a-file', size: 0 };
     if (info.size > maxBytes) return { refusal: 'too-large', size: info.size };
-    return { text: await handle.readFile('utf8') };
+    return { bytes: await handle.readFile() };
   } finally {
     await handle.close();
   }

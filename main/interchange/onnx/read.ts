@@ -3,8 +3,8 @@
  * model (empty, truncated, another format, missing graph, an IR or opset we do not know) becomes
  * one sentence naming the file.
  */
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { readRegularBytes } from '../../files/safeFs.ts';
 import { OnnxError } from './errors.ts';
 import { modelSchema, type OnnxGraph, type OnnxModel } from './model.ts';
 import { decodeModelProto } from './proto.ts';
@@ -13,6 +13,8 @@ import { decodeModelProto } from './proto.ts';
 export const OPSETS = { min: 9, max: 23 } as const;
 /** Highest ONNX IR version read (IR 11 = ONNX 1.18). */
 export const MAX_IR_VERSION = 11;
+/** Largest ONNX file imported (ResNet-152 with weights is about 240 MB). */
+export const MAX_ONNX_FILE_BYTES = 2 * 1024 ** 3;
 
 /** A model that passed the checks: it has a graph and one known ai.onnx opset. */
 export interface CheckedModel {
@@ -93,8 +95,20 @@ export function parseOnnx(bytes: Uint8Array, source: string): CheckedModel {
 export async function readOnnxFile(path: string): Promise<CheckedModel> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    // A regular file within the cap, checked on the open handle: /dev/zero or a FIFO named
+    // `.onnx` is refused instead of read until memory runs out or blocking a worker.
+    const read = await readRegularBytes(path, MAX_ONNX_FILE_BYTES);
+    if ('refusal' in read)
+      throw new OnnxError(
+        read.refusal === 'folder'
+          ? `${path} is a folder, not an ONNX file`
+          : read.refusal === 'not-a-file'
+            ? `${path} is not a regular file`
+            : `${path} is ${(read.size / 1024 ** 2).toFixed(0)} MB, more than the ${MAX_ONNX_FILE_BYTES / 1024 ** 3} GB NetDesigner imports`,
+      );
+    bytes = read.bytes;
   } catch (err) {
+    if (err instanceof OnnxError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw new OnnxError(
       code === 'ENOENT'
