@@ -8,6 +8,7 @@ import { EXPORT_TARGET_IDS } from '../export/registerExportCommand.ts';
 import { networkDocSchema } from '../network/schema.ts';
 import { adaptRequestSchema } from '../templates/request.ts';
 import { trainingOptionsRequestSchema } from '../training/trainer/options.ts';
+import { engineRequestFields } from '../training/process/schemas.ts';
 import { OPTIMIZER_NAMES, OPTION_RANGES } from '../training/vocabulary.ts';
 import type { ApiMethod } from './contract.ts';
 
@@ -59,6 +60,7 @@ export const requestSchemas = {
   filesImport: z.strictObject({ path: pathString }),
   filesSave: z.strictObject({ path: pathString, doc: networkDocSchema }),
   filesRecent: noArgs,
+  filesWeights: z.strictObject({ path: pathString }),
   filesList: z.strictObject({ dir: z.string().optional() }).nullish(),
   recoveryRead: noArgs,
   recoveryWrite: z.strictObject({ doc: networkDocSchema, path: z.string().min(1).nullable() }),
@@ -73,6 +75,8 @@ export const requestSchemas = {
     options: trainingOptionsRequestSchema.default({}),
     /** A weights file to start from (e.g. the design's NAME.weights.safetensors): fine-tuning. */
     weights: pathString.optional(),
+    /** `auto` | `pytorch` | `tfjs` (absent: tfjs), the PyTorch device and process count. */
+    ...engineRequestFields,
   }),
   trainingStop: z.strictObject({ runId }),
   runsList: noArgs,

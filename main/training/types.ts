@@ -3,6 +3,7 @@
  * dashboard. Plain JSON data only.
  */
 import type { NetworkDoc } from '../network/types.ts';
+import type { DeviceName, EngineChoice } from './vocabulary.ts';
 
 export type BackendName = 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu';
 
@@ -34,6 +35,23 @@ export interface EnvironmentReport {
   platform: string;
   cpus: number;
   gpus: string[];
+  /** The engines: what `auto` picks here and whether PyTorch can run (absent from older trainers). */
+  engine?: EngineReport;
+}
+
+/** The engine part of the environment report (`netd doctor`'s PyTorch section, as data). */
+export interface EngineReport {
+  /** What `engine: 'auto'` trains on here, and why (one sentence). */
+  auto: { engine: EngineName; reason: string };
+  pytorch: {
+    available: boolean;
+    /** Why PyTorch cannot run, or what it runs on (torch version, Python, devices). */
+    reason: string;
+    /** What to install or set when it cannot run. */
+    remedy?: string;
+    /** Devices torch sees, in words (`cuda:0 NVIDIA H100, 80 GB`); empty means the CPU only. */
+    devices: string[];
+  };
 }
 
 export type OptimizerName = 'adam' | 'sgd';
@@ -74,6 +92,12 @@ export interface TrainingRequest {
    * from instead of a fresh initialisation; it must fit the design exactly.
    */
   weights?: string;
+  /** Which engine trains (default `auto`: PyTorch when it is usable and faster here, else tfjs). */
+  engine?: EngineChoice;
+  /** The PyTorch engine's device (default: CUDA, then Apple MPS, then the CPU). */
+  device?: DeviceName;
+  /** PyTorch processes on this machine (DDP); default 1. */
+  nproc?: number;
 }
 
 export interface DataDescription {

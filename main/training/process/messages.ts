@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { EnvironmentReport, TrainingEvent, TrainingRequest } from '../types.ts';
 import { networkDocSchema } from '../../network/schema.ts';
-import { environmentReportSchema, trainingEventSchema } from './schemas.ts';
+import { engineRequestFields, environmentReportSchema, trainingEventSchema } from './schemas.ts';
 
 export type ParentToChild =
   | { type: 'start'; runId: string; runsDir: string; request: TrainingRequest }
@@ -32,6 +32,8 @@ export const parentToChildSchema: z.ZodType<ParentToChild> = z.discriminatedUnio
       data: z.string(),
       options: z.record(z.string(), z.unknown()),
       weights: z.string().min(1).optional(),
+      // Dropping these here would silently train on the default engine.
+      ...engineRequestFields,
     }),
   }),
   z.object({ type: z.literal('stop'), runId: z.string() }),

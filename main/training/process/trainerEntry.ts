@@ -4,9 +4,12 @@
  * import: it answers `environment`, runs one `start` at a time, honours `stop` within a batch and
  * exits on `shutdown` or when the parent goes away.
  */
-import { runTraining, failureEvent } from '../trainer/runTraining.ts';
+import { failureEvent } from '../trainer/runTraining.ts';
+import { runOnEngine } from '../pytorch/runOnEngine.ts';
+import { diagnoseTorch, engineReport } from '../pytorch/doctor.ts';
 import { createRunStore } from '../runs/runStore.ts';
 import type { RunWriter } from '../runs/runWriter.ts';
+import type { EngineReport } from '../types.ts';
 import { diagnoseEnvironment } from '../backend/diagnose.ts';
 import {
   describeInvalid,
@@ -47,13 +50,28 @@ async function startRun(msg: Extract<ParentToChild, { type: 'start' }>): Promise
     active = null;
     return;
   }
-  await runTraining(
-    { ...msg.request, runId: msg.runId },
+  const { engine, device, nproc, ...request } = msg.request;
+  // A request without an engine trains on TensorFlow.js, as every request did before engines.
+  // runOnEngine never throws for the engine's own failures (no torch, Python dying): each is a
+  // failed event and record; anything else reaches failActive below.
+  await runOnEngine(
+    { ...request, runId: msg.runId },
     (event) => send({ type: 'event', event }),
     run.signal,
     run.writer,
+    { engine: engine ?? 'tfjs', device, nproc },
   );
   active = null;
+}
+
+/** The engine part of the report; a probe that fails leaves it out rather than the whole report. */
+function torchReport(): EngineReport | undefined {
+  try {
+    return engineReport(diagnoseTorch());
+  } catch (err) {
+    console.error('[netd] probing PyTorch failed:', err);
+    return undefined;
+  }
 }
 
 async function handle(raw: unknown): Promise<void> {
@@ -75,7 +93,8 @@ async function handle(raw: unknown): Promise<void> {
       return;
     case 'environment':
       try {
-        send({ type: 'environment', report: await diagnoseEnvironment() });
+        const report = await diagnoseEnvironment();
+        send({ type: 'environment', report: { ...report, engine: torchReport() } });
       } catch (err) {
         send({
           type: 'error',

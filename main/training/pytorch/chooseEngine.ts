@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import type { EngineName } from '../types.ts';
-import type { EngineChoice } from '../vocabulary.ts';
+import type { DeviceName, EngineChoice } from '../vocabulary.ts';
 import { probeTorch, torchInstallHint, type TorchProbe } from './python.ts';
 
 export interface EngineDecision {
@@ -31,6 +31,28 @@ function nativeTensorflowInstalled(): boolean {
     }
   }
   return false;
+}
+
+/** The engine part of a request: `--engine`, and the PyTorch engine's `--device` / `--nproc`. */
+export interface EngineRequest {
+  engine?: EngineChoice;
+  device?: DeviceName;
+  nproc?: number;
+}
+
+/**
+ * Why the engine settings contradict each other (a PyTorch device with tfjs, a tfjs backend with
+ * PyTorch), or null. Pure: no probe, so the service can refuse at Start.
+ */
+export function engineConflict(
+  e: EngineRequest & { options?: { backend?: string | undefined } },
+): string | null {
+  const torchOnly = e.device !== undefined || (e.nproc ?? 1) > 1;
+  if (e.engine === 'tfjs' && torchOnly)
+    return '--device and --nproc belong to the PyTorch engine; drop them or use --engine pytorch';
+  if (e.engine === 'pytorch' && e.options?.backend)
+    return `--backend ${e.options.backend} is a TensorFlow.js backend; with --engine pytorch use --device`;
+  return null;
 }
 
 /** The GPU PyTorch sees, in words, or null. */

@@ -1,5 +1,6 @@
 /** The PyTorch engine's part of `netd doctor`: which Python, which torch, which devices, what to do. */
 import { fmtBytes } from '../../network/catalog/format.ts';
+import type { EngineReport } from '../types.ts';
 import { chooseEngine, type EngineDecision } from './chooseEngine.ts';
 import { probeTorch, torchInstallHint, type TorchProbe } from './python.ts';
 
@@ -24,6 +25,25 @@ export function diagnoseTorch(): TorchDoctorReport {
     : { probe, auto };
 }
 
+/** The devices torch sees, in words (`cuda:0 NVIDIA H100, 80 GB`, `mps Apple GPU`). */
+function deviceLines(p: TorchProbe): string[] {
+  const gpus = (p.cuda ?? []).map((d, i) => `cuda:${i} ${d.name}, ${fmtBytes(d.memoryBytes)}`);
+  if (p.mps) gpus.push('mps Apple GPU');
+  return gpus;
+}
+
+/** The report as the environment report's `engine` part (what the dashboard shows). */
+export function engineReport(r: TorchDoctorReport): EngineReport {
+  const p = r.probe;
+  const py = p.pythonVersion ? `${p.python} (Python ${p.pythonVersion})` : p.python;
+  return {
+    auto: { engine: r.auto.engine, reason: r.auto.reason },
+    pytorch: p.unusable
+      ? { available: false, reason: p.unusable, remedy: r.remedy, devices: [] }
+      : { available: true, reason: `torch ${p.torch} in ${py}`, devices: deviceLines(p) },
+  };
+}
+
 /** The report as the lines `netd doctor` prints. */
 export function formatTorchReport(r: TorchDoctorReport): string {
   const p = r.probe;
@@ -38,8 +58,7 @@ export function formatTorchReport(r: TorchDoctorReport): string {
         ? `CUDA ${p.cudaVersion}`
         : 'CPU-only build';
     lines.push(`  ✓ torch ${p.torch} in ${py} — ${build}, ${p.threads ?? '?'} CPU threads`);
-    const gpus = (p.cuda ?? []).map((d, i) => `cuda:${i} ${d.name}, ${fmtBytes(d.memoryBytes)}`);
-    if (p.mps) gpus.push('mps Apple GPU');
+    const gpus = deviceLines(p);
     lines.push(
       `    devices: ${gpus.length ? gpus.join('; ') : 'CPU only (no CUDA, ROCm or MPS device visible to torch)'}`,
     );

@@ -4,16 +4,30 @@
  * offers: version, CUDA / ROCm / MPS devices. Every answer from Python is validated with zod.
  */
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-/** The folder holding the `netd_torch` package (put on PYTHONPATH to import it). */
-export const PYTORCH_DIR = fileURLToPath(new URL('.', import.meta.url));
+/**
+ * A path inside the packaged app's `app.asar` as Python can read it: Electron reads the archive,
+ * Python cannot, so electron-builder.yml unpacks the .py files to `app.asar.unpacked`. Other paths
+ * (sources, dist/cli bundles in a checkout) are returned as they are.
+ */
+export function outsideAsar(path: string): string {
+  return path.replace(/([/\\])app\.asar(?=[/\\])/, '$1app.asar.unpacked');
+}
+
+/**
+ * The folder holding the `netd_torch` package (put on PYTHONPATH to import it). In the esbuild
+ * bundles (dist/cli, dist/electron) `import.meta.url` is this source file's place in the app
+ * folder (scripts/bundle/sourceUrl.mjs), so this is main/training/pytorch/ there too.
+ */
+export const PYTORCH_DIR = outsideAsar(fileURLToPath(new URL('.', import.meta.url)));
 
 /** The oldest torch the engine runs on (autocast, channels_last and DDP as used here). */
 export const MIN_TORCH: [number, number] = [1, 13];
 
-const PROBE = fileURLToPath(new URL('./netd_torch/probe.py', import.meta.url));
+const PROBE = join(PYTORCH_DIR, 'netd_torch', 'probe.py');
 
 const probeSchema = z.object({
   python: z.string(),

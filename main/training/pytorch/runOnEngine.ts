@@ -7,16 +7,16 @@ import { backendFromEnv } from '../backend/initBackend.ts';
 import { failureEvent, runTraining, type RunOutcome } from '../trainer/runTraining.ts';
 import type { TrainingEvent, TrainingRequest } from '../types.ts';
 import type { RunWriter } from '../runs/runWriter.ts';
-import type { DeviceName, EngineChoice } from '../vocabulary.ts';
-import { chooseEngine, EngineError, type EngineDecision } from './chooseEngine.ts';
+import {
+  chooseEngine,
+  engineConflict,
+  EngineError,
+  type EngineDecision,
+  type EngineRequest,
+} from './chooseEngine.ts';
 import { runPytorchTraining } from './runPytorchTraining.ts';
 
-/** The engine part of a request: `--engine`, and the PyTorch engine's `--device` / `--nproc`. */
-export interface EngineRequest {
-  engine?: EngineChoice;
-  device?: DeviceName;
-  nproc?: number;
-}
+export type { EngineRequest } from './chooseEngine.ts';
 
 /**
  * The engine a request trains on. A tfjs `--backend` (or NETD_BACKEND) with `auto` means tfjs;
@@ -27,14 +27,8 @@ export function decideEngine(req: TrainingRequest, e: EngineRequest): EngineDeci
   const choice = e.engine ?? 'auto';
   const tfjsBackend = req.options.backend ?? backendFromEnv();
   const torchOnly = e.device !== undefined || (e.nproc ?? 1) > 1;
-  if (choice === 'tfjs' && torchOnly)
-    throw new EngineError(
-      '--device and --nproc belong to the PyTorch engine; drop them or use --engine pytorch',
-    );
-  if (choice === 'pytorch' && req.options.backend)
-    throw new EngineError(
-      `--backend ${req.options.backend} is a TensorFlow.js backend; with --engine pytorch use --device`,
-    );
+  const conflict = engineConflict({ ...e, options: req.options });
+  if (conflict) throw new EngineError(conflict);
   if (choice === 'auto' && tfjsBackend && !torchOnly)
     return {
       engine: 'tfjs',

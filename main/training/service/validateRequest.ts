@@ -12,6 +12,8 @@ import { resolveTrainingOptions } from '../trainer/options.ts';
 import { BUILT_IN_DATA_SPECS } from '../vocabulary.ts';
 import { TrainingError, asTrainingError } from './errors.ts';
 import { loadStartingWeights } from '../../weights/start.ts';
+import { engineRequestFields } from '../process/schemas.ts';
+import { engineConflict } from '../pytorch/chooseEngine.ts';
 
 const BUILT_IN: ReadonlySet<string> = new Set(BUILT_IN_DATA_SPECS);
 
@@ -20,6 +22,7 @@ const requestSchema = z.object({
   data: z.string().trim().min(1, "data is required — use 'synthetic', 'fashion-mnist' or a folder"),
   options: z.record(z.string(), z.unknown()).default({}),
   weights: z.string().min(1).optional(),
+  ...engineRequestFields,
 });
 
 /**
@@ -55,6 +58,10 @@ export async function validateRequest(
   } catch (err) {
     throw asTrainingError(err, 'request');
   }
+  // Contradictions (tfjs with a PyTorch device …) are refused at Start; whether PyTorch can run
+  // here is the trainer's to find out (it probes Python), and becomes a failed run with the fix.
+  const conflict = engineConflict(request);
+  if (conflict) throw new TrainingError(conflict, 'request');
   const invalid = designError(analyzeNetwork(request.doc));
   if (invalid) throw new TrainingError(invalid.message, 'design');
   let data: DataDescription;
