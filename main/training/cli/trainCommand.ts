@@ -18,10 +18,10 @@ import { findDesignWeights } from '../../weights/sidecar.ts';
 
 export interface TrainFlags {
   data: string;
-  epochs?: number;
-  batchSize?: number;
   /** `--adapt`: adapt the design to the data first (the dashboard's Adapt), printing every change. */
   adapt?: boolean;
+  epochs?: number;
+  batchSize?: number;
   lr?: number;
   optimizer?: 'adam' | 'sgd';
   momentum?: number;
@@ -86,12 +86,6 @@ export async function trainCommand(
   try {
     let doc = await readNetworkFile(file);
     if (flags.backend === undefined) backendFromEnv(); // a bad NETD_BACKEND is a bad argument
-    // The service's own checks, so the command line refuses exactly what the dashboard refuses.
-    // A design with a weights sidecar is fine-tuned from it unless --fresh says otherwise.
-    const weights = flags.fresh ? null : await findDesignWeights(file);
-    ({ request } = await validateRequest({
-      doc,
-      data: flags.data,
     if (flags.adapt) {
       // The same Adapt as the dashboard's button, for the data's own needs (adaptRequestFor).
       const data = await describeData(normalizeDataSpec(flags.data));
@@ -99,6 +93,12 @@ export async function trainCommand(
       doc = adapted.doc;
       ctx.err(`${adapted.message}\n`);
     }
+    // The service's own checks, so the command line refuses exactly what the dashboard refuses.
+    // A design with a weights sidecar is fine-tuned from it unless --fresh says otherwise.
+    const weights = flags.fresh ? null : await findDesignWeights(file);
+    ({ request } = await validateRequest({
+      doc,
+      data: flags.data,
       options: optionsFromFlags(flags),
       ...(weights ? { weights } : {}),
     }));
@@ -152,9 +152,6 @@ export async function trainCommand(
       hint && !outcome.message.includes(hint) ? `${outcome.message} (${hint})` : outcome.message;
     // Data that turns out unreadable while loading is bad input (2), like data caught up front.
     // So is an engine that cannot run as asked (no torch, --device cuda without a GPU).
-    fail(
-      outcome.errorName === 'DataError' || outcome.errorName === 'EngineError' ? 2 : 1,
-      message,
-    );
+    fail(outcome.errorName === 'DataError' || outcome.errorName === 'EngineError' ? 2 : 1, message);
   } else if (outcome.ended === 'stopped') ctx.exitCode = EXIT_INTERRUPTED;
 }
