@@ -116,9 +116,12 @@ export const networkDocSchema = z.object({
     error: `not a NetDesigner network (expected "format": "${NETWORK_FORMAT}")`,
   }),
   version: versionSchema,
-  name: z.string().default('Untitled'),
-  description: z.string().optional(),
+  name: nameString.default('Untitled'),
+  description: z
+    .string()
+    .max(MAX_DESCRIPTION_LENGTH, `is longer than ${MAX_DESCRIPTION_LENGTH} characters`)
+    .optional(),
   layout: diagramLayoutSchema.optional(),
-  nodes: z.array(networkNodeSchema),
-  edges: z.array(networkEdgeSchema),
+  nodes: cappedArray(networkNodeSchema, MAX_NODES, 'nodes'),
+  edges: cappedArray(networkEdgeSchema, MAX_EDGES, 'edges'),
 }) as unknown as z.ZodType<NetworkDoc>;
