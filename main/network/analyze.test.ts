@@ -363,7 +363,7 @@ describe('quick fixes', () => {
   it('offers padding same for a kernel larger than its input', () => {
     const p = analyzeNetwork(chain([5, 5, 3], ['Conv2D', { filters: 4, kernelSize: 7 }, 'c']))
       .problems[0]!;
-    expect(p.fix).toMatchObject({
+    expect(p.fixes?.[0]).toMatchObject({
       kind: 'set-param',
       nodeId: 'c',
       param: 'padding',
@@ -371,13 +371,56 @@ describe('quick fixes', () => {
     });
   });
 
-  it('offers GlobalAvgPool2D before a Dense on a map', () => {
-    const p = analyzeNetwork(chain([7, 7, 8], ['Dense', { units: 3 }, 'fc'])).problems[0]!;
-    expect(p.fix).toMatchObject({
-      kind: 'insert-before',
-      nodeId: 'fc',
-      layerType: 'GlobalAvgPool2D',
+  it('offers GlobalAvgPool2D or Flatten before a Dense on a map, each fixing it', () => {
+    const doc = chain([7, 7, 8], ['Dense', { units: 3 }, 'fc']);
+    const p = analyzeNetwork(doc).problems[0]!;
+    expect(p.fixes).toEqual([
+      expect.objectContaining({
+        kind: 'insert-before',
+        nodeId: 'fc',
+        layerType: 'GlobalAvgPool2D',
+      }),
+      expect.objectContaining({ kind: 'insert-before', nodeId: 'fc', layerType: 'Flatten' }),
+    ]);
+    // Each choice gives a valid network with the advertised input width (8 vs 7·7·8).
+    const widths = (['GlobalAvgPool2D', 'Flatten'] as const).map((type) => {
+      const fixed = {
+        ...doc,
+        nodes: [...doc.nodes, { id: 'x', type, params: {} }],
+        edges: [
+          { source: 'in', target: 'x' },
+          { source: 'x', target: 'fc' },
+        ],
+      };
+      const a = analyzeNetwork(fixed);
+      expect(a.valid).toBe(true);
+      return a.nodes['fc']!.inputShapes[0];
     });
+    expect(widths).toEqual([[8], [392]]);
+  });
+
+  it('offers replacing the Flatten before a huge Dense with GlobalAvgPool2D (VGG fc6)', () => {
+    const doc = chain([7, 7, 512], ['Flatten', {}, 'flat'], ['Dense', { units: 4096 }, 'fc6']);
+    const w = analyzeNetwork(doc).problems.find((p) => p.code === 'huge-dense')!;
+    expect(w.fixes).toEqual([
+      expect.objectContaining({
+        kind: 'replace-layer',
+        nodeId: 'flat',
+        layerType: 'GlobalAvgPool2D',
+      }),
+    ]);
+    const fixed = analyzeNetwork({
+      ...doc,
+      nodes: doc.nodes.map((n) => (n.id === 'flat' ? { ...n, type: 'GlobalAvgPool2D' } : n)),
+    });
+    expect(fixed.problems.map((p) => p.code)).not.toContain('huge-dense');
+    expect(fixed.nodes['fc6']!.trainableParams).toBe(512 * 4096 + 4096);
+  });
+
+  it('offers no replacement when a huge Dense is not fed by a Flatten', () => {
+    const doc = chain([25088], ['Dense', { units: 4096 }, 'fc6']);
+    const w = analyzeNetwork(doc).problems.find((p) => p.code === 'huge-dense')!;
+    expect(w.fixes).toBeUndefined();
   });
 
   it('offers a strided 1×1 projection on the larger Add input', () => {
@@ -394,7 +437,7 @@ describe('quick fixes', () => {
       ],
     );
     const p = analyzeNetwork(doc).problems.find((x) => x.code === 'add-shape-mismatch')!;
-    expect(p.fix).toEqual(
+    expect(p.fixes?.[0]).toEqual(
       expect.objectContaining({
         kind: 'insert-projection',
         nodeId: 'add',
@@ -417,7 +460,7 @@ it('projects the narrower input when an identity shortcut is wired first', () =>
   );
   const p = analyzeNetwork(doc).problems.find((x) => x.code === 'add-shape-mismatch')!;
   expect(p.message).toContain('input 1 is 8×8×16 but input 2 is 8×8×32');
-  expect(p.fix).toMatchObject({ inputNodeId: 'in', filters: 32, strides: 1 });
+  expect(p.fixes?.[0]).toMatchObject({ inputNodeId: 'in', filters: 32, strides: 1 });
 });
 
 describe('receptive field', () => {

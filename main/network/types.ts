@@ -161,6 +161,13 @@ export type QuickFix =
       nodeId: string;
       layerType: 'Flatten' | 'GlobalAvgPool2D';
     }
+  /** Swaps a parameter-free layer for another in place (e.g. Flatten → GlobalAvgPool2D). */
+  | {
+      kind: 'replace-layer';
+      label: string;
+      nodeId: string;
+      layerType: 'Flatten' | 'GlobalAvgPool2D';
+    }
   | {
       kind: 'insert-projection';
       label: string;
@@ -180,7 +187,11 @@ export interface Problem {
   edge?: NetworkEdge;
   /** A sentence a student understands, naming the node and, when there is one, the param. */
   message: string;
-  fix?: QuickFix;
+  /**
+   * One-click repairs, most recommended first; the student picks one (each is a button). Absent
+   * when there is no mechanical repair.
+   */
+  fixes?: QuickFix[];
 }
 
 /** Size of the input window one output element sees, and the distance (jump) between neighbours. */

@@ -5,7 +5,7 @@
 import { aShape, fmtInt, nodeName } from './catalog/format.ts';
 import type { Graph } from './graph.ts';
 import { pickOutput } from './outputs.ts';
-import type { NetworkNode, NodeAnalysis, Problem } from './types.ts';
+import type { NetworkNode, NodeAnalysis, Problem, QuickFix } from './types.ts';
 
 /** Dense layers above this many weights draw a warning (VGG's first FC has 103 M). */
 export const HUGE_DENSE = 50_000_000;
@@ -15,15 +15,38 @@ function usesSoftmax(node: NetworkNode): boolean {
   return node.type === 'Activation' ? p.fn === 'softmax' : p.activation === 'softmax';
 }
 
+/**
+ * The huge-Dense repair: when the Dense is fed by a Flatten of a feature map, swap that Flatten for
+ * a GlobalAvgPool2D (one value per channel instead of every pixel). Undefined for any other input.
+ */
+function flattenToPool(
+  graph: Graph,
+  denseIndex: number,
+  result: Record<string, NodeAnalysis>,
+): QuickFix | undefined {
+  const feeds = graph.inputs[denseIndex]!;
+  if (feeds.length !== 1) return undefined;
+  const flatten = graph.nodes[feeds[0]!]!;
+  if (flatten.type !== 'Flatten' || result[flatten.id]?.inputShapes[0]?.length !== 3)
+    return undefined;
+  return {
+    kind: 'replace-layer',
+    label: `Replace ${flatten.id} with GlobalAvgPool2D`,
+    nodeId: flatten.id,
+    layerType: 'GlobalAvgPool2D',
+  };
+}
+
 /** Warnings for an analysed graph (see the module comment). */
 export function collectWarnings(graph: Graph, result: Record<string, NodeAnalysis>): Problem[] {
   const warnings: Problem[] = [];
-  const warn = (node: NetworkNode, code: Problem['code'], message: string) =>
+  const warn = (node: NetworkNode, code: Problem['code'], message: string, fix?: QuickFix) =>
     warnings.push({
       severity: 'warning',
       code,
       nodeId: node.id,
       message: `${nodeName(node)}${message}`,
+      ...(fix ? { fixes: [fix] } : {}),
     });
   const sinks: number[] = [];
   for (let k = 0; k < graph.sortedCount; k++) {
@@ -43,6 +66,7 @@ export function collectWarnings(graph: Graph, result: Record<string, NodeAnalysi
         node,
         'huge-dense',
         ` has ${fmtInt(a.trainableParams)} weights — most of the network; a GlobalAvgPool2D instead of Flatten before it would shrink it`,
+        flattenToPool(graph, i, result),
       );
   }
   // The output is decided in outputs.ts; every other sink is a forgotten branch.

@@ -23,6 +23,8 @@ export function applyFix(doc: NetworkDoc, fix: QuickFix): Created {
       };
     case 'insert-before':
       return insertBefore(doc, fix.nodeId, fix.layerType);
+    case 'replace-layer':
+      return replaceLayer(doc, fix.nodeId, fix.layerType);
     case 'insert-projection':
       return insertProjection(doc, fix.nodeId, fix.inputNodeId, fix.filters, fix.strides);
   }
@@ -42,6 +44,31 @@ function insertBefore(doc: NetworkDoc, nodeId: string, layerType: string): Creat
   );
   edges.push({ source: id, target: nodeId });
   return { doc: { ...shifted, nodes: [...shifted.nodes, node], edges }, ids: [id] };
+}
+
+/**
+ * Puts a parameter-free layer of `layerType` in the place of `nodeId`: same position and wires, a
+ * fresh id (the old one names the old layer type).
+ */
+function replaceLayer(doc: NetworkDoc, nodeId: string, layerType: string): Created {
+  const old = doc.nodes.find((n) => n.id === nodeId);
+  if (!old) return { doc, ids: [] };
+  const id = uniqueId(nodeIds(doc), layerType);
+  const node: NetworkNode = {
+    id,
+    type: layerType,
+    params: {},
+    ...(old.position ? { position: old.position } : {}),
+  };
+  const rename = (x: string) => (x === nodeId ? id : x);
+  return {
+    doc: {
+      ...doc,
+      nodes: doc.nodes.map((n) => (n.id === nodeId ? node : n)),
+      edges: doc.edges.map((e) => ({ ...e, source: rename(e.source), target: rename(e.target) })),
+    },
+    ids: [id],
+  };
 }
 
 /**

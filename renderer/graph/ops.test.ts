@@ -189,6 +189,34 @@ describe('quick fixes', () => {
     expect(doc.nodes.find((n) => n.id === 'fc1')?.position?.y).toBeGreaterThan(220);
   });
 
+  it('replaces a Flatten by GlobalAvgPool2D in place, keeping its wires and position', () => {
+    const flat = applyFix(chain(), {
+      kind: 'insert-before',
+      label: 'Insert Flatten',
+      nodeId: 'fc1',
+      layerType: 'Flatten',
+    }).doc;
+    const at = flat.nodes.find((n) => n.id === 'flatten1')?.position;
+    const { doc, ids } = applyFix(flat, {
+      kind: 'replace-layer',
+      label: 'Replace flatten1 with GlobalAvgPool2D',
+      nodeId: 'flatten1',
+      layerType: 'GlobalAvgPool2D',
+    });
+    expect(ids).toEqual(['gap1']);
+    expect(doc.nodes.map((n) => n.id)).not.toContain('flatten1');
+    expect(doc.nodes.find((n) => n.id === 'gap1')).toMatchObject({
+      type: 'GlobalAvgPool2D',
+      params: {},
+      position: at,
+    });
+    expect(doc.edges).toEqual([
+      { source: 'in', target: 'conv1' },
+      { source: 'conv1', target: 'gap1' },
+      { source: 'gap1', target: 'fc1' },
+    ]);
+  });
+
   it('sets a param', () => {
     const { doc } = applyFix(chain(), {
       kind: 'set-param',

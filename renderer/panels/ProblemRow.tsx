@@ -1,4 +1,4 @@
-/** One problem (error or warning) with its one-click fix; used by the problems panel and inspector. */
+/** One problem (error or warning) with its one-click fixes (a button each); used by the problems panel and inspector. */
 import type { Problem } from '../../main/network/types.ts';
 import { applyQuickFix } from '../state/commands.ts';
 import { useSelectionStore } from '../state/selectionStore.ts';
@@ -13,7 +13,6 @@ export function revealNode(nodeId: string | undefined): void {
 }
 
 export function ProblemRow({ problem, showNode = true }: { problem: Problem; showNode?: boolean }) {
-  const fix = problem.fix;
   return (
     <li
       className={`problem problem--${problem.severity}`}
@@ -33,8 +32,9 @@ export function ProblemRow({ problem, showNode = true }: { problem: Problem; sho
         {showNode && problem.nodeId && <span className="problem__node">{problem.nodeId}</span>}
         <span className="problem__msg">{problem.message}</span>
       </button>
-      {fix && (
+      {problem.fixes?.map((fix) => (
         <button
+          key={fix.label}
           type="button"
           className="btn btn--small btn--accent problem__fix"
           data-testid="problem-fix"
@@ -43,7 +43,7 @@ export function ProblemRow({ problem, showNode = true }: { problem: Problem; sho
           <Icon name="wrench" size={13} />
           {fix.label}
         </button>
-      )}
+      ))}
     </li>
   );
 }

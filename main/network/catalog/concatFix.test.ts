@@ -54,13 +54,13 @@ describe('Concat of inputs with unequal height and width', () => {
     expect(problem!.message).toContain('input 2 is 9×9 but input 1 is 28×28');
     expect(problem!.message).toContain("MaxPool2D 'pool'");
     expect(problem!.message).toContain("strides to 1 and padding to 'same'");
-    expect(problem!.fix).toEqual({
+    expect(problem!.fixes?.[0]).toEqual({
       kind: 'set-params',
       label: "Set strides to 1 and padding to 'same' on 'pool' (keeps 28×28)",
       nodeId: 'pool',
       params: { strides: 1, padding: 'same' },
     });
-    const fixed = analyzeNetwork(apply(doc, problem!.fix!));
+    const fixed = analyzeNetwork(apply(doc, problem!.fixes![0]!));
     expect(fixed.valid).toBe(true);
     expect(fixed.nodes.cat!.outputShape).toEqual([28, 28, 12]);
   });
@@ -69,13 +69,13 @@ describe('Concat of inputs with unequal height and width', () => {
     const doc = twoBranches(conv1x1('b1'), node('c3', 'Conv2D', { filters: 4, kernelSize: 3 }));
     const [problem] = mismatches(doc);
     expect(problem!.message).toContain('input 2 is 26×26 but input 1 is 28×28');
-    expect(problem!.fix).toMatchObject({
+    expect(problem!.fixes?.[0]).toMatchObject({
       kind: 'set-param',
       nodeId: 'c3',
       param: 'padding',
       value: 'same',
     });
-    expect(analyzeNetwork(apply(doc, problem!.fix!)).valid).toBe(true);
+    expect(analyzeNetwork(apply(doc, problem!.fixes![0]!)).valid).toBe(true);
   });
 
   it('sets just the stride when that alone matches the other branch', () => {
@@ -84,8 +84,8 @@ describe('Concat of inputs with unequal height and width', () => {
       node(id, 'Conv2D', { filters: 4, kernelSize: 3, strides });
     const doc = twoBranches(conv('a', 1), conv('b', 2));
     const [problem] = mismatches(doc);
-    expect(problem!.fix).toMatchObject({ kind: 'set-param', nodeId: 'b', param: 'strides' });
-    expect(analyzeNetwork(apply(doc, problem!.fix!)).valid).toBe(true);
+    expect(problem!.fixes?.[0]).toMatchObject({ kind: 'set-param', nodeId: 'b', param: 'strides' });
+    expect(analyzeNetwork(apply(doc, problem!.fixes![0]!)).valid).toBe(true);
   });
 
   it('fixes the odd branch even when it is input 1', () => {
@@ -109,8 +109,8 @@ describe('Concat of inputs with unequal height and width', () => {
     const [problem, ...rest] = mismatches(doc);
     expect(rest).toEqual([]);
     expect(problem!.message).toContain('input 1 is 8×8 but input 2 is 16×16');
-    expect(problem!.fix).toMatchObject({ nodeId: 'pool' });
-    expect(analyzeNetwork(apply(doc, problem!.fix!)).valid).toBe(true);
+    expect(problem!.fixes?.[0]).toMatchObject({ nodeId: 'pool' });
+    expect(analyzeNetwork(apply(doc, problem!.fixes![0]!)).valid).toBe(true);
   });
 
   it('offers no fix when the size differs for another reason', () => {
@@ -133,7 +133,7 @@ describe('Concat of inputs with unequal height and width', () => {
     );
     const [problem, ...rest] = mismatches(doc);
     expect(rest).toEqual([]);
-    expect(problem!.fix).toBeUndefined();
+    expect(problem!.fixes?.[0]).toBeUndefined();
     expect(problem!.message).toContain('adjust the strides or padding of one branch');
   });
 
@@ -156,10 +156,14 @@ describe('Concat of inputs with unequal height and width', () => {
       ],
     );
     const problems = mismatches(doc);
-    expect(problems.map((p) => p.fix?.nodeId)).toEqual(['p1', 'p2']);
+    expect(problems.map((p) => p.fixes?.[0]?.nodeId)).toEqual(['p1', 'p2']);
     // p2 pads by 1 with a 3×3 window: stride 1 alone keeps 28×28.
-    expect(problems[1]!.fix).toMatchObject({ kind: 'set-param', param: 'strides', value: 1 });
-    const fixed = problems.reduce((d, p) => apply(d, p.fix!), doc);
+    expect(problems[1]!.fixes?.[0]).toMatchObject({
+      kind: 'set-param',
+      param: 'strides',
+      value: 1,
+    });
+    const fixed = problems.reduce((d, p) => apply(d, p.fixes![0]!), doc);
     expect(analyzeNetwork(fixed).valid).toBe(true);
   });
 });

@@ -100,7 +100,7 @@ export function concatMismatchProblems(inputs: readonly Shape[], who: NodeRef): 
         who,
         'concat-spatial-mismatch',
         `${head} — ${advice}`,
-        change ? { fix: fixOf(change, target) } : {},
+        change ? { fixes: [fixOf(change, target)] } : {},
       ),
     );
   });

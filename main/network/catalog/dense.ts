@@ -2,6 +2,7 @@
 import { activationParam, unitsLike, useBiasParam } from './commonParams.ts';
 import { aShape, fmtInt, plural } from './format.ts';
 import { defineLayer, nodeError } from './layerDef.ts';
+import type { QuickFix } from '../types.ts';
 import type { ActivationName } from './params.ts';
 
 interface DenseParams {
@@ -39,12 +40,12 @@ export const dense = defineLayer<DenseParams>({
             'dense-on-spatial',
             `gets ${aShape(input!)} map but needs a flat vector — insert GlobalAvgPool2D (${plural(input![input!.length - 1]!, 'input')}) or Flatten (${plural(flat, 'input')}) before it`,
             {
-              fix: {
+              fixes: (['GlobalAvgPool2D', 'Flatten'] as const).map((layerType): QuickFix => ({
                 kind: 'insert-before',
-                label: 'Insert GlobalAvgPool2D before it',
+                label: `Insert ${layerType} before it`,
                 nodeId: who.id,
-                layerType: 'GlobalAvgPool2D',
-              },
+                layerType,
+              })),
             },
           ),
         ],

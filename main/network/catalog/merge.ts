@@ -65,7 +65,7 @@ function addProblems(
         who,
         'add-shape-mismatch',
         `input ${i + 1} is ${fmtShape(s)} but input ${ref + 1} is ${fmtShape(target)}${how}`,
-        fix ? { fix } : {},
+        fix ? { fixes: [fix] } : {},
       ),
     );
   });

@@ -104,7 +104,7 @@ export function windowShape(
           who,
           'kernel-larger-than-input',
           `${what} ${pairText(w.kernel)} is larger than ${inText} — use padding 'same' or ${smaller}`,
-          { param, fix },
+          { param, fixes: [fix] },
         ),
       ],
     };
@@ -119,7 +119,7 @@ export function windowShape(
         who,
         'size-below-one',
         `the dilated ${what} spans ${pairText(span)} (${pairText(w.kernel)} with dilation ${pairText(w.dilation)}), more than ${inText}, so the output would be empty — use padding 'same', a smaller dilation or ${smaller}`,
-        { param: 'dilation', fix },
+        { param: 'dilation', fixes: [fix] },
       ),
     ],
   };
