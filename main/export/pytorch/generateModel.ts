@@ -111,6 +111,25 @@ function shapeOf(analysis: NetworkAnalysis, id: string): Shape {
 }
 
 /**
+ * `train()` for a model with frozen layers: a frozen layer keeps its BatchNorm running statistics
+ * too (as Keras does for a non-trainable BatchNormalization), so every BatchNorm inside a frozen
+ * module — a frozen BatchNorm or the ones inside a frozen block — stays in eval mode while the rest
+ * trains. In the model file so `netd train`, the exported train.py and a user's own loop all get it.
+ */
+function frozenTrainMethod(className: string, frozen: readonly string[]): string[] {
+  const modules = frozen.map((attr) => `self.${attr}`).join(', ');
+  return [
+    `    def train(self, mode: bool = True) -> "${className}":`,
+    '        super().train(mode)',
+    `        for frozen in (${modules}${frozen.length === 1 ? ',' : ''}):`,
+    '            for m in frozen.modules():',
+    '                if isinstance(m, nn.modules.batchnorm._BatchNorm):  # incl. SyncBatchNorm',
+    '                    m.eval()  # running statistics stay as they were',
+    '        return self',
+  ];
+}
+
+/**
  * Writes the PyTorch module of a valid design.
  *
  * @throws ExportError naming the node when the design is not exactly one Input → … → one output,
@@ -263,6 +282,7 @@ export function generateModel(
   );
   for (const attr of frozen)
     lines.push(`        self.${attr}.requires_grad_(False)  # frozen in the design`);
+  if (frozen.length > 0) lines.push('', ...frozenTrainMethod(className, frozen));
   lines.push(
     '',
     '    def forward(self, x: torch.Tensor) -> torch.Tensor:',
