@@ -74,6 +74,7 @@ const VALID: Record<ApiMethod, unknown> = {
   filesRecent: {},
   filesImport: { path: '/tmp/model.onnx' },
   filesList: { dir: '/tmp' },
+  filesWeights: { path: '/tmp/model.netd.json' },
   recoveryRead: {},
   recoveryWrite: { doc: EXAMPLE_DOC, path: null },
   recoveryClear: {},

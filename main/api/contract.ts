@@ -91,6 +91,11 @@ export interface NetdApi {
   filesRecent(): Promise<RecentFile[]>;
   /** Imports an ONNX model: writes `NAME.netd.json` + its weights beside it and returns the design. */
   filesImport(req: { path: string }): Promise<ImportedModelFile>;
+  /**
+   * The weights sidecar of the design saved at `path` (`NAME.weights.safetensors`), or null: what
+   * training starts from unless the user asks for a fresh start.
+   */
+  filesWeights(req: { path: string }): Promise<{ weightsPath: string | null }>;
   /** Lists a folder for the web host's file browser (the desktop uses native dialogs). */
   filesList(req: {
     dir?: string;
@@ -156,6 +161,7 @@ export const API_CHANNELS: Record<ApiMethod, string> = {
   filesRecent: 'files:recent',
   filesImport: 'files:import',
   filesList: 'files:list',
+  filesWeights: 'files:weights',
   recoveryRead: 'recovery:read',
   recoveryWrite: 'recovery:write',
   recoveryClear: 'recovery:clear',

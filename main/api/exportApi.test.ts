@@ -153,12 +153,21 @@ describe('runs:continue', () => {
   it("makes the run's weights the design's own, so exporting the design gives the run's model", async () => {
     await runWithWeights('run-7');
     const designPath = join(homeDir, 'tiny.netd.json');
+    expect(await call('files:weights', { path: 'tiny.netd.json' })).toEqual({
+      ok: true,
+      result: { weightsPath: null },
+    });
     const reply = await call<{ weightsPath: string }>('runs:continue', {
       runId: 'run-7',
       doc: tinyDoc(),
       path: 'tiny.netd.json',
     });
     expect(reply).toEqual({
+      ok: true,
+      result: { weightsPath: join(homeDir, 'tiny.weights.safetensors') },
+    });
+    // What the training form asks before a run: this design now starts from those weights.
+    expect(await call('files:weights', { path: 'tiny.netd.json' })).toEqual({
       ok: true,
       result: { weightsPath: join(homeDir, 'tiny.weights.safetensors') },
     });

@@ -9,6 +9,7 @@ import { importModelFile } from '../interchange/importModelFile.ts';
 import { OnnxError } from '../interchange/onnx/errors.ts';
 import { TfjsImportError } from '../interchange/tfjs/layers.ts';
 import type { NetworkDoc } from '../network/types.ts';
+import { findDesignWeights } from '../weights/sidecar.ts';
 import type { RecentFilesStore, RecoveryStore } from '../settings/index.ts';
 import type { DirEntry, NetdApi } from './contract.ts';
 import { ApiError } from './errors.ts';
@@ -21,6 +22,7 @@ type FileMethods = Pick<
   | 'filesRecent'
   | 'filesImport'
   | 'filesList'
+  | 'filesWeights'
   | 'recoveryRead'
   | 'recoveryWrite'
   | 'recoveryClear'
@@ -67,6 +69,9 @@ export function createFilesApi({ homeDir, recent, recovery }: FilesApiDeps): Fil
         throw error;
       }
     },
+    filesWeights: async ({ path }) => ({
+      weightsPath: await findDesignWeights(resolvePath(path)),
+    }),
     filesList: async (req) => listFolder(resolvePath(req?.dir?.trim() ? req.dir : homeDir)),
     recoveryRead: () => recovery.read(),
     recoveryWrite: async ({ doc, path }) =>

@@ -115,6 +115,10 @@ const cases: Record<ApiMethod, { good: unknown; bad: [unknown, RegExp][] }> = {
     good: { doc: doc, designPath: null, to: 'onnx', out: 'model.onnx' },
     bad: [[{ doc: doc, designPath: null, to: 'tflite', out: 'm' }, /^to: /]],
   },
+  filesWeights: {
+    good: { path: 'net.netd.json' },
+    bad: [[{}, /^path: expected string/]],
+  },
   runsContinue: {
     good: { runId: 'r1', doc: doc, path: 'net.netd.json' },
     bad: [[{ runId: 'r1', doc: doc }, /^path: expected string/]],

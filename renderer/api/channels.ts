@@ -24,6 +24,7 @@ export const API_METHODS = [
   'filesRecent',
   'filesImport',
   'filesList',
+  'filesWeights',
   'recoveryRead',
   'recoveryWrite',
   'recoveryClear',

@@ -5,6 +5,7 @@ import { ConnectionBanner } from '../api/ConnectionBanner.tsx';
 import { Canvas } from '../canvas/Canvas.tsx';
 import { CompareView } from '../compare/CompareView.tsx';
 import { FileBrowserDialog } from '../files/FileBrowserDialog.tsx';
+import { ExportDialog } from '../export/ExportDialog.tsx';
 import { RecoveryBanner } from '../files/RecoveryBanner.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { BottomPanel } from '../panels/BottomPanel.tsx';
@@ -143,6 +144,7 @@ export function App() {
         <SummaryBar />
         <TemplateGallery />
         <CompareView />
+        <ExportDialog />
         <FileBrowserDialog />
         <AboutDialog />
         <ConfirmDialog />

@@ -16,6 +16,7 @@ import {
 import { useCompareStore } from '../compare/compareStore.ts';
 import { exportAs, fitView, openTraining, showAbout } from './appCommands.ts';
 import { DiagramMenu } from './DiagramMenu.tsx';
+import { openExport } from '../export/exportStore.ts';
 
 const MOD = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
@@ -226,6 +227,12 @@ export function Toolbar() {
           items={[
             { label: 'Diagram as PNG', onSelect: () => void exportAs('png'), testId: 'export-png' },
             { label: 'Diagram as SVG', onSelect: () => void exportAs('svg'), testId: 'export-svg' },
+            {
+              label: 'Code or model…',
+              hint: 'PyTorch code (± train.py), ONNX, Keras code',
+              onSelect: () => openExport(),
+              testId: 'export-model',
+            },
           ]}
         />
       </div>

@@ -12,12 +12,13 @@ import { Icon } from '../ui/Icon.tsx';
 import { Modal } from '../ui/Modal.tsx';
 
 const NETWORK_FILE = /\.netd\.json$|\.json$/i;
-const ONNX_FILE = /\.onnx$/i;
+// What Import takes: an ONNX model, or a TensorFlow.js model.json (a run's saved model).
+const MODEL_FILE = /\.onnx$|(?<!\.netd)\.json$/i;
 
 const TITLES = {
   open: 'Open network',
   save: 'Save network as',
-  import: 'Import ONNX model',
+  import: 'Import a model (ONNX or TensorFlow.js model.json)',
   folder: 'Choose a folder',
 };
 const ACTIONS = { open: 'Open', save: 'Save', import: 'Import', folder: 'Use this folder' };
@@ -64,7 +65,7 @@ export function FileBrowserDialog() {
       });
     } else finish(e.path);
   };
-  const pickable = req.mode === 'import' ? ONNX_FILE : NETWORK_FILE;
+  const pickable = req.mode === 'import' ? MODEL_FILE : NETWORK_FILE;
   const entries = (listing?.entries ?? []).filter(
     (e) => e.kind === 'dir' || (!folders && pickable.test(e.name)),
   );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ConfusionMatrix } from './ConfusionMatrix.tsx';
 import { askPath } from '../state/promptStore.ts';
+import { openExport } from '../export/exportStore.ts';
 import { formatLoss, formatPercent } from './format.ts';
 import type { RunView } from './runView.ts';
 import { useTrainingStore } from './useTrainingStore.ts';
@@ -70,6 +71,50 @@ function ExportModel({ runId }: { runId: string }) {
   );
 }
 
+/**
+ * A finished run's model: export it (code or ONNX with its weights), or continue training from it
+ * (its weights become the design's; the next run starts from them).
+ */
+function RunModelActions({ runId }: { runId: string }) {
+  const continueFromRun = useTrainingStore((s) => s.continueFromRun);
+  const weights = useTrainingStore((s) => s.startWeights);
+  const label = `run ${runId}`;
+  const taken = weights.path !== null && weights.note === `the weights of ${label}`;
+  return (
+    <>
+      <div className="tr-run-actions">
+        <button
+          type="button"
+          className="btn"
+          onClick={() => openExport({ runId, runLabel: label })}
+          data-testid="run-export"
+        >
+          Export with this run’s weights…
+        </button>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => void continueFromRun(runId, label)}
+          title="The run’s weights become the design’s weights; training then starts from them"
+          data-testid="run-continue"
+        >
+          Continue from this run
+        </button>
+      </div>
+      {taken && (
+        <p className="tr-ok-line" role="status" data-testid="run-continued">
+          The design now carries this run’s weights; training starts from them.
+        </p>
+      )}
+      {weights.error && (
+        <p className="tr-error-line" role="alert">
+          {weights.error}
+        </p>
+      )}
+    </>
+  );
+}
+
 /** What a run achieved: headline figures, the failure explanation, confusion matrix and export. */
 export function ResultCard({ view }: { view: RunView }) {
   const lastEpoch = view.epochs[view.epochs.length - 1];
@@ -103,6 +148,7 @@ export function ResultCard({ view }: { view: RunView }) {
             : 'The confusion matrix and per-class accuracy appear when the run ends.'}
         </p>
       )}
+      {ended && view.hasModel && <RunModelActions runId={view.runId} />}
       {ended && view.hasModel && <ExportModel runId={view.runId} />}
     </section>
   );

@@ -5,6 +5,7 @@ import { useDocStore } from '../state/docStore.ts';
 import { AccuracyChart } from './AccuracyChart.tsx';
 import { CompareChart } from './CompareChart.tsx';
 import { DataSection } from './DataSection.tsx';
+import { EngineSection } from './EngineSection.tsx';
 import { EnvironmentDialog } from './EnvironmentDialog.tsx';
 import { isActive } from './liveRun.ts';
 import { LossChart } from './LossChart.tsx';
@@ -14,6 +15,7 @@ import { parseOptionsForm } from './options.ts';
 import { trainBlocker } from './readiness.ts';
 import { ResultCard } from './ResultCard.tsx';
 import { RunBar } from './RunBar.tsx';
+import { StartWeights } from './StartWeights.tsx';
 import { RunHistory } from './RunHistory.tsx';
 import { viewFromDetail, viewFromLive } from './runView.ts';
 import { runTitle } from './runLabels.ts';
@@ -146,6 +148,8 @@ export function TrainingPanel() {
   const setup = (
     <>
       <DataSection mismatches={mismatches} />
+      <StartWeights disabled={busy} />
+      <EngineSection disabled={busy} />
       <OptionsSection errors={parsed.ok ? NO_ERRORS : parsed.errors} disabled={busy} />
     </>
   );

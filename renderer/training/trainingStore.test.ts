@@ -240,6 +240,65 @@ describe('training store', () => {
   });
 });
 
+describe('starting from the design’s weights', () => {
+  function withWeights(path: string | null) {
+    const host = fakeHost();
+    const api = {
+      ...host.calls,
+      filesWeights: vi.fn(async () => ({
+        weightsPath: path ? path.replace(/\.netd\.json$/, '.weights.safetensors') : null,
+      })),
+      runsContinue: vi.fn(async ({ path: p }: { path: string }) => ({
+        weightsPath: p.replace(/\.netd\.json$/, '.weights.safetensors'),
+      })),
+    };
+    const store = createTrainingStore({
+      api: api as unknown as TrainingApi,
+      getDoc: () => doc,
+      getDesignPath: () => path,
+      replaceDoc: vi.fn(),
+      flushMs: 10_000,
+    });
+    return { api, store };
+  }
+
+  it('passes the design’s weights file to training, and none after choosing a fresh start', async () => {
+    const { api, store } = withWeights('/w/net.netd.json');
+    await store.getState().refreshStartWeights();
+    expect(store.getState().startWeights.path).toBe('/w/net.weights.safetensors');
+    await store.getState().start();
+    expect(api.trainingStart).toHaveBeenLastCalledWith(
+      expect.objectContaining({ weights: '/w/net.weights.safetensors' }),
+    );
+    store.getState().setFreshStart(true);
+    store.setState({ live: null });
+    await store.getState().start();
+    expect(api.trainingStart.mock.calls.at(-1)![0]).not.toHaveProperty('weights');
+  });
+
+  it('continues from a run: its weights become the design’s and the next run starts from them', async () => {
+    const { api, store } = withWeights('/w/net.netd.json');
+    await store.getState().continueFromRun('r1', 'run r1');
+    expect(api.runsContinue).toHaveBeenCalledWith({ runId: 'r1', doc, path: '/w/net.netd.json' });
+    expect(store.getState().startWeights).toMatchObject({
+      path: '/w/net.weights.safetensors',
+      note: 'the weights of run r1',
+      fresh: false,
+    });
+    await store.getState().start();
+    expect(api.trainingStart).toHaveBeenLastCalledWith(
+      expect.objectContaining({ weights: '/w/net.weights.safetensors' }),
+    );
+  });
+
+  it('asks to save an unsaved design before continuing from a run', async () => {
+    const { api, store } = withWeights(null);
+    await store.getState().continueFromRun('r1', 'run r1');
+    expect(api.runsContinue).not.toHaveBeenCalled();
+    expect(store.getState().startWeights.error).toMatch(/Save the design first/);
+  });
+});
+
 describe('training state belongs to the network it trained', () => {
   function setupWithLoads() {
     const host = fakeHost();

@@ -14,6 +14,7 @@ import type {
   RunDetail,
   RunSummary,
   TrainingEvent,
+  TrainingRequest,
 } from '../../main/training/types.ts';
 import { errorMessage } from '../api/errors.ts';
 import { applyEvents, isActive, mergeStoredRun, newLiveRun, type LiveRun } from './liveRun.ts';
@@ -25,11 +26,17 @@ import {
 } from './options.ts';
 
 /** What the dashboard needs from the host: the training methods, and adapting a design to data. */
-export type TrainingApi = TrainingApiMethods & Pick<NetdApi, 'networkAdapt'>;
+export type TrainingApi = TrainingApiMethods &
+  Pick<NetdApi, 'networkAdapt'> &
+  Partial<Pick<NetdApi, 'filesWeights' | 'runsContinue'>>;
 
 export interface TrainingDeps {
   api: TrainingApi;
   getDoc(): NetworkDoc;
+  /** The design's file (null while unsaved): its weights sidecar is what training starts from. */
+  getDesignPath?(): string | null;
+  /** The engine fields of a training request (the form's engine choice); none means tfjs. */
+  getEngine?(): Pick<TrainingRequest, 'engine' | 'device' | 'nproc'>;
   /** Replaces the design (undoably) with an adapted one. */
   replaceDoc(doc: NetworkDoc): void;
   /** Calls `listener` whenever another network is loaded; returns the unsubscribe function. */
@@ -68,6 +75,11 @@ export interface TrainingState {
   details: Record<string, RunDetail>;
   environment: Async<EnvironmentReport> & { open: boolean };
   exporting: { busy: boolean; path: string | null; error: string | null };
+  /**
+   * What training starts from: the design's weights sidecar (`path`, null when it has none) unless
+   * `fresh`; `note` says where the weights came from (*Continue from this run*).
+   */
+  startWeights: { path: string | null; fresh: boolean; note: string | null; error: string | null };
   /** EMA weight of the smoothed loss curve. */
   smoothing: number;
 
@@ -95,6 +107,12 @@ export interface TrainingState {
   toggleCompare(runId: string): Promise<void>;
   applyRunSettings(run: RunDetail): void;
   exportModel(runId: string, dir: string): Promise<void>;
+  /** Asks the host whether the design's file has a weights sidecar. */
+  refreshStartWeights(): Promise<void>;
+  /** A fresh start ignores the design's weights (they stay on disk). */
+  setFreshStart(fresh: boolean): void;
+  /** *Continue from this run*: the run's weights become the design's; training starts from them. */
+  continueFromRun(runId: string, label: string): Promise<void>;
   openEnvironment(): Promise<void>;
   closeEnvironment(): void;
   setSmoothing(weight: number): void;
@@ -127,6 +145,7 @@ export function createTrainingStore(deps: TrainingDeps) {
     details: {},
     environment: { ...idle<EnvironmentReport>(), open: false },
     exporting: { busy: false, path: null, error: null },
+    startWeights: { path: null, fresh: false, note: null, error: null },
     smoothing: 0.7,
 
     setDataKind(kind) {
@@ -206,6 +225,10 @@ export function createTrainingStore(deps: TrainingDeps) {
           doc: deps.getDoc(),
           data,
           options: parsed.options,
+          ...deps.getEngine?.(),
+          ...(state.startWeights.path && !state.startWeights.fresh
+            ? { weights: state.startWeights.path }
+            : {}),
         });
         const pending = buffer;
         buffer = [];
@@ -376,6 +399,60 @@ export function createTrainingStore(deps: TrainingDeps) {
         set({ exporting: { busy: false, path, error: null } });
       } catch (error) {
         set({ exporting: { busy: false, path: null, error: errorMessage(error) } });
+      }
+    },
+
+    async refreshStartWeights() {
+      const path = deps.getDesignPath?.() ?? null;
+      if (!path || !api.filesWeights) {
+        set({ startWeights: { path: null, fresh: false, note: null, error: null } });
+        return;
+      }
+      try {
+        const { weightsPath } = await api.filesWeights({ path });
+        const previous = get().startWeights;
+        // The note and the fresh choice belong to this sidecar; another one starts over.
+        const same = previous.path === weightsPath;
+        set({
+          startWeights: {
+            path: weightsPath,
+            fresh: same ? previous.fresh : false,
+            note: same ? previous.note : null,
+            error: null,
+          },
+        });
+      } catch (error) {
+        set({ startWeights: { ...get().startWeights, error: errorMessage(error) } });
+      }
+    },
+
+    setFreshStart(fresh) {
+      set({ startWeights: { ...get().startWeights, fresh } });
+    },
+
+    async continueFromRun(runId, label) {
+      const path = deps.getDesignPath?.() ?? null;
+      if (!path || !api.runsContinue) {
+        set({
+          startWeights: {
+            ...get().startWeights,
+            error: 'Save the design first: the run’s weights are kept beside its file.',
+          },
+        });
+        return;
+      }
+      try {
+        const { weightsPath } = await api.runsContinue({ runId, doc: deps.getDoc(), path });
+        set({
+          startWeights: {
+            path: weightsPath,
+            fresh: false,
+            note: `the weights of ${label}`,
+            error: null,
+          },
+        });
+      } catch (error) {
+        set({ startWeights: { ...get().startWeights, error: errorMessage(error) } });
       }
     },
 

@@ -5,11 +5,15 @@
 import { api } from '../api/client.ts';
 import { getCurrentDoc, replaceCurrentDoc } from '../state/currentDoc.ts';
 import { useDocStore } from '../state/docStore.ts';
+import { useFileStore } from '../state/fileStore.ts';
 import { createTrainingStore } from './trainingStore.ts';
+import { engineRequest } from './useEngineStore.ts';
 
 export const useTrainingStore = createTrainingStore({
   api,
   getDoc: getCurrentDoc,
+  getEngine: engineRequest,
+  getDesignPath: () => useFileStore.getState().path,
   replaceDoc: (doc) => replaceCurrentDoc(doc, { layout: true, fit: true }),
   onNetworkLoaded: (listener) =>
     useDocStore.subscribe((state, prev) => {

@@ -209,6 +209,7 @@ export function createFakeHost(options: { batchMs?: number; failAtStep?: number 
     filesSave: notUsed,
     filesRecent: async () => [],
     filesImport: notUsed,
+    filesWeights: async () => ({ weightsPath: null }),
     filesList: async ({ dir } = {}) => {
       const at = dir ?? '/data';
       const children: Record<string, string[]> = {
