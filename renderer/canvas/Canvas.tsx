@@ -1,6 +1,8 @@
 /**
  * The editing canvas: React Flow over the document store. Nodes and edges are derived from the doc,
- * its analysis and the selection; every change React Flow reports is turned into a store edit.
+ * its analysis and the selection; every change React Flow reports is turned into a store edit. A
+ * drag in progress lives only here (positions laid over the doc) and reaches the document once,
+ * when it ends: the panels, the selection and the undo history never see its frames.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
@@ -85,6 +87,7 @@ function startViewport(
  * stage by the same amount (so unfolding keeps their arrangement).
  */
 function moveStage(id: string, to: Position, moves: Map<string, Position>): void {
+  // The doc keeps the pre-drag positions while a drag is in progress: offsets are from there.
   const d = useDocStore.getState().doc;
   const stage = useAnalysisStore
     .getState()
@@ -150,8 +153,13 @@ export function Canvas() {
     return m;
   }, [catalogByType]);
 
+  // Positions of the cards being dragged, until the drag ends (then they are in the doc).
+  const [dragged, setDragged] = useState<ReadonlyMap<string, Position> | null>(null);
+  const draggedRef = useRef<ReadonlyMap<string, Position> | null>(null);
+  const shown = useMemo(() => (dragged ? moveNodes(doc, dragged) : doc), [doc, dragged]);
+
   const [routes] = useState(() => new RouteCache());
-  const view = useMemo(() => buildView(doc, analysis, routes), [doc, analysis, routes]);
+  const view = useMemo(() => buildView(shown, analysis, routes), [shown, analysis, routes]);
   const inputs = useMemo(() => {
     const m = new Map<string, number>();
     for (const e of doc.edges) m.set(e.target, (m.get(e.target) ?? 0) + 1);
@@ -177,7 +185,6 @@ export function Canvas() {
         return flow.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
       },
       toFlow: (p) => flow.screenToFlowPosition(p),
-      nodes: () => flow.getNodes(),
       zoomBy: (direction) => void (direction > 0 ? flow.zoomIn() : flow.zoomOut()),
       reveal: (at) => {
         const r = wrapper.current?.getBoundingClientRect();
@@ -216,33 +223,48 @@ export function Canvas() {
     });
   }, [centerOn, flow]);
 
-  const onNodesChange = useCallback((changes: NodeChange<DiagramFlowNode>[]) => {
-    const moves = new Map<string, Position>();
-    const selection: { kind: 'node'; id: string; selected: boolean }[] = [];
-    let dragging = false;
-    for (const c of changes) {
-      if (c.type === 'position' && c.position) {
-        if (isStage(c.id)) moveStage(c.id, c.position, moves);
-        else moves.set(c.id, c.position);
-        dragging ||= c.dragging === true;
-      } else if (c.type === 'select') {
-        selection.push({ kind: 'node', id: c.id, selected: c.selected });
-      }
-      // 'dimensions' are ignored: cards have a fixed size; 'remove' never comes (we delete ourselves).
-    }
-    if (selection.length > 0) useSelectionStore.getState().patch(selection);
-    if (moves.size > 0) {
-      const store = useDocStore.getState();
-      if (dragging) {
-        store.beginDrag();
-        store.dragTo(moves);
-      } else {
-        // Keyboard nudges (arrow keys): one undo step per burst. Unchanged positions (the final
-        // report of a finished drag) leave the doc as it is, so they add no history.
-        store.edit((d) => moveNodes(d, moves), 'nudge');
-      }
-    }
+  /** Ends a drag in progress: its positions become one undoable move of the document. */
+  const finishDrag = useCallback((last?: ReadonlyMap<string, Position>) => {
+    const moves = new Map(draggedRef.current ?? []);
+    for (const [id, p] of last ?? []) moves.set(id, p);
+    draggedRef.current = null;
+    // Both in the same batch: the cards never flash back to where the drag started.
+    useDocStore.getState().commitMove(moves);
+    setDragged(null);
   }, []);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<DiagramFlowNode>[]) => {
+      const moves = new Map<string, Position>();
+      const selection: { kind: 'node'; id: string; selected: boolean }[] = [];
+      let dragging = false;
+      for (const c of changes) {
+        if (c.type === 'position' && c.position) {
+          if (isStage(c.id)) moveStage(c.id, c.position, moves);
+          else moves.set(c.id, c.position);
+          dragging ||= c.dragging === true;
+        } else if (c.type === 'select') {
+          selection.push({ kind: 'node', id: c.id, selected: c.selected });
+        }
+        // 'dimensions' are ignored: cards have a fixed size; 'remove' never comes (we delete ourselves).
+      }
+      if (selection.length > 0) useSelectionStore.getState().patch(selection);
+      if (moves.size === 0) return;
+      if (dragging) {
+        const next = new Map(draggedRef.current ?? []);
+        for (const [id, p] of moves) next.set(id, p);
+        draggedRef.current = next;
+        setDragged(next);
+      } else if (draggedRef.current) {
+        // The final report of a drag (pointer released).
+        finishDrag(moves);
+      } else {
+        // Keyboard nudges (arrow keys): one undo step per burst.
+        useDocStore.getState().edit((d) => moveNodes(d, moves), 'nudge');
+      }
+    },
+    [finishDrag],
+  );
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
     const selection = changes.flatMap((c) =>
@@ -289,7 +311,9 @@ export function Canvas() {
     if (why) useUiStore.getState().notify(why, 'error');
   }, []);
 
-  const onDragStop = useCallback(() => useDocStore.getState().endDrag(), []);
+  const onDragStop = useCallback(() => {
+    if (draggedRef.current) finishDrag();
+  }, [finishDrag]);
 
   const onDragOver = useCallback((e: React.DragEvent) => {
     if (!e.dataTransfer.types.includes(PALETTE_MIME)) return;

@@ -2,7 +2,6 @@
  * Lets commands outside the canvas (palette, toolbar, shortcuts) ask about the viewport without
  * holding a React Flow instance: the canvas registers these functions when it mounts.
  */
-import type { Node } from '@xyflow/react';
 import type { Position } from '../../main/network/types.ts';
 
 export interface ViewportApi {
@@ -10,8 +9,6 @@ export interface ViewportApi {
   centre(): Position;
   /** Flow coordinates of a screen point. */
   toFlow(screen: Position): Position;
-  /** The current React Flow nodes (for image export). */
-  nodes(): Node[];
   /** Zooms the view in or out one step around its centre. */
   zoomBy(direction: 1 | -1): void;
   /** Pans (same zoom) so the card at flow position `at` is in sight; no-op when it already is. */

@@ -48,17 +48,17 @@ describe('document history', () => {
     expect(filters()).toBe(4);
   });
 
-  it('records a whole drag as one step and not its intermediate positions', () => {
+  it('records a finished drag as one step of its own, and an unmoved drop as none', () => {
     const s = useDocStore.getState();
-    s.beginDrag();
-    s.dragTo(new Map([['conv1', { x: 10, y: 130 }]]));
-    s.dragTo(new Map([['conv1', { x: 20, y: 140 }]]));
-    s.dragTo(new Map([['conv1', { x: 30, y: 150 }]]));
-    s.endDrag();
-    expect(past()).toBe(1);
+    s.edit((d) => setParam(d, 'conv1', 'filters', 8), 'conv1.filters');
+    s.commitMove(new Map([['conv1', { x: 30, y: 150 }]]));
+    expect(past()).toBe(2);
+    s.commitMove(new Map([['conv1', { x: 30, y: 150 }]]));
+    expect(past()).toBe(2);
     expect(useDocStore.getState().doc.nodes[1]?.position).toEqual({ x: 30, y: 150 });
     undo();
     expect(useDocStore.getState().doc.nodes[1]?.position).toEqual({ x: 0, y: 120 });
+    expect(filters()).toBe(8);
   });
 
   it('starts a fresh history when a document is opened', () => {
@@ -70,9 +70,7 @@ describe('document history', () => {
   it('needs no re-analysis when only positions change', () => {
     const s = useDocStore.getState();
     const before = s.doc;
-    s.beginDrag();
-    s.dragTo(new Map([['conv1', { x: 50, y: 50 }]]));
-    s.endDrag();
+    s.commitMove(new Map([['conv1', { x: 50, y: 50 }]]));
     expect(sameStructure(before, useDocStore.getState().doc)).toBe(true);
     useDocStore.getState().edit((d) => setParam(d, 'conv1', 'filters', 9));
     expect(sameStructure(before, useDocStore.getState().doc)).toBe(false);

@@ -1,7 +1,8 @@
 /**
  * The document being edited, with undo/redo (zundo) of finished edits only. Every durable edit is
- * `edit(fn)` with a pure function from `graph/ops.ts`; node drags are paused while in progress and
- * recorded as one step when they end; typing in one field is coalesced into one step.
+ * `edit(fn)` with a pure function from `graph/ops.ts`; a node drag is not written here while in
+ * progress (the canvas shows it) and arrives as one `commitMove` when it ends; typing in one field
+ * is coalesced into one step.
  */
 import { create } from 'zustand';
 import { temporal } from 'zundo';
@@ -26,14 +27,14 @@ interface DocState {
   replace: (doc: NetworkDoc) => void;
   /** Replaces the document and forgets the history (new file, open file). */
   reset: (doc: NetworkDoc) => void;
-  /** Start of a node drag: positions change live without history until `endDrag`. */
-  beginDrag: () => void;
-  dragTo: (positions: ReadonlyMap<string, Position>) => void;
-  endDrag: () => void;
+  /**
+   * A finished drag: moves the nodes as one undo step of its own (never merged with typing or
+   * nudges); positions equal to the current ones add no step.
+   */
+  commitMove: (positions: ReadonlyMap<string, Position>) => void;
 }
 
 let lastCoalesce: string | undefined;
-let dragStart: NetworkDoc | null = null;
 
 export const useDocStore = create<DocState>()(
   temporal(
@@ -65,23 +66,14 @@ export const useDocStore = create<DocState>()(
         set({ doc, loads: get().loads + 1 });
         useDocStore.temporal.getState().clear();
       },
-      beginDrag: () => {
-        if (dragStart) return;
-        dragStart = get().doc;
-        useDocStore.temporal.getState().pause();
-      },
-      dragTo: (positions) => set({ doc: moveNodes(get().doc, positions) }),
-      endDrag: () => {
-        const start = dragStart;
-        dragStart = null;
-        const t = useDocStore.temporal.getState();
-        if (!start) return;
-        const end = get().doc;
-        // Rewind to the pre-drag doc while paused, then record the whole drag as one step.
-        set({ doc: start });
-        t.resume();
+      commitMove: (positions) => {
+        const before = get().doc;
+        const moved = [...positions].some(([id, p]) => {
+          const n = before.nodes.find((x) => x.id === id);
+          return n !== undefined && (n.position?.x !== p.x || n.position?.y !== p.y);
+        });
         lastCoalesce = undefined;
-        if (end !== start) set({ doc: end });
+        if (moved) set({ doc: moveNodes(before, positions) });
       },
     }),
     {
