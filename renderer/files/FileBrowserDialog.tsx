@@ -18,7 +18,7 @@ const MODEL_FILE = /\.onnx$|(?<!\.netd)\.json$/i;
 const TITLES = {
   open: 'Open network',
   save: 'Save network as',
-  import: 'Import a model (ONNX or TensorFlow.js model.json)',
+  import: 'Import ONNX model or TensorFlow.js model.json',
   folder: 'Choose a folder',
 };
 const ACTIONS = { open: 'Open', save: 'Save', import: 'Import', folder: 'Use this folder' };
