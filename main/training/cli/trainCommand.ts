@@ -15,6 +15,7 @@ import { adaptRequestFor } from '../dataFit.ts';
 import { adaptNetwork } from '../../templates/adapt.ts';
 import { createProgressPrinter } from './progress.ts';
 import { findDesignWeights } from '../../weights/sidecar.ts';
+import { adaptWithSidecar } from './adaptWithSidecar.ts';
 
 export interface TrainFlags {
   data: string;
@@ -78,6 +79,21 @@ export async function trainCommand(
   flags: TrainFlags,
   ctx: CliContext,
 ): Promise<void> {
+  // `--adapt` on a design with weights trains from a scratch file of refitted weights.
+  const scratch: { dispose?: () => Promise<void> } = {};
+  try {
+    await train(file, flags, ctx, scratch);
+  } finally {
+    await scratch.dispose?.();
+  }
+}
+
+async function train(
+  file: string,
+  flags: TrainFlags,
+  ctx: CliContext,
+  scratch: { dispose?: () => Promise<void> },
+): Promise<void> {
   const fail = (code: number, message: string): void => {
     ctx.err(`netd train: ${message}\n`);
     ctx.exitCode = code;
@@ -86,16 +102,24 @@ export async function trainCommand(
   try {
     let doc = await readNetworkFile(file);
     if (flags.backend === undefined) backendFromEnv(); // a bad NETD_BACKEND is a bad argument
+    // A design with a weights sidecar is fine-tuned from it unless --fresh says otherwise.
+    let weights = flags.fresh ? null : await findDesignWeights(file);
     if (flags.adapt) {
-      // The same Adapt as the dashboard's button, for the data's own needs (adaptRequestFor).
+      // The same Adapt as the dashboard's button, for the data's own needs (adaptRequestFor);
+      // with weights, those that still fit are kept and the message names the re-initialised.
       const data = await describeData(normalizeDataSpec(flags.data));
-      const adapted = adaptNetwork(doc, adaptRequestFor(data));
-      doc = adapted.doc;
-      ctx.err(`${adapted.message}\n`);
+      if (weights) {
+        const adapted = await adaptWithSidecar(file, doc, adaptRequestFor(data));
+        scratch.dispose = adapted.dispose;
+        ({ doc, weights } = adapted);
+        ctx.err(`${adapted.message}\n`);
+      } else {
+        const adapted = adaptNetwork(doc, adaptRequestFor(data));
+        doc = adapted.doc;
+        ctx.err(`${adapted.message}\n`);
+      }
     }
     // The service's own checks, so the command line refuses exactly what the dashboard refuses.
-    // A design with a weights sidecar is fine-tuned from it unless --fresh says otherwise.
-    const weights = flags.fresh ? null : await findDesignWeights(file);
     ({ request } = await validateRequest({
       doc,
       data: flags.data,
