@@ -75,7 +75,14 @@ export interface NetdApi {
   networkExpandNode(req: { doc: NetworkDoc; nodeId: string }): Promise<NetworkDoc>;
   /** Replaces every composite node with its primitive nodes, in one pass (*Expand all*). */
   networkExpandAll(req: { doc: NetworkDoc }): Promise<NetworkDoc>;
-  networkAdapt(req: { doc: NetworkDoc } & AdaptRequest): Promise<AdaptResult>;
+  /**
+   * Adapts the design to the data. With `weights` (a weights file that fits `doc`, e.g. its
+   * sidecar) they are refitted too: what still fits is kept, `reinitialised` names the rest, and
+   * `weightsPath` is the refitted file to train from (the sidecar itself is not changed).
+   */
+  networkAdapt(
+    req: { doc: NetworkDoc; weights?: string } & AdaptRequest,
+  ): Promise<AdaptResult & { weightsPath?: string; reinitialised?: string[] }>;
   networkExample(): Promise<NetworkDoc>;
   /** B − A of two designs: totals and per stage (stages aligned by name). */
   networkCompare(req: { a: NetworkDoc; b: NetworkDoc } & CompareOptions): Promise<Comparison>;

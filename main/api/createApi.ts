@@ -4,12 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { platform } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRecentFilesStore, createRecoveryStore, dataPaths } from '../settings/index.ts';
 import type { NetdApi } from './contract.ts';
 import { createCompareApi } from './compareApi.ts';
 import { createDesignApi } from './designApi.ts';
 import { createExportApi } from './exportApi.ts';
+import { createAdaptWithWeights } from './adaptWeightsApi.ts';
 import { createFilesApi } from './filesApi.ts';
 import { resolveUserPath } from './paths.ts';
 import { createTrainingApi, type ApiTrainingService } from './trainingApi.ts';
@@ -38,6 +40,7 @@ export function createApi(deps: ApiDeps): NetdApi {
   const version = deps.version ?? packageVersion();
   const examplePath =
     deps.examplePath ?? fileURLToPath(new URL('assets/examples/first-start.netd.json', REPO_ROOT));
+  const design = createDesignApi(examplePath);
   return {
     hostInfo: async () => ({
       kind: deps.host,
@@ -45,7 +48,12 @@ export function createApi(deps: ApiDeps): NetdApi {
       platform: platform(),
       homeDir: deps.homeDir,
     }),
-    ...createDesignApi(examplePath),
+    ...design,
+    networkAdapt: createAdaptWithWeights(
+      design.networkAdapt,
+      (path) => resolveUserPath(path, deps.homeDir),
+      join(deps.dataDir, 'adapted-weights'),
+    ),
     ...createCompareApi(),
     ...createFilesApi({
       homeDir: deps.homeDir,

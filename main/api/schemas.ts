@@ -43,7 +43,12 @@ export const requestSchemas = {
   networkAnalyze: z.strictObject({ doc: networkDocSchema }),
   networkExpandNode: z.strictObject({ doc: networkDocSchema, nodeId: nonEmpty }),
   networkExpandAll: z.strictObject({ doc: networkDocSchema }),
-  networkAdapt: z.strictObject({ doc: networkDocSchema, ...adaptFields }),
+  networkAdapt: z.strictObject({
+    doc: networkDocSchema,
+    ...adaptFields,
+    /** The design's weights file: refitted to the adapted design (fine-tuning). */
+    weights: pathString.optional(),
+  }),
   networkExample: noArgs,
   networkCompare: z.strictObject({
     a: networkDocSchema,

@@ -273,7 +273,8 @@ describe('starting from the design’s weights', () => {
     store.getState().setFreshStart(true);
     store.setState({ live: null });
     await store.getState().start();
-    expect(api.trainingStart.mock.calls.at(-1)![0]).not.toHaveProperty('weights');
+    const last = api.trainingStart.mock.calls.at(-1) as unknown[];
+    expect(last[0]).not.toHaveProperty('weights');
   });
 
   it('continues from a run: its weights become the design’s and the next run starts from them', async () => {
@@ -288,6 +289,30 @@ describe('starting from the design’s weights', () => {
     await store.getState().start();
     expect(api.trainingStart).toHaveBeenLastCalledWith(
       expect.objectContaining({ weights: '/w/net.weights.safetensors' }),
+    );
+  });
+
+  it('adapts with the design’s weights and trains from the refitted file', async () => {
+    const { api, store } = withWeights('/w/net.netd.json');
+    await store.getState().refreshStartWeights();
+    await store.getState().describeData();
+    api.networkAdapt.mockImplementationOnce(async ({ doc: d }: { doc: NetworkDoc }) => ({
+      doc: d,
+      changes: [],
+      message: "Adapted to 4 classes. Weights kept except for 'fc', re-initialised.",
+      weightsPath: '/data/adapted-weights/x.weights.safetensors',
+      reinitialised: ['fc'],
+    }));
+    await store.getState().adaptNetwork();
+    expect(api.networkAdapt).toHaveBeenLastCalledWith(
+      expect.objectContaining({ weights: '/w/net.weights.safetensors' }),
+    );
+    expect(store.getState().adapt.changes).toEqual([
+      "Adapted to 4 classes. Weights kept except for 'fc', re-initialised.",
+    ]);
+    await store.getState().start();
+    expect(api.trainingStart).toHaveBeenLastCalledWith(
+      expect.objectContaining({ weights: '/data/adapted-weights/x.weights.safetensors' }),
     );
   });
 

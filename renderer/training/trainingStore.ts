@@ -192,8 +192,22 @@ export function createTrainingStore(deps: TrainingDeps) {
         const doc = deps.getDoc();
         // The engine decides what adapting to this data means (no input change for data the
         // loader resizes) and lists every change in one message.
-        const result = await api.networkAdapt({ doc, ...adaptRequestFor(data) });
+        // A design with weights keeps what still fits; the refitted file is what training uses.
+        const { startWeights } = get();
+        const weights =
+          startWeights.path && !startWeights.fresh ? { weights: startWeights.path } : {};
+        const result = await api.networkAdapt({ doc, ...adaptRequestFor(data), ...weights });
         deps.replaceDoc(result.doc);
+        if (result.weightsPath) {
+          set({
+            startWeights: {
+              path: result.weightsPath,
+              fresh: false,
+              note: 'the design’s weights, refitted by Adapt',
+              error: null,
+            },
+          });
+        }
         // The designer re-analyses the new design itself; the mismatch note follows from that.
         set({ adapt: { busy: false, changes: [result.message], error: null } });
       } catch (error) {
