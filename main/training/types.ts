@@ -92,7 +92,10 @@ export interface TrainingRequest {
    * from instead of a fresh initialisation; it must fit the design exactly.
    */
   weights?: string;
-  /** Which engine trains (default `auto`: PyTorch when it is usable and faster here, else tfjs). */
+  /**
+   * Which engine trains: `auto` takes PyTorch when it is usable and faster here, else tfjs. Absent,
+   * the trainer process uses tfjs (as every request did before engines); `netd train` sends `auto`.
+   */
   engine?: EngineChoice;
   /** The PyTorch engine's device (default: CUDA, then Apple MPS, then the CPU). */
   device?: DeviceName;

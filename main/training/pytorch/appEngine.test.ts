@@ -11,7 +11,7 @@ import { dispatchApiCall } from '../../api/dispatch.ts';
 import { buildTemplate } from '../../templates/index.ts';
 import { createTrainingService } from '../service/trainingService.ts';
 import type { EnvironmentReport, TrainingEvent } from '../types.ts';
-import { torchUnavailableReason } from './python.ts';
+import { outsideAsar, torchUnavailableReason } from './python.ts';
 
 const noTorch = torchUnavailableReason();
 const skipped = noTorch ? ` — skipped: ${noTorch}` : '';
@@ -106,4 +106,16 @@ describe('training:start with an engine', () => {
     expect(env.engine?.auto.reason).toMatch(/PyTorch|TensorFlow\.js/);
     expect(env.engine?.pytorch.available).toBe(noTorch === null);
   }, 120_000);
+});
+
+describe('the Python sources in the packaged app', () => {
+  it('are read from app.asar.unpacked, where Python can open them', () => {
+    expect(outsideAsar('/opt/NetDesigner/resources/app.asar/main/training/pytorch/')).toBe(
+      '/opt/NetDesigner/resources/app.asar.unpacked/main/training/pytorch/',
+    );
+    expect(outsideAsar('C:\\NetDesigner\\resources\\app.asar\\main\\training\\pytorch\\')).toBe(
+      'C:\\NetDesigner\\resources\\app.asar.unpacked\\main\\training\\pytorch\\',
+    );
+    expect(outsideAsar('/work/main/training/pytorch/')).toBe('/work/main/training/pytorch/');
+  });
 });
