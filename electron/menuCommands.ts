@@ -20,6 +20,8 @@ export type MenuCommand =
   | { command: 'file.save' }
   | { command: 'file.saveAs' }
   | { command: 'file.export'; format: 'png' | 'svg' }
+  /** *Export Code or Model…*: PyTorch code, ONNX or Keras code of the design. */
+  | { command: 'file.exportModel' }
   | { command: 'edit.undo' }
   | { command: 'edit.redo' }
   | { command: 'view.fit' }
@@ -42,6 +44,7 @@ export const MENU_COMMAND_NAMES: readonly MenuCommandName[] = [
   'file.save',
   'file.saveAs',
   'file.export',
+  'file.exportModel',
   'edit.undo',
   'edit.redo',
   'view.fit',

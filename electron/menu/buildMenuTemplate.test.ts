@@ -72,6 +72,7 @@ describe('application menu', () => {
     [['File', 'Save As…'], { command: 'file.saveAs' }],
     [['File', 'Export Diagram', 'As PNG…'], { command: 'file.export', format: 'png' }],
     [['File', 'Export Diagram', 'As SVG…'], { command: 'file.export', format: 'svg' }],
+    [['File', 'Export Code or Model…'], { command: 'file.exportModel' }],
     [['Edit', 'Redo'], { command: 'edit.redo' }],
     [['View', 'Toggle Inspector'], { command: 'view.togglePanel', panel: 'inspector' }],
     [['View', 'Theme', 'Dark'], { command: 'view.theme', theme: 'dark' }],

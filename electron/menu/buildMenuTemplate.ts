@@ -65,6 +65,7 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
           item('As &SVG…', { command: 'file.export', format: 'svg' }),
         ],
       },
+      item('Export Code or &Model…', { command: 'file.exportModel' }),
       ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit', label: 'E&xit' } as const]),
     ],
   };

@@ -12,6 +12,7 @@ import {
 } from '../app/appCommands.ts';
 import { newNetwork, openFile, openPath, save, saveAs } from '../files/fileActions.ts';
 import { redo, undo } from '../state/docStore.ts';
+import { openExport } from '../export/exportStore.ts';
 import type { MenuActions } from './menuCommands.ts';
 
 export const DESIGNER_ACTIONS: MenuActions = {
@@ -21,6 +22,7 @@ export const DESIGNER_ACTIONS: MenuActions = {
   save,
   saveAs,
   exportAs,
+  exportModel: () => openExport(),
   undo,
   redo,
   fitView,

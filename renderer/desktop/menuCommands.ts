@@ -12,6 +12,7 @@ export interface MenuActions {
   save(): unknown;
   saveAs(): unknown;
   exportAs(format: 'png' | 'svg'): unknown;
+  exportModel(): unknown;
   undo(): unknown;
   redo(): unknown;
   fitView(): unknown;
@@ -39,6 +40,8 @@ export function runMenuCommand(command: MenuCommand, actions: MenuActions): unkn
       return actions.saveAs();
     case 'file.export':
       return actions.exportAs(command.format);
+    case 'file.exportModel':
+      return actions.exportModel();
     case 'edit.undo':
       return actions.undo();
     case 'edit.redo':
