@@ -131,6 +131,8 @@ process.on('message', (raw: unknown) => {
 });
 process.on('uncaughtException', failActive);
 process.on('unhandledRejection', failActive);
+// Ended by the service (kill()): exit through 'exit' so a PyTorch run's Python processes go too.
+process.on('SIGTERM', () => process.exit(143));
 // A Node parent that exits (or crashes) closes the channel: nothing is left to report to.
 process.on('disconnect', () => process.exit(0));
 send({ type: 'ready', pid: process.pid });

@@ -203,6 +203,12 @@ export async function runPytorchTraining(
     ]; // prettier-ignore
     const backend: TorchBackendName = `pytorch-${device}`;
     const children = launch(args, nproc, device);
+    // The trainer process may be ended under the run (Stop timed out, the app closing): take the
+    // Python processes with it instead of leaving them training until their next write fails.
+    const killAll = (): void => {
+      for (const child of children) child.kill('SIGKILL');
+    };
+    process.once('exit', killAll);
     let stderr = '';
     for (const child of children) {
       child.stderr!.on('data', (d: Buffer) => {
@@ -270,6 +276,7 @@ export async function runPytorchTraining(
     );
     await new Promise<void>((resolve) => (lines.once('close', resolve), setTimeout(resolve, 500)));
     clearInterval(stopWatch);
+    process.off('exit', killAll);
     const first = exits[0]!;
     if (state.ended) {
       const outcome = state.ended;
