@@ -15,6 +15,7 @@ import { activateWasm } from './wasm.ts';
 
 async function gpuStatus(
   gpus: string[] | null,
+  missingLibraries: Promise<string[] | null>,
 ): Promise<{ status: BackendStatus; loaded: boolean }> {
   const base = { name: 'tensorflow-gpu' as const, packageName: NATIVE_PACKAGES['tensorflow-gpu'] };
   if (process.platform === 'darwin') {
@@ -64,7 +65,7 @@ async function gpuStatus(
   if (noGpu) parts.push(`${noGpu}, so it would not help on this machine`);
   else {
     // A GPU is there: name the CUDA/cuDNN libraries the linker lacks, unless the load error did.
-    const missing = await missingCudaLibraries();
+    const missing = await missingLibraries;
     if (missing && missing.length > 0 && !load.missingLibrary)
       parts.push(`the linker cannot find ${missing.join(', ')}`);
   }
@@ -96,8 +97,11 @@ async function cpuNativeStatus(gpuPackageLoaded: boolean): Promise<BackendStatus
  * @returns the report; `selected` is the backend `initBackend()` would pick now. Never throws.
  */
 export async function diagnoseEnvironment(): Promise<EnvironmentReport> {
+  // Both external tools run at once (each bounded by probeSystem's timeout); ldconfig's answer is
+  // only read when a GPU is there and the GPU package does not load.
+  const missingLibraries = missingCudaLibraries();
   const gpus = await listNvidiaGpus();
-  const gpu = await gpuStatus(gpus);
+  const gpu = await gpuStatus(gpus, missingLibraries);
   const native = await cpuNativeStatus(gpu.loaded);
   const tf = (await import('@tensorflow/tfjs')) as Tf;
   tf.env().set('PROD', true);

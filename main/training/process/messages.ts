@@ -11,7 +11,11 @@ import { engineRequestFields, environmentReportSchema, trainingEventSchema } fro
 export type ParentToChild =
   | { type: 'start'; runId: string; runsDir: string; request: TrainingRequest }
   | { type: 'stop'; runId: string }
-  | { type: 'environment' }
+  /**
+   * The backend diagnosis. `engine: false` leaves the PyTorch engine out of the report: the
+   * service probes Python itself, while this process starts (see trainingService).
+   */
+  | { type: 'environment'; engine?: boolean }
   /** Ends the trainer process once it has nothing left to do. */
   | { type: 'shutdown' };
 
@@ -37,7 +41,7 @@ export const parentToChildSchema: z.ZodType<ParentToChild> = z.discriminatedUnio
     }),
   }),
   z.object({ type: z.literal('stop'), runId: z.string() }),
-  z.object({ type: z.literal('environment') }),
+  z.object({ type: z.literal('environment'), engine: z.boolean().optional() }),
   z.object({ type: z.literal('shutdown') }),
 ]) as unknown as z.ZodType<ParentToChild>;
 

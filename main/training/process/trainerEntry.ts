@@ -6,7 +6,7 @@
  */
 import { failureEvent } from '../trainer/runTraining.ts';
 import { runOnEngine } from '../pytorch/runOnEngine.ts';
-import { diagnoseTorch, engineReport } from '../pytorch/doctor.ts';
+import { diagnoseTorchAsync, engineReport } from '../pytorch/doctor.ts';
 import { createRunStore } from '../runs/runStore.ts';
 import type { RunWriter } from '../runs/runWriter.ts';
 import type { EngineReport } from '../types.ts';
@@ -65,9 +65,9 @@ async function startRun(msg: Extract<ParentToChild, { type: 'start' }>): Promise
 }
 
 /** The engine part of the report; a probe that fails leaves it out rather than the whole report. */
-function torchReport(): EngineReport | undefined {
+async function torchReport(): Promise<EngineReport | undefined> {
   try {
-    return engineReport(diagnoseTorch());
+    return engineReport(await diagnoseTorchAsync());
   } catch (err) {
     console.error('[netd] probing PyTorch failed:', err);
     return undefined;
@@ -93,8 +93,10 @@ async function handle(raw: unknown): Promise<void> {
       return;
     case 'environment':
       try {
+        // Python imports torch in its own processes while this one loads the tfjs backends.
+        const engine = msg.engine === false ? undefined : torchReport();
         const report = await diagnoseEnvironment();
-        send({ type: 'environment', report: { ...report, engine: torchReport() } });
+        send({ type: 'environment', report: { ...report, engine: await engine } });
       } catch (err) {
         send({
           type: 'error',

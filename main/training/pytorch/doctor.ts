@@ -2,7 +2,7 @@
 import { fmtBytes } from '../../network/catalog/format.ts';
 import type { EngineReport } from '../types.ts';
 import { chooseEngine, type EngineDecision } from './chooseEngine.ts';
-import { probeTorch, torchInstallHint, type TorchProbe } from './python.ts';
+import { probeTorch, probeTorchAsync, torchInstallHint, type TorchProbe } from './python.ts';
 
 export interface TorchDoctorReport {
   probe: TorchProbe;
@@ -14,7 +14,18 @@ export interface TorchDoctorReport {
 
 /** Probes the engine (runs Python once). */
 export function diagnoseTorch(): TorchDoctorReport {
-  const probe = probeTorch();
+  return reportOn(probeTorch());
+}
+
+/**
+ * {@link diagnoseTorch} without blocking the caller: the Python probes run as child processes
+ * (all candidates at once) while the caller goes on, e.g. loading the TensorFlow.js backends.
+ */
+export async function diagnoseTorchAsync(): Promise<TorchDoctorReport> {
+  return reportOn(await probeTorchAsync());
+}
+
+function reportOn(probe: TorchProbe): TorchDoctorReport {
   const auto = chooseEngine('auto', () => probe);
   return probe.unusable
     ? {

@@ -3,7 +3,7 @@
  * /usr/bin/python3 (Debian's python3-torch) and `python` that imports torch — and what its torch
  * offers: version, CUDA / ROCm / MPS devices. Every answer from Python is validated with zod.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -47,14 +47,32 @@ export type TorchProbe = z.infer<typeof probeSchema> & {
   unusable: string | null;
 };
 
-function runProbe(python: string): TorchProbe {
-  const run = spawnSync(python, [PROBE], { encoding: 'utf8', timeout: 120_000 });
+/**
+ * How long one interpreter may take to report: importing a CUDA build of torch from a cold disk
+ * takes seconds, but a Python that hangs must not hold up the environment check.
+ */
+export const PROBE_TIMEOUT_MS = 30_000;
+
+/** What one run of probe.py left behind, from spawnSync or execFile alike. */
+interface ProbeRun {
+  error?: (Error & { code?: unknown }) | undefined;
+  timedOut: boolean;
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function interpret(python: string, run: ProbeRun): TorchProbe {
+  const none = { python, pythonVersion: '', torch: null };
+  if (run.timedOut)
+    return {
+      ...none,
+      unusable: `${python} did not report on torch within ${PROBE_TIMEOUT_MS / 1000} s`,
+    };
   if (run.error) {
     return {
-      python,
-      pythonVersion: '',
-      torch: null,
-      unusable: `no Python: ${python} cannot be run (${(run.error as NodeJS.ErrnoException).code ?? run.error.message})`,
+      ...none,
+      unusable: `no Python: ${python} cannot be run (${typeof run.error.code === 'string' ? run.error.code : run.error.message})`,
     };
   }
   const line = run.stdout.trim().split('\n').pop() ?? '';
@@ -63,12 +81,7 @@ function runProbe(python: string): TorchProbe {
     parsed = probeSchema.parse(JSON.parse(line));
   } catch {
     const tail = run.stderr.trim().split('\n').pop() ?? `exit ${run.status}`;
-    return {
-      python,
-      pythonVersion: '',
-      torch: null,
-      unusable: `${python} failed to report on torch: ${tail}`,
-    };
+    return { ...none, unusable: `${python} failed to report on torch: ${tail}` };
   }
   // Run what was asked for (a venv's python3 or a wrapper), not the sys.executable it resolves to.
   parsed = { ...parsed, python };
@@ -88,7 +101,74 @@ function runProbe(python: string): TorchProbe {
   return { ...parsed, unusable: null };
 }
 
+function runProbe(python: string): TorchProbe {
+  const run = spawnSync(python, [PROBE], { encoding: 'utf8', timeout: PROBE_TIMEOUT_MS });
+  const timedOut = (run.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
+  return interpret(python, { ...run, timedOut, error: timedOut ? undefined : run.error });
+}
+
+/** probe.py started in a child process: its answer, and a way to stop it once not needed. */
+function startProbe(python: string): { probe: Promise<TorchProbe>; stop: () => void } {
+  let stop = (): void => undefined;
+  const probe = new Promise<TorchProbe>((resolve) => {
+    const child = execFile(
+      python,
+      [PROBE],
+      { encoding: 'utf8', timeout: PROBE_TIMEOUT_MS, windowsHide: true },
+      (err, stdout, stderr) => {
+        const e = err as (Error & { code?: unknown; killed?: boolean }) | null;
+        // A non-zero exit is judged by its output (like spawnSync); only a failed start is an error.
+        const started = child.pid !== undefined && typeof e?.code !== 'string';
+        resolve(
+          interpret(python, {
+            timedOut: e?.killed === true,
+            error: e && !started ? e : undefined,
+            status: e ? (typeof e.code === 'number' ? e.code : 1) : 0,
+            stdout,
+            stderr,
+          }),
+        );
+      },
+    );
+    stop = () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill();
+    };
+  });
+  return { probe, stop };
+}
+
+/** The interpreters tried, in order of preference. */
+const CANDIDATES = ['python3', '/usr/bin/python3', 'python'];
+
+/** The first usable probe in candidate order; else the most telling failure. */
+function choose(probes: TorchProbe[]): TorchProbe {
+  const usable = probes.find((p) => p.unusable === null);
+  if (usable) return usable;
+  // Prefer reporting a Python that has an old torch over one that has none.
+  return probes.find((p) => p.torch !== null) ?? probes[0]!;
+}
+
+/**
+ * Probes every candidate at once and answers as soon as the preferred usable one is known (each
+ * before it has answered and cannot be used), stopping the probes still running: the wait is the
+ * slowest needed probe, not the sum of all.
+ */
+async function firstUsable(candidates: readonly string[]): Promise<TorchProbe> {
+  const runs = candidates.map(startProbe);
+  const probes: TorchProbe[] = [];
+  for (const run of runs) {
+    const probe = await run.probe;
+    if (probe.unusable === null) {
+      for (const other of runs) other.stop();
+      return probe;
+    }
+    probes.push(probe);
+  }
+  return choose(probes);
+}
+
 let cached: TorchProbe | undefined;
+let pending: Promise<TorchProbe> | undefined;
 
 /**
  * The interpreter the engine uses and what it offers (cached for the process). With NETD_PYTHON
@@ -98,19 +178,36 @@ export function probeTorch(): TorchProbe {
   if (cached) return cached;
   const forced = process.env.NETD_PYTHON;
   if (forced) return (cached = runProbe(forced));
-  let first: TorchProbe | undefined;
-  for (const python of ['python3', '/usr/bin/python3', 'python']) {
+  const probes: TorchProbe[] = [];
+  for (const python of CANDIDATES) {
     const p = runProbe(python);
     if (p.unusable === null) return (cached = p);
-    // Prefer reporting a Python that has an old torch over one that has none.
-    if (!first || (first.torch === null && p.torch !== null)) first = p;
+    probes.push(p);
   }
-  return (cached = first!);
+  return (cached = choose(probes));
+}
+
+/**
+ * {@link probeTorch} without blocking: every candidate interpreter starts at once (importing
+ * torch takes seconds each), so the answer takes as long as the slowest one, not their sum, and
+ * the caller's own work runs meanwhile. Shares the process-wide cache with `probeTorch`.
+ */
+export function probeTorchAsync(): Promise<TorchProbe> {
+  if (cached) return Promise.resolve(cached);
+  if (!pending) {
+    const forced = process.env.NETD_PYTHON;
+    pending = firstUsable(forced ? [forced] : CANDIDATES).then((probe) => {
+      pending = undefined;
+      return (cached ??= probe);
+    });
+  }
+  return pending;
 }
 
 /** Forgets the cached probe (tests that change NETD_PYTHON). */
 export function resetTorchProbe(): void {
   cached = undefined;
+  pending = undefined;
 }
 
 /** The Python interpreter to use (the one `probeTorch` chose). */
@@ -127,7 +224,7 @@ export function torchUnavailableReason(): string | null {
 export function torchInstallHint(): string {
   const smi = spawnSync('nvidia-smi', ['--query-gpu=driver_version', '--format=csv,noheader'], {
     encoding: 'utf8',
-    timeout: 10_000,
+    timeout: 4_000,
   });
   if (!smi.error && smi.status === 0 && smi.stdout.trim()) {
     return 'pip install torch --index-url https://download.pytorch.org/whl/cu124 (an NVIDIA driver is present; pick the CUDA build your driver supports)';

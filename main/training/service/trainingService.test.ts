@@ -88,9 +88,14 @@ describe('training service (child process)', () => {
     await service.dispose();
   });
 
-  it('diagnoses the environment in a trainer process', async () => {
-    const service = createTrainingService({ runsDir: tempDir('netd-svc-') });
-    const report = await service.environment();
+  it('diagnoses the environment in a trainer process once per session, again on refresh', async () => {
+    let spawned = 0;
+    const service = createTrainingService({
+      runsDir: tempDir('netd-svc-'),
+      spawn: () => (spawned++, forkTrainer()),
+    });
+    // Two checks asked for at once share one trainer process.
+    const [report, same] = await Promise.all([service.environment(), service.environment()]);
     expect(report.backends.map((b) => b.name)).toEqual([
       'tensorflow-gpu',
       'tensorflow',
@@ -98,6 +103,14 @@ describe('training service (child process)', () => {
       'cpu',
     ]);
     expect(report.backends.find((b) => b.name === 'cpu')!.available).toBe(true);
+    // The PyTorch engine's part is there too (available or with the reason it is not).
+    expect(report.engine?.pytorch.reason).toEqual(expect.any(String));
+    expect(same).toBe(report);
+    expect(await service.environment()).toBe(report);
+    expect(spawned).toBe(1);
+    const fresh = await service.environment({ refresh: true });
+    expect(spawned).toBe(2);
+    expect(fresh.backends.map((b) => b.available)).toEqual(report.backends.map((b) => b.available));
     await service.dispose();
   });
 

@@ -13,6 +13,7 @@ import { describeData as describeDataSpec } from '../data/loadDataset.ts';
 import { createRunStore, type RunStore } from '../runs/runStore.ts';
 import { newRunId } from '../runs/paths.ts';
 import { forkTrainer } from '../process/forkTrainer.ts';
+import { diagnoseTorchAsync, engineReport } from '../pytorch/doctor.ts';
 import {
   childToParentSchema,
   describeInvalid,
@@ -35,8 +36,12 @@ export interface TrainingService {
   stop(runId: string): Promise<void>;
   /** Subscribes to the events of every run; returns the unsubscribe function. */
   onEvent(cb: (e: TrainingEvent) => void): () => void;
-  /** Backend diagnosis, computed in a trainer process (it loads native libraries). */
-  environment(): Promise<EnvironmentReport>;
+  /**
+   * Backend diagnosis, computed in a trainer process (it loads native libraries). Cached for the
+   * service's lifetime (the session): what is installed does not change under a running app, and
+   * the check takes seconds. `refresh` checks again; a failed check is never cached.
+   */
+  environment(options?: { refresh?: boolean }): Promise<EnvironmentReport>;
   /** @throws TrainingError naming the file or folder. */
   describeData(spec: string): Promise<DataDescription>;
   /** The run store (errors re-thrown as TrainingError). */
@@ -161,6 +166,55 @@ export function createTrainingService(opts: TrainingServiceOptions): TrainingSer
     markEnded: (id, s, m) => store.markEnded(id, s, m),
   };
 
+  let environmentReport: Promise<EnvironmentReport> | undefined;
+
+  /**
+   * One diagnosis, bounded by a timeout: the tfjs backends in a fresh trainer process (they load
+   * native libraries; shut down afterwards) and, at the same time, the PyTorch engine's Python
+   * probes from here — importing torch takes seconds, as does starting that process.
+   */
+  function checkEnvironment(): Promise<EnvironmentReport> {
+    // A probe that fails leaves the engine part out rather than the whole report.
+    const engine = diagnoseTorchAsync()
+      .then(engineReport)
+      .catch((err: unknown) => {
+        console.error('[netd] probing PyTorch failed:', err);
+        return undefined;
+      });
+    return new Promise<EnvironmentReport>((resolve, reject) => {
+      let settled = false;
+      const channel = spawn();
+      const settle = (fn: () => void): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        shutDown(channel);
+        fn();
+      };
+      const timer = setTimeout(
+        () => settle(() => reject(new TrainingError('checking the environment timed out'))),
+        ENVIRONMENT_TIMEOUT_MS,
+      );
+      channel.onMessage((raw) => {
+        const msg = parseChild(raw);
+        if (typeof msg === 'string') settle(() => reject(new TrainingError(msg)));
+        else if (msg.type === 'environment')
+          void engine.then((e) => settle(() => resolve({ ...msg.report, engine: e })));
+        else if (msg.type === 'error') settle(() => reject(new TrainingError(msg.message)));
+      });
+      channel.onExit((code, signal) =>
+        settle(() =>
+          reject(
+            new TrainingError(
+              `could not check the environment: the trainer process exited (${exitReason(code, signal)})`,
+            ),
+          ),
+        ),
+      );
+      channel.send({ type: 'environment', engine: false });
+    });
+  }
+
   return {
     runs,
     activeRuns: () => [...active.keys()],
@@ -237,38 +291,14 @@ export function createTrainingService(opts: TrainingServiceOptions): TrainingSer
       await ended;
       clearTimeout(timer);
     },
-    environment() {
-      return new Promise<EnvironmentReport>((resolve, reject) => {
-        let settled = false;
-        const channel = spawn();
-        const settle = (fn: () => void): void => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(timer);
-          shutDown(channel);
-          fn();
-        };
-        const timer = setTimeout(
-          () => settle(() => reject(new TrainingError('checking the environment timed out'))),
-          ENVIRONMENT_TIMEOUT_MS,
-        );
-        channel.onMessage((raw) => {
-          const msg = parseChild(raw);
-          if (typeof msg === 'string') settle(() => reject(new TrainingError(msg)));
-          else if (msg.type === 'environment') settle(() => resolve(msg.report));
-          else if (msg.type === 'error') settle(() => reject(new TrainingError(msg.message)));
-        });
-        channel.onExit((code, signal) =>
-          settle(() =>
-            reject(
-              new TrainingError(
-                `could not check the environment: the trainer process exited (${exitReason(code, signal)})`,
-              ),
-            ),
-          ),
-        );
-        channel.send({ type: 'environment' });
+    environment(options = {}) {
+      if (environmentReport && !options.refresh) return environmentReport;
+      const checking = checkEnvironment();
+      environmentReport = checking;
+      checking.catch(() => {
+        if (environmentReport === checking) environmentReport = undefined;
       });
+      return checking;
     },
     async dispose() {
       disposed = true;
