@@ -36,4 +36,17 @@ test('Export → Code or model… writes the design as an ONNX model, replacing 
   await expect(dialog.getByTestId('export-done')).toContainText(out);
   expect((await readFile(out)).length).toBeGreaterThan(1000);
   await screenshot(page, 'export-dialog-done');
+
+  // PyTorch code with train.py: the typed name keeps its stem and becomes a Python file.
+  await dialog.getByTestId('export-format-pytorch').check();
+  await expect(dialog.getByTestId('export-out')).toHaveValue(join(appServer.homeDir, 'first.py'));
+  await dialog.getByTestId('export-with-training').check();
+  await screenshot(page, 'export-dialog-pytorch');
+  await dialog.getByTestId('export-run').click();
+  await expect(dialog.getByTestId('export-done')).toContainText(
+    join(appServer.homeDir, 'train.py'),
+  );
+  expect(await readFile(join(appServer.homeDir, 'train.py'), 'utf8')).toContain(
+    'from first import',
+  );
 });

@@ -42,11 +42,14 @@ export function folderOf(path: string): string {
 
 /**
  * The output path after switching format: a name that is still some format's default follows the
- * new format; a name the user typed is kept.
+ * new format; a name the user typed keeps its stem, with `.py` for code and `.onnx` for a model.
  */
 export function switchFormat(out: string, stem: string, to: ExportFormat): string {
   const folder = folderOf(out);
   const name = out.slice(folder.length);
   const defaults = EXPORT_FORMATS.map((f) => defaultFileName(stem, f.id));
-  return defaults.includes(name) || name === '' ? folder + defaultFileName(stem, to) : out;
+  if (defaults.includes(name) || name === '') return folder + defaultFileName(stem, to);
+  // A typed name keeps its stem; only an extension of the other kind (code ↔ model) changes.
+  if (to === 'onnx') return out.replace(/\.py$/i, '.onnx');
+  return out.replace(/\.onnx$/i, '.py');
 }
