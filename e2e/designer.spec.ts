@@ -161,6 +161,26 @@ test('a Dense on a feature map is reported and fixed in one click', async ({ pag
   await expect(panel.locator('.problem--error').first()).toBeVisible();
 });
 
+test("VGG-16's huge fc6 warning offers a GlobalAvgPool2D in place of the Flatten", async ({
+  page,
+  appUrl,
+}) => {
+  await openApp(page, appUrl);
+  await loadTemplate(page, 'vgg16');
+  await expect(page.getByTestId('total-trainable-params')).toHaveText('138,357,544');
+  const panel = await problemsPanel(page);
+  const warning = panel.locator('[data-code="huge-dense"]');
+  await expect(warning).toHaveCount(1);
+  const fix = warning.getByTestId('problem-fix');
+  await expect(fix).toHaveText('Replace flatten with GlobalAvgPool2D');
+  await screenshot(page, 'designer-huge-dense');
+  await fix.click();
+  await waitForAnalysis(page);
+  await expect(warning).toHaveCount(0);
+  // fc6 now sees 512 channel averages instead of 7·7·512 values: 102.8 M weights fewer.
+  await expect(page.getByTestId('total-trainable-params')).toHaveText('37,694,248');
+});
+
 test('ResNet-50 from the gallery has 25,557,032 trainable parameters', async ({ page, appUrl }) => {
   await openApp(page, appUrl);
   await page.getByTestId('cmd-templates').click();
