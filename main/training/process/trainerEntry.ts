@@ -133,8 +133,12 @@ process.on('message', (raw: unknown) => {
 });
 process.on('uncaughtException', failActive);
 process.on('unhandledRejection', failActive);
-// Ended by the service (kill()): exit through 'exit' so a PyTorch run's Python processes go too.
-process.on('SIGTERM', () => process.exit(143));
+// Ended by the service (kill()): a PyTorch run's 'exit' listener takes its Python processes
+// along; then the process ends by SIGTERM as before, so the service says how it ended.
+process.once('SIGTERM', () => {
+  process.emit('exit', 143);
+  process.kill(process.pid, 'SIGTERM');
+});
 // A Node parent that exits (or crashes) closes the channel: nothing is left to report to.
 process.on('disconnect', () => process.exit(0));
 send({ type: 'ready', pid: process.pid });
