@@ -34,6 +34,10 @@ export function registerTrainingCommands(program: Command, ctx: CliContext): voi
       '--data <spec>',
       "'synthetic', 'fashion-mnist', or a folder (MNIST idx, CIFAR-10 binary, or one sub-folder of images per class)",
     )
+    .option(
+      '--adapt',
+      "adapt the network to the data first (input shape, classes, a small first conv for small images), as the dashboard's 'Adapt network to data' does; prints every change",
+    )
     .option('--epochs <n>', `epochs (default ${D.epochs})`, numberParser('epochs'))
     .option('--batch-size <n>', `batch size (default ${D.batchSize})`, numberParser('batchSize'))
     .option('--lr <x>', `learning rate (default ${D.learningRate})`, numberParser('learningRate'))
@@ -49,10 +53,6 @@ export function registerTrainingCommands(program: Command, ctx: CliContext): voi
         '--schedule <name>',
         `learning-rate schedule: ${SCHEDULE_NAMES.join(', ')} (default ${D.schedule})`,
       ).argParser(choiceParser(SCHEDULE_NAMES)),
-    )
-    .option(
-      '--adapt',
-      "adapt the network to the data first (input shape, classes, a small first conv for small images), as the dashboard's 'Adapt network to data' does; prints every change",
     )
     .option(
       '--step-every <n>',
@@ -141,9 +141,9 @@ export function registerTrainingCommands(program: Command, ctx: CliContext): voi
     .action(async (flags: { json?: boolean }) => {
       const { diagnoseEnvironment, formatEnvironmentReport } =
         await import('../backend/diagnose.ts');
-      const { diagnoseTorch, formatTorchReport } = await import('../pytorch/doctor.ts');
-      const report = await diagnoseEnvironment();
-      const pytorch = diagnoseTorch();
+      const { diagnoseTorchAsync, formatTorchReport } = await import('../pytorch/doctor.ts');
+      // The Python probes run while TensorFlow.js loads, instead of after it.
+      const [report, pytorch] = await Promise.all([diagnoseEnvironment(), diagnoseTorchAsync()]);
       ctx.out(
         flags.json
           ? JSON.stringify({ ...report, pytorch }) + '\n'

@@ -2,7 +2,13 @@
 import { fmtBytes } from '../../network/catalog/format.ts';
 import type { EngineReport } from '../types.ts';
 import { chooseEngine, type EngineDecision } from './chooseEngine.ts';
-import { probeTorch, probeTorchAsync, torchInstallHint, type TorchProbe } from './python.ts';
+import {
+  probeTorch,
+  probeTorchAsync,
+  torchGpuHint,
+  torchInstallHint,
+  type TorchProbe,
+} from './python.ts';
 
 export interface TorchDoctorReport {
   probe: TorchProbe;
@@ -74,7 +80,7 @@ export function formatTorchReport(r: TorchDoctorReport): string {
       `    devices: ${gpus.length ? gpus.join('; ') : 'CPU only (no CUDA, ROCm or MPS device visible to torch)'}`,
     );
     if (gpus.length === 0 && !p.cudaVersion && !p.rocmVersion)
-      lines.push(`    for a GPU: ${torchInstallHint()}`);
+      lines.push(`    for a GPU: ${torchGpuHint()}`);
   }
   lines.push(`  --engine auto uses: ${r.auto.reason}`);
   return lines.join('\n');

@@ -233,3 +233,10 @@ export function torchInstallHint(): string {
     return 'pip install torch (the macOS wheels include Apple MPS)';
   return 'pip install torch --index-url https://download.pytorch.org/whl/cpu (or apt install python3-torch on Debian/Ubuntu)';
 }
+
+/** What would give this machine a GPU for torch: a CUDA build only helps where a driver is. */
+export function torchGpuHint(): string {
+  const hint = torchInstallHint();
+  if (hint.includes('/whl/cu') || process.platform === 'darwin') return hint;
+  return 'no NVIDIA driver found; with an NVIDIA GPU and its driver, pip install torch (the Linux wheels include CUDA), or the ROCm build for AMD GPUs';
+}
