@@ -42,7 +42,9 @@ async function run(req: ExportRequest, ctx: CliContext): Promise<number> {
   if (req.runId !== undefined) {
     if (!isValidRunId(req.runId)) return fail(2, `'${req.runId}' is not a run id`);
     try {
-      weights = (await readWeightsFile(runWeightsPath(join(req.runsDir ?? defaultRunsDir(), req.runId)))).tensors;
+      weights = (
+        await readWeightsFile(runWeightsPath(join(req.runsDir ?? defaultRunsDir(), req.runId)))
+      ).tensors;
       assertWeightsFit(req.doc, weights, `the weights of run ${req.runId}`);
     } catch (err) {
       if (err instanceof WeightsError) return fail(2, err.message);
