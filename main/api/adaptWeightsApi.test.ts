@@ -8,7 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshWeights } from '../interchange/onnx/export/freshWeights.ts';
-import { readWeightsFile, weightsPathFor, writeDesignWeights } from '../weights/index.ts';
+import type { NetworkDoc } from '../network/types.ts';
+import {
+  checkWeights,
+  readWeightsFile,
+  weightsPathFor,
+  writeDesignWeights,
+} from '../weights/index.ts';
 import type { NetdApi } from './contract.ts';
 import { createApi } from './createApi.ts';
 import { dispatchApiCall } from './dispatch.ts';
@@ -76,5 +82,50 @@ describe('network:adapt with the design’s weights', () => {
     )) as AdaptReply;
     expect(missing).toMatchObject({ ok: false, error: { code: 'file-error' } });
     if (!missing.ok) expect(missing.error.message).toContain('nope.weights.safetensors');
+  });
+});
+
+describe('files:save with Adapt’s refitted weights', () => {
+  it('makes them the design’s sidecar, so the saved design and its weights fit', async () => {
+    const design = join(homeDir, 'tiny.netd.json');
+    await writeDesignWeights(design, freshWeights(tinyDoc(), 7));
+    const adapted = (await dispatchApiCall(
+      api,
+      'network:adapt',
+      { doc: tinyDoc(), classes: 4, weights: 'tiny.weights.safetensors' },
+      () => undefined,
+    )) as { ok: true; result: { doc: NetworkDoc; weightsPath: string } };
+    const saved = await dispatchApiCall(
+      api,
+      'files:save',
+      { path: 'tiny.netd.json', doc: adapted.result.doc, weights: adapted.result.weightsPath },
+      () => undefined,
+    );
+    expect(saved).toMatchObject({ ok: true });
+    const sidecar = (await readWeightsFile(weightsPathFor(design))).tensors;
+    expect(checkWeights(adapted.result.doc, sidecar)).toEqual([]);
+    expect(sidecar.get('fc/kernel')?.shape.at(-1)).toBe(4);
+  });
+
+  it('refuses weights that do not fit, naming them, and leaves the design file untouched', async () => {
+    const design = join(homeDir, 'tiny.netd.json');
+    await writeDesignWeights(design, freshWeights(tinyDoc(), 7));
+    const before = await readFile(weightsPathFor(design));
+    const adapted = (await dispatchApiCall(
+      api,
+      'network:adapt',
+      { doc: tinyDoc(), classes: 4 },
+      () => undefined,
+    )) as { ok: true; result: { doc: NetworkDoc } };
+    const reply = await dispatchApiCall(
+      api,
+      'files:save',
+      { path: 'tiny.netd.json', doc: adapted.result.doc, weights: 'tiny.weights.safetensors' },
+      () => undefined,
+    );
+    expect(reply).toMatchObject({ ok: false, error: { code: 'file-error' } });
+    expect(JSON.stringify(reply)).toContain('fc');
+    await expect(readFile(design)).rejects.toThrow(/ENOENT/);
+    expect((await readFile(weightsPathFor(design))).equals(before)).toBe(true);
   });
 });

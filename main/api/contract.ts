@@ -94,7 +94,11 @@ export interface NetdApi {
   templatesLoad(req: { id: string } & AdaptRequest): Promise<AdaptResult>;
   filesOpen(req: { path: string }): Promise<OpenedFile>;
   /** Atomic write; returns the absolute path written. */
-  filesSave(req: { path: string; doc: NetworkDoc }): Promise<{ path: string }>;
+  /**
+   * Saves a design. `weights`: a weights file that becomes the design's sidecar (the refitted
+   * weights *Adapt* made for this design), checked against `doc` before anything is written.
+   */
+  filesSave(req: { path: string; doc: NetworkDoc; weights?: string }): Promise<{ path: string }>;
   filesRecent(): Promise<RecentFile[]>;
   /** Imports an ONNX model: writes `NAME.netd.json` + its weights beside it and returns the design. */
   filesImport(req: { path: string }): Promise<ImportedModelFile>;

@@ -9,7 +9,9 @@ import { importModelFile } from '../interchange/importModelFile.ts';
 import { OnnxError } from '../interchange/onnx/errors.ts';
 import { TfjsImportError } from '../interchange/tfjs/layers.ts';
 import type { NetworkDoc } from '../network/types.ts';
-import { findDesignWeights } from '../weights/sidecar.ts';
+import { assertWeightsFit } from '../weights/check.ts';
+import { findDesignWeights, readWeightsFile, writeDesignWeights } from '../weights/sidecar.ts';
+import { WeightsError } from '../weights/types.ts';
 import type { RecentFilesStore, RecoveryStore } from '../settings/index.ts';
 import type { DirEntry, NetdApi } from './contract.ts';
 import { ApiError } from './errors.ts';
@@ -50,9 +52,16 @@ export function createFilesApi({ homeDir, recent, recovery }: FilesApiDeps): Fil
       await recent.add({ path: absolute, name: displayName(doc, absolute) });
       return { path: absolute, doc };
     },
-    async filesSave({ path, doc }) {
+    async filesSave({ path, doc, weights }) {
       const absolute = withNetworkExtension(resolvePath(path));
+      // Weights are read and checked first, so a misfit leaves the design file untouched.
+      const tensors = weights ? await readFittingWeights(resolvePath(weights), doc) : null;
       await writeNetworkFile(absolute, doc);
+      if (tensors) {
+        await writeDesignWeights(absolute, tensors).catch((error: unknown) => {
+          throw weightsApiError(error);
+        });
+      }
       await recent.add({ path: absolute, name: displayName(doc, absolute) });
       return { path: absolute };
     },
@@ -125,4 +134,19 @@ function errnoText(error: unknown): string {
   if (code === 'ENOENT') return 'it does not exist';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The tensors of a weights file that fits `doc`; an ApiError naming every misfit otherwise. */
+async function readFittingWeights(path: string, doc: NetworkDoc) {
+  try {
+    const { tensors } = await readWeightsFile(path);
+    assertWeightsFit(doc, tensors, path);
+    return tensors;
+  } catch (error) {
+    throw weightsApiError(error);
+  }
+}
+
+function weightsApiError(error: unknown): unknown {
+  return error instanceof WeightsError ? new ApiError('file-error', error.message) : error;
 }

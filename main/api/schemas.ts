@@ -63,7 +63,11 @@ export const requestSchemas = {
   templatesLoad: z.strictObject({ id: nonEmpty, ...adaptFields }),
   filesOpen: z.strictObject({ path: pathString }),
   filesImport: z.strictObject({ path: pathString }),
-  filesSave: z.strictObject({ path: pathString, doc: networkDocSchema }),
+  filesSave: z.strictObject({
+    path: pathString,
+    doc: networkDocSchema,
+    weights: pathString.optional(),
+  }),
   filesRecent: noArgs,
   filesWeights: z.strictObject({ path: pathString }),
   filesList: z.strictObject({ dir: z.string().optional() }).nullish(),

@@ -12,6 +12,7 @@ import { isDirty, useFileStore } from '../state/fileStore.ts';
 import { askConfirm } from '../state/promptStore.ts';
 import { useSelectionStore } from '../state/selectionStore.ts';
 import { useUiStore } from '../state/uiStore.ts';
+import { useTrainingStore } from '../training/useTrainingStore.ts';
 import { fileDialogs, importDialog } from './dialogs.ts';
 import { errorMessage } from '../api/errors.ts';
 
@@ -115,9 +116,14 @@ export async function saveAs(): Promise<boolean> {
 
 async function saveTo(path: string): Promise<boolean> {
   const doc = useDocStore.getState().doc;
+  // Adapt's refitted weights belong to the adapted design: saving it makes them its sidecar, so the
+  // saved file never pairs with weights that no longer fit.
+  const start = useTrainingStore.getState().startWeights;
+  const weights = start.unsaved && start.path ? start.path : null;
   try {
-    const written = await api.filesSave({ path, doc });
+    const written = await api.filesSave({ path, doc, ...(weights ? { weights } : {}) });
     useFileStore.getState().markSaved(written.path, doc);
+    if (weights) await useTrainingStore.getState().refreshStartWeights();
     useUiStore.getState().notify(`Saved ${written.path}`);
     await api.recoveryClear().catch(() => undefined);
     await refreshRecent();

@@ -79,7 +79,14 @@ export interface TrainingState {
    * What training starts from: the design's weights sidecar (`path`, null when it has none) unless
    * `fresh`; `note` says where the weights came from (*Continue from this run*).
    */
-  startWeights: { path: string | null; fresh: boolean; note: string | null; error: string | null };
+  startWeights: {
+    path: string | null;
+    fresh: boolean;
+    note: string | null;
+    error: string | null;
+    /** True while `path` is not the design's sidecar (Adapt's refitted file): Save makes it so. */
+    unsaved?: boolean;
+  };
   /** EMA weight of the smoothed loss curve. */
   smoothing: number;
 
@@ -205,6 +212,7 @@ export function createTrainingStore(deps: TrainingDeps) {
               fresh: false,
               note: 'the design’s weights, refitted by Adapt',
               error: null,
+              unsaved: true,
             },
           });
         }
