@@ -178,6 +178,40 @@ kill -KILL $$
     120_000,
   );
 
+  it.skipIf(noTorch !== null)(
+    `Stop inside the first epoch evaluates what was trained and keeps its weights${skipped}`,
+    async () => {
+      const doc = buildTemplate('lenet5', { input: [16, 16, 3], classes: 4 }).doc;
+      const request = {
+        doc,
+        data: 'synthetic',
+        options: { epochs: 5, limit: 400, testLimit: 40, batchSize: 8 },
+      };
+      const writer = createRunStore(runs).create('early-stop-test', request);
+      const signal = { stopped: false };
+      const events: TrainingEvent[] = [];
+      const outcome = await runOnEngine(
+        { ...request, runId: 'early-stop-test' },
+        (e) => {
+          events.push(e);
+          if (e.event === 'batch') signal.stopped = true;
+        },
+        signal,
+        writer,
+        { engine: 'pytorch' },
+      );
+      expect(outcome.ended).toBe('stopped');
+      expect(events.filter((e) => e.event === 'epoch')).toHaveLength(0);
+      const done = events.at(-1);
+      expect(done).toMatchObject({ event: 'done', stopped: true });
+      const accuracy = done?.event === 'done' ? done.testAccuracy : null;
+      expect(accuracy).toBeGreaterThanOrEqual(0);
+      expect(accuracy).toBeLessThanOrEqual(1);
+      expect(existsSync(join(writer.dir, 'weights.safetensors'))).toBe(true);
+    },
+    120_000,
+  );
+
   it('says in one line, exit 2, when there is no Python or no torch', async () => {
     process.env.NETD_PYTHON = join(dir, 'no-such-python');
     resetTorchProbe();

@@ -395,14 +395,16 @@ def run(make_model: Callable[[], nn.Module], args: argparse.Namespace, ctx: Dist
     if best is not None and not args.no_keep_best:
         core.load_state_dict(best[1])
     val_acc = best[0] if best is not None and not args.no_keep_best else last["valAccuracy"]
-    final_on = None if epochs_done == 0 else "test" if len(ty) > 0 else "val" if len(val_idx) > 0 else None
+    # A stop inside the first epoch still trained some batches: evaluate and keep what was trained.
+    trained = epochs_done > 0 or images > 0
+    final_on = None if not trained else "test" if len(ty) > 0 else "val" if len(val_idx) > 0 else None
     final = None
     if final_on == "test":
         final = evaluate(model, tx, ty, np.arange(len(ty)), classes_out, per_rank, ctx, probabilities, memory_format, amp)
     elif final_on == "val":
         final = evaluate(model, x, y, val_idx, classes_out, per_rank, ctx, probabilities, memory_format, amp)
     weights = None
-    if args.out and ctx.rank == 0 and epochs_done > 0:
+    if args.out and ctx.rank == 0 and trained:
         os.makedirs(args.out, exist_ok=True)
         weights = os.path.join(args.out, "model.pt")
         torch.save(core.state_dict(), weights)
