@@ -101,6 +101,11 @@ test('check environment lists every backend and which one is used', async ({ pag
   }
   await expect(dialog.getByText('in use')).toHaveCount(1);
   await expect(dialog).toContainText(/Training runs on (tensorflow-gpu|tensorflow|wasm|cpu)\./);
+  // The engines: PyTorch's state here and what Auto picks, with its reason.
+  const engines = dialog.getByTestId('environment-engines');
+  await expect(engines.getByRole('listitem')).toContainText(/PyTorch.*(available|torch)/);
+  await expect(engines).toContainText(/Auto trains on (PyTorch|TensorFlow\.js):/);
+  await page.screenshot({ path: 'test-results/environment-dialog.png' });
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });

@@ -1,5 +1,5 @@
 import { Icon } from '../ui/Icon.tsx';
-import type { BackendStatus, EnvironmentReport } from '../../main/training/types.ts';
+import type { BackendStatus, EngineReport, EnvironmentReport } from '../../main/training/types.ts';
 import { backendsByUse, environmentSummary } from './environmentSummary.ts';
 import { TrainingModal } from './TrainingModal.tsx';
 import { useTrainingStore } from './useTrainingStore.ts';
@@ -29,10 +29,52 @@ function BackendRow({ backend, selected }: { backend: BackendStatus; selected: b
   );
 }
 
+/** The PyTorch engine: whether it runs here, on what, what to install, and what Auto picks. */
+function EngineSection({ engine }: { engine: EngineReport }) {
+  const { pytorch, auto } = engine;
+  return (
+    <section aria-label="Training engines" data-testid="environment-engines">
+      <h3 className="tr-env-heading">Engines</h3>
+      <p className="tr-env-summary">
+        Auto trains on <strong>{auto.engine === 'pytorch' ? 'PyTorch' : 'TensorFlow.js'}</strong>:{' '}
+        {auto.reason}
+      </p>
+      <ul className="tr-env-list">
+        <li className={`tr-env-backend ${pytorch.available ? 'tr-env-ok' : 'tr-env-missing'}`}>
+          <span className="tr-env-mark" aria-hidden="true">
+            <Icon name={pytorch.available ? 'check' : 'close'} size={14} />
+          </span>
+          <div>
+            <div className="tr-env-name">
+              <strong>PyTorch</strong> <code>python3 + torch</code>
+              {auto.engine === 'pytorch' && <span className="tr-badge tr-badge-good">auto</span>}
+              <span className="tr-visually-hidden">
+                {pytorch.available ? 'available' : 'not available'}
+              </span>
+            </div>
+            <p>{pytorch.reason}</p>
+            <p>
+              Devices: {pytorch.devices.length > 0 ? pytorch.devices.join('; ') : 'the CPU only'}
+            </p>
+            {pytorch.remedy && (
+              <p className="tr-env-remedy">
+                {pytorch.available ? 'For a GPU: ' : 'To get it: '}
+                <code>{pytorch.remedy}</code>
+              </p>
+            )}
+          </div>
+        </li>
+      </ul>
+      <h3 className="tr-env-heading">TensorFlow.js backends</h3>
+    </section>
+  );
+}
+
 function Report({ report }: { report: EnvironmentReport }) {
   return (
     <>
       <p className="tr-env-summary">{environmentSummary(report)}</p>
+      {report.engine && <EngineSection engine={report.engine} />}
       <ul className="tr-env-list">
         {backendsByUse(report).map((b) => (
           <BackendRow key={b.name} backend={b} selected={b.name === report.selected} />
