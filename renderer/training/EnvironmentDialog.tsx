@@ -4,24 +4,33 @@ import { backendsByUse, environmentSummary } from './environmentSummary.ts';
 import { TrainingModal } from './TrainingModal.tsx';
 import { useTrainingStore } from './useTrainingStore.ts';
 
-function BackendRow({ backend, selected }: { backend: BackendStatus; selected: boolean }) {
+/** One row of the report: a check or a cross, the name, a badge, what was found, what to install. */
+function StatusRow(props: {
+  available: boolean;
+  name: string;
+  source: string;
+  badge?: string | null;
+  lines: string[];
+  remedy?: { label: string; text: string } | null;
+}) {
+  const { available, name, source, badge, lines, remedy } = props;
   return (
-    <li className={`tr-env-backend ${backend.available ? 'tr-env-ok' : 'tr-env-missing'}`}>
+    <li className={`tr-env-backend ${available ? 'tr-env-ok' : 'tr-env-missing'}`}>
       <span className="tr-env-mark" aria-hidden="true">
-        <Icon name={backend.available ? 'check' : 'close'} size={14} />
+        <Icon name={available ? 'check' : 'close'} size={14} />
       </span>
       <div>
         <div className="tr-env-name">
-          <strong>{backend.name}</strong> <code>{backend.packageName}</code>
-          {selected && <span className="tr-badge tr-badge-good">in use</span>}
-          <span className="tr-visually-hidden">
-            {backend.available ? 'available' : 'not available'}
-          </span>
+          <strong>{name}</strong> <code>{source}</code>
+          {badge && <span className="tr-badge tr-badge-good">{badge}</span>}
+          <span className="tr-visually-hidden">{available ? 'available' : 'not available'}</span>
         </div>
-        <p>{backend.reason}</p>
-        {!backend.available && backend.remedy && (
+        {lines.map((line) => (
+          <p key={line}>{line}</p>
+        ))}
+        {remedy && (
           <p className="tr-env-remedy">
-            To get it: <code>{backend.remedy}</code>
+            {remedy.label} <code>{remedy.text}</code>
           </p>
         )}
       </div>
@@ -29,9 +38,25 @@ function BackendRow({ backend, selected }: { backend: BackendStatus; selected: b
   );
 }
 
+function BackendRow({ backend, selected }: { backend: BackendStatus; selected: boolean }) {
+  return (
+    <StatusRow
+      available={backend.available}
+      name={backend.name}
+      source={backend.packageName}
+      badge={selected ? 'in use' : null}
+      lines={[backend.reason]}
+      remedy={
+        !backend.available && backend.remedy ? { label: 'To get it:', text: backend.remedy } : null
+      }
+    />
+  );
+}
+
 /** The PyTorch engine: whether it runs here, on what, what to install, and what Auto picks. */
 function EngineSection({ engine }: { engine: EngineReport }) {
   const { pytorch, auto } = engine;
+  const devices = pytorch.devices.length > 0 ? pytorch.devices.join('; ') : 'the CPU only';
   return (
     <section aria-label="Training engines" data-testid="environment-engines">
       <h3 className="tr-env-heading">Engines</h3>
@@ -40,30 +65,14 @@ function EngineSection({ engine }: { engine: EngineReport }) {
         {auto.reason}
       </p>
       <ul className="tr-env-list">
-        <li className={`tr-env-backend ${pytorch.available ? 'tr-env-ok' : 'tr-env-missing'}`}>
-          <span className="tr-env-mark" aria-hidden="true">
-            <Icon name={pytorch.available ? 'check' : 'close'} size={14} />
-          </span>
-          <div>
-            <div className="tr-env-name">
-              <strong>PyTorch</strong> <code>python3 + torch</code>
-              {auto.engine === 'pytorch' && <span className="tr-badge tr-badge-good">auto</span>}
-              <span className="tr-visually-hidden">
-                {pytorch.available ? 'available' : 'not available'}
-              </span>
-            </div>
-            <p>{pytorch.reason}</p>
-            <p>
-              Devices: {pytorch.devices.length > 0 ? pytorch.devices.join('; ') : 'the CPU only'}
-            </p>
-            {pytorch.remedy && (
-              <p className="tr-env-remedy">
-                {pytorch.available ? 'For a GPU: ' : 'To get it: '}
-                <code>{pytorch.remedy}</code>
-              </p>
-            )}
-          </div>
-        </li>
+        <StatusRow
+          available={pytorch.available}
+          name="PyTorch"
+          source="python3 + torch"
+          badge={auto.engine === 'pytorch' ? 'auto' : null}
+          lines={[pytorch.reason, `Devices: ${devices}`]}
+          remedy={pytorch.remedy ? { label: 'To get it:', text: pytorch.remedy } : null}
+        />
       </ul>
       <h3 className="tr-env-heading">TensorFlow.js backends</h3>
     </section>
