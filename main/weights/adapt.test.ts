@@ -4,8 +4,11 @@
  * re-initialised and named), trained a few epochs: frozen weights unchanged bit for bit, the head
  * trained, accuracy above chance.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { designToOnnx } from '../interchange/onnx/export/designToOnnx.ts';
+import { importOnnx } from '../interchange/onnx/import/importOnnx.ts';
 import { chain } from '../network/testDocs.ts';
 import type { NetworkDoc } from '../network/types.ts';
 import { removeTempDirs, tempDir } from '../training/data/testing/fixtures.ts';
@@ -63,18 +66,21 @@ async function train(runId: string, doc: NetworkDoc, epochs: number, weights?: s
 
 describe('fine-tuning an imported network', () => {
   it('freeze all but the classifier, adapt to 4 classes, train: frozen unchanged, head trained, above chance', async () => {
-    // Features learnt here stand for an imported network; its head had 10 classes.
+    // A network with learnt features and a 10-class head, as found elsewhere: an ONNX file.
     expect((await train('features', design(4), 6)).testAccuracy).toBeGreaterThan(0.6);
     const dir = tempDir('netd-adapt-design-');
     const file = join(dir, 'imported.netd.json');
-    const imported = design(10);
     await continueFromRun(file, design(4), join(store.dir, 'features'));
     const trained = (await readDesignWeights(file))!;
-    const tenClasses = refitWeights(imported, trained).weights;
-    expect(checkWeights(imported, tenClasses)).toEqual([]);
+    const tenClasses = refitWeights(design(10), trained).weights;
+    const onnxPath = join(dir, 'found.onnx');
+    writeFileSync(onnxPath, designToOnnx(design(10), tenClasses));
+    // Imported: the design and its weights come from the ONNX file.
+    const { doc: imported, weights: importedWeights } = await importOnnx(onnxPath);
+    expect(checkWeights(imported, importedWeights)).toEqual([]);
 
     for (const n of imported.nodes) if (n.id !== 'fc' && n.type !== 'Input') n.frozen = true;
-    const adapted = adaptWithWeights(imported, tenClasses, { classes: 4 });
+    const adapted = adaptWithWeights(imported, importedWeights, { classes: 4 });
     expect(adapted.reinitialised).toEqual(['fc']);
     expect(adapted.message).toContain(
       "Weights kept except for 'fc', re-initialised because its shape changed.",
