@@ -2,7 +2,8 @@
  * A run's TensorFlow.js model comes back as a design with its weights: same layers (blocks
  * recognised), same outputs on the same input, and one clear line for a model that cannot.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Tensor } from '@tensorflow/tfjs';
@@ -139,6 +140,14 @@ describe('importing a TensorFlow.js model NetDesigner saved', () => {
       'a weights path outside the folder',
       (f) => edit(f, (m) => m.replace('./weights.bin', '../../etc/passwd')),
       /weights path '\.\.\/\.\.\/etc\/passwd' leaves the model's folder/,
+    ],
+    [
+      'a weights file that is a FIFO (never read, never waited on)',
+      (f) => {
+        rmSync(join(f, 'weights.bin'));
+        execFileSync('mkfifo', [join(f, 'weights.bin')]);
+      },
+      /weights\.bin: not a regular file/,
     ],
     [
       'a file that is not JSON',

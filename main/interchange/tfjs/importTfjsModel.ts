@@ -4,7 +4,7 @@
  * compiler's padding and leaky-ReLU helpers folded back), exact ResNet/GoogLeNet blocks are
  * recognised as in the ONNX import, and nothing is returned unless the whole model imported.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readRegularBytes, readRegularFile } from '../../files/safeFs.ts';
 import { basename, dirname, isAbsolute, join, normalize } from 'node:path';
 import { z } from 'zod';
 import { analyzeNetwork } from '../../network/analyze.ts';
@@ -62,9 +62,15 @@ const fail = (line: string): never => {
 async function readModelJson(path: string): Promise<z.infer<typeof modelJsonSchema>> {
   let text: string;
   try {
-    if ((await stat(path)).size > MAX_MODEL_JSON_BYTES)
-      fail(`${path}: larger than ${MAX_MODEL_JSON_BYTES} bytes; not a TensorFlow.js model.json`);
-    text = await readFile(path, 'utf8');
+    // Regular files only, checked on the open handle: a FIFO or device must not hang the host.
+    const read = await readRegularFile(path, MAX_MODEL_JSON_BYTES);
+    if ('refusal' in read)
+      return fail(
+        read.refusal === 'too-large'
+          ? `${path}: larger than ${MAX_MODEL_JSON_BYTES} bytes; not a TensorFlow.js model.json`
+          : `${path}: not a regular file`,
+      );
+    text = read.text;
   } catch (err) {
     if (err instanceof TfjsImportError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
@@ -176,8 +182,10 @@ async function readWeights(
         fail(`${modelPath}: weights path '${p}' leaves the model's folder`);
       const file = join(dir, rel);
       try {
-        if ((await stat(file)).size > MAX_WEIGHT_BYTES) fail(`${file}: too large`);
-        chunks.push(await readFile(file));
+        const read = await readRegularBytes(file, MAX_WEIGHT_BYTES);
+        if ('refusal' in read)
+          fail(`${file}: ${read.refusal === 'too-large' ? 'too large' : 'not a regular file'}`);
+        else chunks.push(read.bytes);
       } catch (err) {
         if (err instanceof TfjsImportError) throw err;
         fail(
