@@ -128,6 +128,37 @@ export function writeRecord(runDir: string, record: RunRecord): void {
   renameSync(tmp, path);
 }
 
+/** `run.json.<pid>.tmp`: the temp file of {@link writeRecord} in process `<pid>`. */
+const RECORD_TEMP = /^run\.json\.(\d{1,10})\.tmp$/;
+/** A live writer renames its temp within milliseconds; one this much older than the record is stale. */
+const STALE_RECORD_TEMP_MS = 60_000;
+
+/**
+ * Removes `run.json.<pid>.tmp` files that a killed writer left in `runDir`: those whose process is
+ * gone, and those older than the record itself by a minute (their pid was reused). A temp of a live
+ * writer that is not older than the record is kept: it is being renamed right now. Best effort,
+ * never throws.
+ */
+export async function removeStaleRecordTemps(runDir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await fs.readdir(runDir);
+  } catch {
+    return;
+  }
+  const temps = names.filter((name) => RECORD_TEMP.test(name));
+  if (temps.length === 0) return;
+  const record = await fs.stat(join(runDir, RUN_FILE)).catch(() => null);
+  for (const name of temps) {
+    const path = join(runDir, name);
+    const info = await fs.lstat(path).catch(() => null);
+    if (!info?.isFile()) continue;
+    const pid = Number(RECORD_TEMP.exec(name)![1]);
+    const olderThanRecord = record !== null && record.mtimeMs - info.mtimeMs > STALE_RECORD_TEMP_MS;
+    if (!isProcessAlive(pid) || olderThanRecord) await fs.unlink(path).catch(() => undefined);
+  }
+}
+
 /** Writes the design snapshot next to the record. */
 export function writeNetwork(runDir: string, doc: NetworkDoc): void {
   writeFileSync(join(runDir, NETWORK_FILE), JSON.stringify(doc, null, 2) + '\n');

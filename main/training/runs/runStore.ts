@@ -18,6 +18,7 @@ import {
   processStartTime,
   NETWORK_FILE,
   readRecord,
+  removeStaleRecordTemps,
   writeNetwork,
   writeRecord,
   type RunRecord,
@@ -77,6 +78,7 @@ export function createRunStore(runsDir: string): RunStore {
   const load = async (runId: string): Promise<RunRecord> => {
     const dir = runDir(runId);
     if (!existsSync(dir)) throw new RunNotFoundError(`run ${runId} does not exist in ${runsDir}`);
+    await removeStaleRecordTemps(dir);
     const record = await readRecord(dir);
     // The folder name is the run's identity: a record naming another run (copied or forged) is
     // not trusted, or Delete of one run could act on another.

@@ -3,7 +3,15 @@
  * does not prove a run is alive, a newer format is named, not dropped, and the metrics log is
  * validated and streamed.
  */
-import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  readFileSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeTempDirs, tempDir } from '../data/testing/fixtures.ts';
@@ -89,5 +97,30 @@ describe('run store: untrusted run folders', () => {
     ]);
     expect(detail.batchLoss.length).toBeLessThanOrEqual(2000);
     expect(detail.batchLoss[0]).toEqual({ step: 1, loss: 1 });
+  });
+
+  it('removes the run.json temp files of killed writers when the store is read', async () => {
+    const root = tempDir('netd-runs-');
+    const store = createRunStore(root);
+    const dir = store.create('r4', req).dir;
+    // A writer killed between writing its temp and renaming it: its process is gone.
+    const deadPid = spawnSync(process.execPath, ['-e', '']).pid;
+    const dead = join(dir, `${RUN_FILE}.${deadPid}.tmp`);
+    // A live pid (ours), but its temp is much older than the record: the pid was reused.
+    const reused = join(dir, `${RUN_FILE}.${process.pid}.tmp`);
+    // Another live writer's temp, newer than the record: it is being renamed right now.
+    const live = join(dir, `${RUN_FILE}.${process.ppid}.tmp`);
+    for (const path of [dead, reused, live]) writeFileSync(path, '{"half":');
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(reused, hourAgo, hourAgo);
+    const other = join(dir, 'notes.tmp'); // not ours to remove
+    writeFileSync(other, '');
+
+    expect((await store.list())[0]).toMatchObject({ runId: 'r4', status: 'running' });
+    expect(existsSync(dead)).toBe(false);
+    expect(existsSync(reused)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+    expect(existsSync(other)).toBe(true);
+    expect((await store.get('r4')).runId).toBe('r4');
   });
 });
