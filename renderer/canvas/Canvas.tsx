@@ -47,6 +47,11 @@ const NODE_TYPES = { layer: LayerNode, stage: StageNode };
 const EDGE_TYPES = { routed: RoutedEdgeView };
 const isStage = (id: string) => id.startsWith('stage:');
 const SNAP: [number, number] = [10, 10];
+// Props React Flow copies into its store: each must keep its identity across renders, or every
+// edge and node wrapper subscribed to it re-renders on every frame of a drag.
+const DEFAULT_EDGE_OPTIONS = { type: 'routed' } as const;
+const PRO_OPTIONS = { hideAttribution: true };
+const MULTI_SELECT_KEYS = ['Meta', 'Control'];
 
 /** Big graphs render only what is on screen; small ones render everything (smoother panning). */
 const VIRTUALISE_ABOVE = 150;
@@ -374,15 +379,15 @@ export function Canvas() {
         onSelectionDragStop={onDragStop}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Meta', 'Control']}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
         snapToGrid
         snapGrid={SNAP}
         minZoom={0.05}
         maxZoom={2.5}
         colorMode={theme}
         onlyRenderVisibleElements={nodes.length > VIRTUALISE_ABOVE}
-        defaultEdgeOptions={{ type: 'routed' }}
-        proOptions={{ hideAttribution: true }}
+        defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
+        proOptions={PRO_OPTIONS}
         elevateEdgesOnSelect
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
