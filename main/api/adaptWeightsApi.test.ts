@@ -18,7 +18,7 @@ import {
 import type { NetdApi } from './contract.ts';
 import { createApi } from './createApi.ts';
 import { dispatchApiCall } from './dispatch.ts';
-import { tinyDoc } from './testSupport.ts';
+import { tinyDoc } from '../network/testDocs.ts';
 
 let base: string;
 let homeDir: string;

@@ -7,7 +7,7 @@ import type { NetdApi } from './contract.ts';
 import type { DataDescription } from '../training/types.ts';
 import { createApi, type ApiTrainingService } from './createApi.ts';
 import { dispatchApiCall } from './dispatch.ts';
-import { tinyDoc } from './testSupport.ts';
+import { tinyDoc } from '../network/testDocs.ts';
 
 let base: string;
 let homeDir: string;

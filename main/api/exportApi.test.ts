@@ -19,7 +19,7 @@ import { readDesignWeights, runWeightsPath, writeWeightsFile } from '../weights/
 import type { ExportDesignResult, NetdApi } from './contract.ts';
 import { createApi } from './createApi.ts';
 import { dispatchApiCall } from './dispatch.ts';
-import { tinyDoc } from './testSupport.ts';
+import { tinyDoc } from '../network/testDocs.ts';
 
 let base: string;
 let homeDir: string;

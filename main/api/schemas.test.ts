@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { API_CHANNELS, type ApiMethod } from './contract.ts';
 import { dispatchApiCall } from './dispatch.ts';
 import { requestSchemas } from './schemas.ts';
-import { recordingApi, tinyDoc } from './testSupport.ts';
+import { tinyDoc } from '../network/testDocs.ts';
+import { recordingApi } from './testSupport.ts';
 import { resolveTrainingOptions } from '../training/trainer/options.ts';
 
 const doc = tinyDoc();

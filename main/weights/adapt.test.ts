@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { designToOnnx } from '../interchange/onnx/export/designToOnnx.ts';
 import { importOnnx } from '../interchange/onnx/import/importOnnx.ts';
-import { chain } from '../network/testDocs.ts';
+import { bnNet } from '../network/testDocs.ts';
 import type { NetworkDoc } from '../network/types.ts';
 import { removeTempDirs, tempDir } from '../training/data/testing/fixtures.ts';
 import { createRunStore } from '../training/runs/runStore.ts';
@@ -26,19 +26,7 @@ import {
 
 afterAll(removeTempDirs);
 
-function design(classes: number): NetworkDoc {
-  return chain(
-    [16, 16, 3],
-    ['Conv2D', { filters: 8, kernelSize: 3, padding: 'same' }, 'c1'],
-    ['BatchNorm', {}, 'bn'],
-    ['Activation', { fn: 'relu' }, 'act'],
-    ['MaxPool2D', {}, 'pool'],
-    ['Conv2D', { filters: 16, kernelSize: 3, padding: 'same', activation: 'relu' }, 'c2'],
-    ['MaxPool2D', {}, 'pool2'],
-    ['Flatten', {}, 'flat'],
-    ['Dense', { units: classes }, 'fc'],
-  );
-}
+const design = (classes: number) => bnNet({ classes, head: 'pool-flatten' });
 
 const store = createRunStore(tempDir('netd-adapt-'));
 async function train(runId: string, doc: NetworkDoc, epochs: number, weights?: string) {

@@ -10,28 +10,12 @@ import { compileModel } from '../training/compile/compileModel.ts';
 import { createRunStore } from '../training/runs/runStore.ts';
 import { runTraining } from '../training/trainer/runTraining.ts';
 import type { TrainingEvent, TrainingRequest } from '../training/types.ts';
-import { chain } from '../network/testDocs.ts';
+import { bnNet } from '../network/testDocs.ts';
 import type { NetworkDoc } from '../network/types.ts';
 import { listTemplates, buildTemplate } from '../templates/index.ts';
 import { expectedWeights, readWeightsFile, runWeightsPath, readWeightsFromModel } from './index.ts';
 
 afterAll(removeTempDirs);
-
-/** conv → BN → relu → pool → conv → GAP → dense: every kind of weight, trains in seconds. */
-function design(frozen: string[] = []): NetworkDoc {
-  const doc = chain(
-    [16, 16, 3],
-    ['Conv2D', { filters: 8, kernelSize: 3, padding: 'same' }, 'c1'],
-    ['BatchNorm', {}, 'bn'],
-    ['Activation', { fn: 'relu' }, 'act'],
-    ['MaxPool2D', {}, 'pool'],
-    ['Conv2D', { filters: 16, kernelSize: 3, padding: 'same', activation: 'relu' }, 'c2'],
-    ['GlobalAvgPool2D', {}, 'gap'],
-    ['Dense', { units: 4 }, 'fc'],
-  );
-  for (const n of doc.nodes) if (frozen.includes(n.id)) n.frozen = true;
-  return doc;
-}
 
 const store = createRunStore(tempDir('netd-finetune-'));
 const OPTIONS = {
@@ -72,25 +56,25 @@ describe('fine-tuning on the tfjs engine', () => {
   let baseLoss = NaN;
 
   it('saves a run’s weights by node id, fitting the design', async () => {
-    const events = await train('base', design(), 4);
+    const events = await train('base', bnNet(), 4);
     expect(events.at(-1)).toMatchObject({ event: 'done' });
     const done = events.at(-1)!;
     baseLoss = done.event === 'done' ? done.trainLoss : NaN;
     trained = runWeightsPath(join(store.dir, 'base'));
     const { tensors } = await readWeightsFile(trained);
-    expect([...tensors.keys()]).toEqual(expectedWeights(design()).map((s) => s.name));
+    expect([...tensors.keys()]).toEqual(expectedWeights(bnNet()).map((s) => s.name));
   });
 
   it('continues from a run’s weights: the first batch’s loss is far below a fresh start’s', async () => {
-    const fresh = firstLoss(await train('fresh', design(), 1));
-    const continued = firstLoss(await train('continued', design(), 1, trained));
+    const fresh = firstLoss(await train('fresh', bnNet(), 1));
+    const continued = firstLoss(await train('continued', bnNet(), 1, trained));
     // Starts where the base run ended (its last epoch's mean loss), well below a fresh network.
     expect(continued).toBeLessThan(fresh - 0.25);
     expect(continued).toBeLessThan(baseLoss + 0.25);
   });
 
   it('leaves frozen layers bit-for-bit unchanged (BatchNorm statistics included) and trains the rest', async () => {
-    const frozen = design(['c1', 'bn', 'c2']);
+    const frozen = bnNet({ frozen: ['c1', 'bn', 'c2'] });
     const events = await train('frozen', frozen, 2, trained);
     expect(events.at(-1)).toMatchObject({ event: 'done' });
     const before = (await readWeightsFile(trained)).tensors;
@@ -112,7 +96,7 @@ describe('fine-tuning on the tfjs engine', () => {
   });
 
   it('refuses weights that do not fit, naming each tensor', async () => {
-    const wider = design();
+    const wider = bnNet();
     (wider.nodes.find((n) => n.id === 'c2')!.params as { filters: number }).filters = 12;
     const events = await train('misfit', wider, 1, trained);
     const last = events.at(-1)!;

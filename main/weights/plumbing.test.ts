@@ -2,12 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { requestSchemas } from '../api/schemas.ts';
 import { parentToChildSchema } from '../training/process/messages.ts';
-import { smallDesign } from './testing.ts';
+import { smallBnNet } from '../network/testDocs.ts';
 
 describe('a training request with starting weights', () => {
   it('is accepted by the API (training:start) with its weights path', () => {
     const parsed = requestSchemas.trainingStart.parse({
-      doc: smallDesign(),
+      doc: smallBnNet(),
       data: 'synthetic',
       weights: 'nets/tiny.weights.safetensors',
     });
@@ -19,7 +19,7 @@ describe('a training request with starting weights', () => {
       type: 'start',
       runId: 'r',
       runsDir: '/runs',
-      request: { doc: smallDesign(), data: 'synthetic', options: {}, weights: '/w.safetensors' },
+      request: { doc: smallBnNet(), data: 'synthetic', options: {}, weights: '/w.safetensors' },
     });
     expect(msg.type === 'start' && msg.request.weights).toBe('/w.safetensors');
   });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { chain } from '../network/testDocs.ts';
+import { chain, smallBnNet } from '../network/testDocs.ts';
 import {
   checkWeights,
   decodeSafetensors,
@@ -16,14 +16,14 @@ import {
   writeDesignWeights,
   type Weights,
 } from './index.ts';
-import { pythonHas, runPython, smallDesign } from './testing.ts';
+import { pythonHas, runPython } from './testing.ts';
 
 const SCRIPT = fileURLToPath(new URL('./python/safetensors_io.py', import.meta.url));
 const hasNumpy = pythonHas('numpy');
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'netd-weights-'));
 
 /** Deterministic weights that fit `doc` exactly. */
-function weightsFor(doc = smallDesign()): Weights {
+function weightsFor(doc = smallBnNet()): Weights {
   const w: Weights = new Map();
   for (const s of expectedWeights(doc)) {
     const n = s.shape.reduce((a, b) => a * b, 1);
@@ -39,7 +39,7 @@ interface PyDump {
 
 describe('weights layout of a design', () => {
   it('names every tensor <nodeId>/<weight> in tfjs channels-last shapes', () => {
-    const specs = expectedWeights(smallDesign()).map((s) => [s.name, s.shape, s.trainable]);
+    const specs = expectedWeights(smallBnNet()).map((s) => [s.name, s.shape, s.trainable]);
     expect(specs).toEqual([
       ['c1/kernel', [3, 3, 3, 4], true],
       ['c1/bias', [4], true],
@@ -78,12 +78,12 @@ describe('weights layout of a design', () => {
     w.delete('c1/bias');
     w.set('fc/kernel', { shape: [4, 3], data: new Float32Array(12) });
     w.set('old/kernel', { shape: [1], data: new Float32Array(1) });
-    expect(checkWeights(smallDesign(), w).map((m) => m.message)).toEqual([
+    expect(checkWeights(smallBnNet(), w).map((m) => m.message)).toEqual([
       "'c1/bias' is missing (the design expects [4])",
       "'fc/kernel' has shape [4, 3] but the design expects [4, 2]",
       "'old/kernel' belongs to no layer of the design",
     ]);
-    const { kept, reinitialised } = keepFittingWeights(smallDesign(), w);
+    const { kept, reinitialised } = keepFittingWeights(smallBnNet(), w);
     expect(reinitialised).toEqual(['c1', 'fc']);
     expect([...kept.keys()]).toContain('bn/gamma');
     expect(kept.has('fc/kernel')).toBe(false);
@@ -171,7 +171,7 @@ describe('the sidecar file', () => {
     expect(await readDesignWeights(design)).toBeNull();
     await writeDesignWeights(design, weightsFor());
     const back = await readDesignWeights(design);
-    expect(checkWeights(smallDesign(), back!)).toEqual([]);
+    expect(checkWeights(smallBnNet(), back!)).toEqual([]);
     expect(back!.get('c1/kernel')!.data).toEqual(weightsFor().get('c1/kernel')!.data);
   });
 

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { NetworkDoc } from '../../main/network/types.ts';
+import { inputConv } from '../../main/network/testDocs.ts';
 import { fileDialogs } from '../files/dialogs.ts';
 import { setParam } from '../graph/ops.ts';
-import { emptyDoc, useDocStore } from '../state/docStore.ts';
+import { useDocStore } from '../state/docStore.ts';
 import { useFileStore } from '../state/fileStore.ts';
 import { useUiStore } from '../state/uiStore.ts';
 import { connectDesktop } from './connectDesktop.ts';
@@ -60,14 +60,7 @@ function spyActions() {
   } & MenuActions;
 }
 
-const doc: NetworkDoc = {
-  ...emptyDoc('Tiny'),
-  nodes: [
-    { id: 'in', type: 'Input', params: { shape: [8, 8, 1] }, position: { x: 0, y: 0 } },
-    { id: 'c1', type: 'Conv2D', params: { filters: 4, kernelSize: 3 }, position: { x: 0, y: 90 } },
-  ],
-  edges: [{ source: 'in', target: 'c1' }],
-};
+const doc = inputConv('Tiny', { filters: 4, kernelSize: 3 });
 
 describe('connecting the desktop shell', () => {
   let disconnect: () => void = () => undefined;
@@ -163,9 +156,9 @@ describe('connecting the desktop shell', () => {
     expect(fake.calls.dirty).toEqual([false]);
     expect(fake.calls.titles).toEqual(['Tiny — NetDesigner']);
 
-    useDocStore.getState().edit((d) => setParam(d, 'c1', 'filters', 8));
+    useDocStore.getState().edit((d) => setParam(d, 'conv1', 'filters', 8));
     await Promise.resolve();
-    useDocStore.getState().edit((d) => setParam(d, 'c1', 'filters', 16));
+    useDocStore.getState().edit((d) => setParam(d, 'conv1', 'filters', 16));
     await Promise.resolve();
     // Still dirty after the second edit: reported once, not again.
     expect(fake.calls.dirty).toEqual([false, true]);
@@ -204,7 +197,7 @@ describe('connecting the desktop shell', () => {
     disconnect = connectDesktop(fake.desktop, spyActions());
     disconnect();
     expect(fake.listening()).toBe(false);
-    useDocStore.getState().edit((d) => setParam(d, 'c1', 'filters', 32));
+    useDocStore.getState().edit((d) => setParam(d, 'conv1', 'filters', 32));
     await Promise.resolve();
     expect(fake.calls.dirty).toEqual([false]);
   });

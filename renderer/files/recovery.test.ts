@@ -1,18 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { inputConv } from '../../main/network/testDocs.ts';
 import type { NetworkDoc } from '../../main/network/types.ts';
 import { setParam } from '../graph/ops.ts';
-import { emptyDoc, useDocStore } from '../state/docStore.ts';
+import { useDocStore } from '../state/docStore.ts';
 import { useFileStore } from '../state/fileStore.ts';
 import { AUTOSAVE_DELAY_MS, startAutosave, type PageLifecycle } from './recovery.ts';
 
-const START: NetworkDoc = {
-  ...emptyDoc('Tiny'),
-  nodes: [
-    { id: 'in', type: 'Input', params: { shape: [8, 8, 1] }, position: { x: 0, y: 0 } },
-    { id: 'conv1', type: 'Conv2D', params: { filters: 4 }, position: { x: 0, y: 120 } },
-  ],
-  edges: [{ source: 'in', target: 'conv1' }],
-};
+const START = inputConv('Tiny');
 
 /** A page whose lifecycle events the test fires by hand. */
 function fakePage(): PageLifecycle & {

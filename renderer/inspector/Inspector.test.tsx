@@ -1,20 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NetworkDoc } from '../../main/network/types.ts';
+import { inputConv } from '../../main/network/testDocs.ts';
 import { duplicateSelection, selectAll } from '../state/commands.ts';
-import { emptyDoc, undo, useDocStore } from '../state/docStore.ts';
+import { undo, useDocStore } from '../state/docStore.ts';
 import { useSelectionStore } from '../state/selectionStore.ts';
 import { render, type Rendered } from '../testing/render.tsx';
 import { Inspector } from './Inspector.tsx';
 
-const CHAIN: NetworkDoc = {
-  ...emptyDoc('Chain'),
-  nodes: [
-    { id: 'in', type: 'Input', params: { shape: [8, 8, 1] }, position: { x: 0, y: 0 } },
-    { id: 'conv1', type: 'Conv2D', params: { filters: 4 }, position: { x: 0, y: 120 } },
-  ],
-  edges: [{ source: 'in', target: 'conv1' }],
-};
+const CHAIN = inputConv('Chain');
 
 describe('Inspector', () => {
   let view: Rendered;

@@ -1,22 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { NetworkDoc } from '../../main/network/types.ts';
+import { inputConv } from '../../main/network/testDocs.ts';
 import { setParam } from '../graph/ops.ts';
-import { emptyDoc, endCoalesce, redo, undo, useDocStore } from './docStore.ts';
+import { endCoalesce, redo, undo, useDocStore } from './docStore.ts';
 import { sameStructure } from './analysisSync.ts';
 
-const start: NetworkDoc = {
-  ...emptyDoc('Test'),
-  nodes: [
-    { id: 'in', type: 'Input', params: { shape: [8, 8, 1] }, position: { x: 0, y: 0 } },
-    {
-      id: 'conv1',
-      type: 'Conv2D',
-      params: { filters: 4, kernelSize: 3 },
-      position: { x: 0, y: 120 },
-    },
-  ],
-  edges: [{ source: 'in', target: 'conv1' }],
-};
+const start = inputConv('Test', { filters: 4, kernelSize: 3 });
 
 const filters = () => useDocStore.getState().doc.nodes[1]?.params['filters'];
 const past = () => useDocStore.temporal.getState().pastStates.length;

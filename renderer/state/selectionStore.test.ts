@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { NetworkDoc } from '../../main/network/types.ts';
+import { inputConv } from '../../main/network/testDocs.ts';
 import { NODE_HEIGHT, NODE_WIDTH } from '../graph/layout.ts';
 import {
   copySelection,
@@ -12,18 +12,7 @@ import {
 import { emptyDoc, redo, undo, useDocStore } from './docStore.ts';
 import { useSelectionStore } from './selectionStore.ts';
 
-const CHAIN: NetworkDoc = {
-  ...emptyDoc('Chain'),
-  nodes: [
-    { id: 'in', type: 'Input', params: { shape: [8, 8, 1] }, position: { x: 0, y: 0 } },
-    { id: 'conv1', type: 'Conv2D', params: { filters: 4 }, position: { x: 0, y: 120 } },
-    { id: 'gap', type: 'GlobalAvgPool2D', params: {}, position: { x: 0, y: 240 } },
-  ],
-  edges: [
-    { source: 'in', target: 'conv1' },
-    { source: 'conv1', target: 'gap' },
-  ],
-};
+const CHAIN = inputConv('Chain', { filters: 4 }, ['GlobalAvgPool2D', {}, 'gap']);
 
 const selected = () => [...useSelectionStore.getState().nodes].sort();
 const selectedEdges = () => [...useSelectionStore.getState().edges].sort();

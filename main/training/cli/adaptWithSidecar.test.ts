@@ -5,43 +5,20 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliContext } from '../../cli/context.ts';
 import { freshWeights } from '../../interchange/onnx/export/freshWeights.ts';
 import { readWeightsFile, weightsPathFor, writeDesignWeights } from '../../weights/index.ts';
 import { tempDir, removeTempDirs } from '../data/testing/fixtures.ts';
-import { tinyDoc } from '../trainer/testing/tinyDoc.ts';
+import { convPoolNet } from '../../network/testDocs.ts';
 import { adaptWithSidecar } from './adaptWithSidecar.ts';
-import { registerTrainingCommands } from './registerTrainingCommands.ts';
+import { netdTrain as netd } from './testing.ts';
 
 afterAll(removeTempDirs);
-
-async function netd(args: string[]): Promise<{ out: string; err: string; code: number }> {
-  let out = '';
-  let err = '';
-  const ctx: CliContext = {
-    out: (t) => (out += t),
-    err: (t) => (err += t),
-    exitCode: 0,
-    isTTY: false,
-  };
-  const program = new Command('netd')
-    .exitOverride()
-    .configureOutput({ writeOut: ctx.out, writeErr: ctx.err });
-  registerTrainingCommands(program, ctx);
-  try {
-    await program.parseAsync(args, { from: 'user' });
-  } catch {
-    ctx.exitCode = ctx.exitCode || 2;
-  }
-  return { out, err, code: ctx.exitCode };
-}
 
 /** A 10-class design with weights (its sidecar), to be adapted to 4-class synthetic data. */
 async function designWithWeights(): Promise<string> {
   const file = join(tempDir('netd-adapt-'), 'tiny.netd.json');
-  const doc = tinyDoc([16, 16, 1], 10);
+  const doc = convPoolNet([16, 16, 1], 10);
   writeFileSync(file, JSON.stringify(doc));
   await writeDesignWeights(file, freshWeights(doc, 7));
   return file;
@@ -78,7 +55,7 @@ describe('netd train --adapt on a design with weights', () => {
 
   it('refits bit for bit what still fits and removes its scratch file when done', async () => {
     const file = await designWithWeights();
-    const doc = tinyDoc([16, 16, 1], 10);
+    const doc = convPoolNet([16, 16, 1], 10);
     const own = freshWeights(doc, 7);
     const adapted = await adaptWithSidecar(file, doc, { classes: 4 });
     expect(adapted.weights).not.toBeNull();

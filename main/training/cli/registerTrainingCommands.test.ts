@@ -1,39 +1,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliContext } from '../../cli/context.ts';
 import { tempDir, removeTempDirs, writeIdxFolder } from '../data/testing/fixtures.ts';
-import { tinyDoc } from '../trainer/testing/tinyDoc.ts';
+import { convPoolNet } from '../../network/testDocs.ts';
 import { createRunStore } from '../runs/runStore.ts';
-import { registerTrainingCommands } from './registerTrainingCommands.ts';
+import { netdTrain as netd } from './testing.ts';
 
 afterAll(removeTempDirs);
 
-async function netd(args: string[]): Promise<{ out: string; err: string; code: number }> {
-  let out = '';
-  let err = '';
-  const ctx: CliContext = {
-    out: (t) => (out += t),
-    err: (t) => (err += t),
-    exitCode: 0,
-    isTTY: false,
-  };
-  const program = new Command('netd')
-    .exitOverride()
-    .configureOutput({ writeOut: ctx.out, writeErr: ctx.err });
-  registerTrainingCommands(program, ctx);
-  try {
-    await program.parseAsync(args, { from: 'user' });
-  } catch {
-    ctx.exitCode = ctx.exitCode || 2; // commander usage error (already printed)
-  }
-  return { out, err, code: ctx.exitCode };
-}
-
 function networkFile(shape: [number, number, number], classes: number): string {
   const file = join(tempDir('netd-cli-'), 'tiny.netd.json');
-  writeFileSync(file, JSON.stringify(tinyDoc(shape, classes)));
+  writeFileSync(file, JSON.stringify(convPoolNet(shape, classes)));
   return file;
 }
 
@@ -165,7 +142,7 @@ describe('netd train', () => {
   });
 
   it('exits 1 naming the first design error, before reading any data', async () => {
-    const doc = tinyDoc([16, 16, 3], 4);
+    const doc = convPoolNet([16, 16, 3], 4);
     doc.nodes.find((n) => n.id === 'c2')!.params.filters = 0;
     const file = join(tempDir('netd-cli-'), 'broken.netd.json');
     writeFileSync(file, JSON.stringify(doc));

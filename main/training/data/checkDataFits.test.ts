@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeDoc } from '../../network/testDocs.ts';
+import { convPoolNet, makeDoc } from '../../network/testDocs.ts';
 import type { DataDescription } from '../types.ts';
-import { tinyDoc } from '../trainer/testing/tinyDoc.ts';
 import { checkDataFits } from './checkDataFits.ts';
 
 const fashion: DataDescription = {
@@ -16,7 +15,7 @@ const fashion: DataDescription = {
 
 describe('checkDataFits', () => {
   it('is empty when data and network fit', () => {
-    expect(checkDataFits(fashion, tinyDoc([28, 28, 1], 10))).toEqual([]);
+    expect(checkDataFits(fashion, convPoolNet([28, 28, 1], 10))).toEqual([]);
   });
 
   it('asks for a Dense classifier when the output is fed by a loop of activations', () => {
@@ -40,13 +39,13 @@ describe('checkDataFits', () => {
   });
 
   it('explains a channel mismatch with the fix', () => {
-    expect(checkDataFits(fashion, tinyDoc([28, 28, 3], 10))).toEqual([
+    expect(checkDataFits(fashion, convPoolNet([28, 28, 3], 10))).toEqual([
       "the data has 1 channel but the network's Input expects 3 — set Input shape to [28,28,1] or use 'Adapt network to data' (netd train --adapt)",
     ]);
   });
 
   it('explains a size mismatch and a class mismatch', () => {
-    expect(checkDataFits(fashion, tinyDoc([32, 32, 3], 4))).toEqual([
+    expect(checkDataFits(fashion, convPoolNet([32, 32, 3], 4))).toEqual([
       "the data's images are 28×28 with 1 channel but the network's Input expects 32×32×3 — set Input shape to [28,28,1] or use 'Adapt network to data' (netd train --adapt)",
       "the data has 10 classes but the last Dense layer 'fc' has 4 units — set its units to 10 or use 'Adapt network to data' (netd train --adapt)",
     ]);
@@ -59,18 +58,18 @@ describe('checkDataFits', () => {
       inputShape: [32, 32, 3],
       classes: ['a', 'b', 'c', 'd'],
     };
-    expect(checkDataFits(synth, tinyDoc([16, 16, 1], 4))).toEqual([]);
-    expect(checkDataFits({ ...synth, format: 'image-folder' }, tinyDoc([64, 64, 3], 4))).toEqual(
-      [],
-    );
+    expect(checkDataFits(synth, convPoolNet([16, 16, 1], 4))).toEqual([]);
+    expect(
+      checkDataFits({ ...synth, format: 'image-folder' }, convPoolNet([64, 64, 3], 4)),
+    ).toEqual([]);
   });
 
   it('finds the classifier behind a trailing activation and asks for one when missing', () => {
-    const doc = tinyDoc([28, 28, 1], 4);
+    const doc = convPoolNet([28, 28, 1], 4);
     doc.nodes.push({ id: 'act', type: 'Activation', params: { fn: 'softmax' } });
     doc.edges.push({ source: 'fc', target: 'act' });
     expect(checkDataFits(fashion, doc)[0]).toMatch(/last Dense layer 'fc' has 4 units/);
-    const noDense = tinyDoc([28, 28, 1], 4);
+    const noDense = convPoolNet([28, 28, 1], 4);
     noDense.nodes = noDense.nodes.filter((n) => n.id !== 'fc');
     noDense.edges = noDense.edges.filter((e) => e.target !== 'fc');
     expect(checkDataFits(fashion, noDense)).toEqual([

@@ -2,14 +2,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir, removeTempDirs } from '../data/testing/fixtures.ts';
-import { tinyDoc } from '../trainer/testing/tinyDoc.ts';
+import { convPoolNet } from '../../network/testDocs.ts';
 import { resolveTrainingOptions } from '../trainer/options.ts';
 import { createRunStore } from './runStore.ts';
 import { newRunId } from './paths.ts';
 
 afterAll(removeTempDirs);
 
-const req = { doc: tinyDoc([8, 8, 1], 4), data: 'synthetic', options: { epochs: 2 } };
+const req = { doc: convPoolNet([8, 8, 1], 4), data: 'synthetic', options: { epochs: 2 } };
 const description = {
   spec: 'synthetic',
   format: 'synthetic' as const,

@@ -15,13 +15,13 @@ import {
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeTempDirs, tempDir } from '../data/testing/fixtures.ts';
-import { tinyDoc } from '../trainer/testing/tinyDoc.ts';
+import { convPoolNet } from '../../network/testDocs.ts';
 import { isProcessAlive, processStartTime, RUN_FILE } from './record.ts';
 import { createRunStore } from './runStore.ts';
 
 afterAll(removeTempDirs);
 
-const req = { doc: tinyDoc([8, 8, 1], 4), data: 'synthetic', options: { epochs: 2 } };
+const req = { doc: convPoolNet([8, 8, 1], 4), data: 'synthetic', options: { epochs: 2 } };
 
 function editRecord(dir: string, edit: (r: Record<string, unknown>) => void): void {
   const path = join(dir, RUN_FILE);

@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeTempDirs, tempDir } from '../data/testing/fixtures.ts';
 import type { TrainerChannel } from '../process/messages.ts';
-import { tinyDoc } from '../trainer/testing/tinyDoc.ts';
+import { convPoolNet } from '../../network/testDocs.ts';
 import { createTrainingService } from './trainingService.ts';
 
 afterAll(removeTempDirs);
@@ -36,7 +36,7 @@ describe('training service: one run at a time', () => {
         return t.channel;
       },
     });
-    const req = { doc: tinyDoc([16, 16, 3], 4), data: 'synthetic', options: { epochs: 1 } };
+    const req = { doc: convPoolNet([16, 16, 3], 4), data: 'synthetic', options: { epochs: 1 } };
     const { runId } = await service.start(req);
     await expect(service.start(req)).rejects.toThrow(
       new RegExp(`run ${runId} is still training — stop it or wait until it ends`),

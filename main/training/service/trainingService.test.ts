@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TrainingEvent } from '../types.ts';
 import { tempDir, removeTempDirs } from '../data/testing/fixtures.ts';
-import { tinyDoc } from '../trainer/testing/tinyDoc.ts';
+import { convPoolNet } from '../../network/testDocs.ts';
 import { forkTrainer } from '../process/forkTrainer.ts';
 import { createTrainingService, exitReason } from './trainingService.ts';
 
@@ -24,7 +24,7 @@ function waitFor(
 }
 
 const request = (epochs: number) => ({
-  doc: tinyDoc([16, 16, 3], 4),
+  doc: convPoolNet([16, 16, 3], 4),
   data: 'synthetic',
   options: { epochs, batchSize: 16, limit: 160, testLimit: 40, backend: 'wasm' as const },
 });
@@ -121,13 +121,17 @@ describe('training service (child process)', () => {
       spawn: () => (spawned++, forkTrainer()),
     });
     await expect(
-      service.start({ doc: tinyDoc([16, 16, 3], 10), data: 'synthetic', options: {} }),
+      service.start({ doc: convPoolNet([16, 16, 3], 10), data: 'synthetic', options: {} }),
     ).rejects.toMatchObject({
       name: 'TrainingError',
       message: expect.stringMatching(/data has 4 classes .* set its units to 4/),
     });
     await expect(
-      service.start({ doc: tinyDoc([16, 16, 3], 4), data: 'synthetic', options: { epochs: 0 } }),
+      service.start({
+        doc: convPoolNet([16, 16, 3], 4),
+        data: 'synthetic',
+        options: { epochs: 0 },
+      }),
     ).rejects.toThrow(/epochs must be at least 1/);
     expect(spawned).toBe(0);
     expect(await service.runs.list()).toEqual([]);

@@ -8,7 +8,7 @@ import { createRunStore } from '../runs/runStore.ts';
 import type { Tensor } from '@tensorflow/tfjs';
 import { initBackend } from '../backend/initBackend.ts';
 import { runTraining } from './runTraining.ts';
-import { tinyDoc } from './testing/tinyDoc.ts';
+import { convPoolNet } from '../../network/testDocs.ts';
 
 afterAll(removeTempDirs);
 
@@ -35,7 +35,7 @@ async function train(
 describe('runTraining', () => {
   it('trains a design file on synthetic shapes, well above chance, and records the run', async () => {
     const store = createRunStore(tempDir('netd-runs-'));
-    const doc = tinyDoc([16, 16, 3], 4);
+    const doc = convPoolNet([16, 16, 3], 4);
     const req = {
       runId: 'r1',
       doc,
@@ -103,7 +103,7 @@ describe('runTraining', () => {
     async () => {
       const events = await train({
         runId: 'f',
-        doc: tinyDoc([28, 28, 1], 10),
+        doc: convPoolNet([28, 28, 1], 10),
         data: 'fashion-mnist',
         options: {
           epochs: 2,
@@ -127,7 +127,7 @@ describe('runTraining', () => {
       const run = async (seed: number) => {
         const events = await train({
           runId: `seed${seed}`,
-          doc: tinyDoc([8, 8, 3], 4),
+          doc: convPoolNet([8, 8, 3], 4),
           data: 'synthetic',
           options: { epochs: 2, batchSize: 16, limit: 48, testLimit: 16, seed, backend },
         });
@@ -153,7 +153,7 @@ describe('runTraining', () => {
     const events = await train(
       {
         runId: 's',
-        doc: tinyDoc([16, 16, 3], 4),
+        doc: convPoolNet([16, 16, 3], 4),
         data: 'synthetic',
         options: { epochs: 2, batchSize: 8, limit: 200, backend: 'wasm' },
       },
@@ -170,7 +170,7 @@ describe('runTraining', () => {
   it('explains a data/network mismatch with the fix', async () => {
     const events = await train({
       runId: 'm',
-      doc: tinyDoc([16, 16, 3], 10),
+      doc: convPoolNet([16, 16, 3], 10),
       data: 'synthetic',
       options: { backend: 'wasm' },
     });
@@ -182,11 +182,16 @@ describe('runTraining', () => {
 
   it('fails with the data error naming the folder, and on invalid options', async () => {
     const missing = join(tempDir(), 'nowhere');
-    const a = await train({ runId: 'd', doc: tinyDoc([16, 16, 3], 4), data: missing, options: {} });
+    const a = await train({
+      runId: 'd',
+      doc: convPoolNet([16, 16, 3], 4),
+      data: missing,
+      options: {},
+    });
     expect((a[0] as Failed).message).toBe(`data folder ${missing} does not exist`);
     const b = await train({
       runId: 'o',
-      doc: tinyDoc([16, 16, 3], 4),
+      doc: convPoolNet([16, 16, 3], 4),
       data: 'synthetic',
       options: { learningRate: -1 },
     });

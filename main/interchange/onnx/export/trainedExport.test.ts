@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { chain } from '../../../network/testDocs.ts';
+import { bnNet } from '../../../network/testDocs.ts';
 import { removeTempDirs, tempDir } from '../../../training/data/testing/fixtures.ts';
 import { createRunStore } from '../../../training/runs/runStore.ts';
 import { runTraining } from '../../../training/trainer/runTraining.ts';
@@ -18,16 +18,7 @@ afterAll(removeTempDirs);
 
 describe('ONNX export of a trained run', () => {
   it('gives in onnxruntime the same logits as the app’s engine on the same images', async () => {
-    const doc = chain(
-      [16, 16, 3],
-      ['Conv2D', { filters: 8, kernelSize: 3, padding: 'same' }, 'c1'],
-      ['BatchNorm', {}, 'bn'],
-      ['Activation', { fn: 'relu' }, 'act'],
-      ['MaxPool2D', {}, 'pool'],
-      ['Conv2D', { filters: 8, kernelSize: 3, padding: 'same', activation: 'relu' }, 'c2'],
-      ['Flatten', {}, 'flat'],
-      ['Dense', { units: 4 }, 'fc'],
-    );
+    const doc = bnNet({ head: 'flatten' });
     const store = createRunStore(tempDir('netd-onnx-trained-'));
     const req: TrainingRequest & { runId: string } = {
       runId: 'trained',
