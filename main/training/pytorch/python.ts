@@ -39,6 +39,8 @@ const probeSchema = z.object({
   threads: z.number().optional(),
   cuda: z.array(z.object({ name: z.string(), memoryBytes: z.number() })).optional(),
   mps: z.boolean().optional(),
+  /** `torch.distributed` is built in (DDP, torchrun); absent from probes of older netd_torch. */
+  distributed: z.boolean().optional(),
 });
 
 /** What one Python interpreter offers the engine. */

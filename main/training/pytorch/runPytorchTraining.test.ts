@@ -91,14 +91,29 @@ describe('netd train --engine pytorch', () => {
         expect(two.events.filter((e) => e.event === kind)).toHaveLength(1);
       expect(two.events.filter((e) => e.event === 'epoch')).toHaveLength(2);
       const started = two.events.find((e) => e.event === 'started')!;
-      if (started.event === 'started') expect(started.backendNote).toContain('2 processes (DDP)');
+      if (started.event === 'started')
+        expect(started.backendNote).toContain('2 processes (DDP) via torchrun');
       const acc = (r: typeof one) => {
         const done = r.events.at(-1)!;
         return done.event === 'done' ? (done.testAccuracy ?? -1) : -1;
       };
       expect(Math.abs(acc(two) - acc(one))).toBeLessThanOrEqual(0.02);
+      // NetDesigner's own launcher (the fallback where torchrun cannot start) trains the same.
+      process.env.NETD_TORCHRUN = '0';
+      try {
+        const own = await train(['--engine', 'pytorch', '--epochs', '2', '--nproc', '2']);
+        expect(own.code, own.err).toBe(0);
+        const note = own.events.find((e) => e.event === 'started');
+        if (note?.event === 'started')
+          expect(note.backendNote).toContain(
+            "via NetDesigner's launcher (NETD_TORCHRUN=0 asks for NetDesigner's launcher)",
+          );
+        expect(acc(own)).toBeCloseTo(acc(two), 6);
+      } finally {
+        delete process.env.NETD_TORCHRUN;
+      }
     },
-    180_000,
+    240_000,
   );
 
   it.skipIf(noTorch !== null)(

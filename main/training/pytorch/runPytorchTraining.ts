@@ -94,19 +94,76 @@ export function resolveDevice(settings: PytorchSettings): DeviceName {
   return device;
 }
 
-/** Starts `nproc` trainer processes with torchrun's environment contract (RANK, WORLD_SIZE …). */
-function launch(args: string[], nproc: number, device: DeviceName): ChildProcess[] {
+/** How the processes of a run were started (said in the run's backend note). */
+export interface Launcher {
+  /** `torchrun`: `python -m torch.distributed.run` (through netd_torch.torchrun); `own`: ours. */
+  kind: 'single' | 'torchrun' | 'own';
+  /** Why our own launcher was used instead of torchrun. */
+  reason?: string;
+}
+
+/**
+ * Which launcher starts `nproc` processes: torchrun where torch has `torch.distributed`, unless
+ * NETD_TORCHRUN=0 asks for NetDesigner's own (it starts the ranks itself with torchrun's
+ * environment contract, for a torch whose torchrun cannot start).
+ */
+export function chooseLauncher(nproc: number, env: NodeJS.ProcessEnv = process.env): Launcher {
+  if (nproc <= 1) return { kind: 'single' };
+  if (env.NETD_TORCHRUN === '0')
+    return { kind: 'own', reason: "NETD_TORCHRUN=0 asks for NetDesigner's launcher" };
+  const p = probeTorch();
+  if (p.distributed === false)
+    return { kind: 'own', reason: `torch ${p.torch} is built without torch.distributed` };
+  return { kind: 'torchrun' };
+}
+
+/** The launcher in words, for the backend note. */
+function launcherNote(l: Launcher): string {
+  if (l.kind === 'torchrun') return ' via torchrun';
+  if (l.kind === 'own')
+    return ` via NetDesigner's launcher (${l.reason ?? 'torchrun unavailable'})`;
+  return '';
+}
+
+/**
+ * Starts the trainer: one process, torchrun with `nproc` workers (in a process group of its own,
+ * so that killing the group ends every worker), or `nproc` processes given torchrun's environment
+ * contract (RANK, WORLD_SIZE …) directly.
+ */
+function launch(
+  args: string[],
+  nproc: number,
+  device: DeviceName,
+  launcher: Launcher,
+): ChildProcess[] {
   const python = probeTorch().python;
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
   const threads = Math.max(1, Math.floor(cpus().length / nproc));
+  const env = {
+    ...process.env,
+    PYTHONPATH: [PYTORCH_DIR, process.env.PYTHONPATH].filter(Boolean).join(':'),
+    PYTHONUNBUFFERED: '1',
+    // torchrun would set 1 thread per worker; share the cores instead.
+    ...(nproc > 1 && device === 'cpu' ? { OMP_NUM_THREADS: String(threads) } : {}),
+  };
+  const run = ['-m', 'netd_torch.run', ...args];
+  if (launcher.kind === 'torchrun') {
+    const torchrun = ['-m', 'netd_torch.torchrun', '--standalone', '--nnodes', '1'];
+    return [
+      spawn(python, [...torchrun, '--nproc_per_node', String(nproc), ...run], {
+        cwd: PYTORCH_DIR,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+        env,
+      }),
+    ];
+  }
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
   return Array.from({ length: nproc }, (_, rank) =>
-    spawn(python, ['-m', 'netd_torch.run', ...args], {
+    spawn(python, run, {
       cwd: PYTORCH_DIR,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
-        ...process.env,
-        PYTHONPATH: [PYTORCH_DIR, process.env.PYTHONPATH].filter(Boolean).join(':'),
-        PYTHONUNBUFFERED: '1',
+        ...env,
         ...(nproc > 1
           ? {
               RANK: String(rank),
@@ -115,12 +172,35 @@ function launch(args: string[], nproc: number, device: DeviceName): ChildProcess
               LOCAL_WORLD_SIZE: String(nproc),
               MASTER_ADDR: '127.0.0.1',
               MASTER_PORT: String(port),
-              ...(device === 'cpu' ? { OMP_NUM_THREADS: String(threads) } : {}),
             }
           : {}),
       },
     }),
   );
+}
+
+/** Ends a launched process at once: torchrun with its whole process group, so no worker lingers. */
+function killNow(child: ChildProcess, launcher: Launcher): void {
+  if (launcher.kind === 'torchrun' && child.pid !== undefined) {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+      return;
+    } catch {
+      // the group is gone already
+    }
+  }
+  child.kill('SIGKILL');
+}
+
+/**
+ * The part of the processes' stderr that explains a failure: torchrun appends its own summary
+ * ("ChildFailedError", a table of ranks) after the worker's traceback; that summary says nothing
+ * the run's message does not.
+ */
+export function workerStderr(stderr: string): string {
+  const cut = stderr.search(/^(ERROR|WARNING):torch\.distributed\.elastic/m);
+  const own = cut > 0 ? stderr.slice(0, cut) : stderr;
+  return own.trim() ? own : stderr;
 }
 
 /**
@@ -202,11 +282,12 @@ export async function runPytorchTraining(
       ...(req.weights ? ['--init-weights', req.weights] : []),
     ]; // prettier-ignore
     const backend: TorchBackendName = `pytorch-${device}`;
-    const children = launch(args, nproc, device);
+    const launcher = chooseLauncher(nproc);
+    const children = launch(args, nproc, device, launcher);
     // The trainer process may be ended under the run (Stop timed out, the app closing): take the
     // Python processes with it instead of leaving them training until their next write fails.
     const killAll = (): void => {
-      for (const child of children) child.kill('SIGKILL');
+      for (const child of children) killNow(child, launcher);
     };
     process.once('exit', killAll);
     let stderr = '';
@@ -241,7 +322,7 @@ export async function runPytorchTraining(
             runId,
             backend,
             engine: 'pytorch',
-            backendNote: `${settings.reason}. ${e.deviceName}, ${e.precision}, ${e.world} process${e.world > 1 ? 'es (DDP)' : ''}.`,
+            backendNote: `${settings.reason}. ${e.deviceName}, ${e.precision}, ${e.world} process${e.world > 1 ? 'es (DDP)' : ''}${launcherNote(launcher)}.`,
             data: { ...dataset.description, trainCount: e.trainCount, testCount: e.testCount },
             options,
             totalBatches: e.totalBatches,
@@ -288,7 +369,7 @@ export async function runPytorchTraining(
       first.code !== null
         ? `exited with status ${first.code}`
         : `was killed${first.signal ? ` (${first.signal})` : ''}`;
-    const tail = stderr.trim().split('\n').slice(-6).join('\n');
+    const tail = workerStderr(stderr).trim().split('\n').slice(-6).join('\n');
     return fail(
       new TrainingFailure(
         `the PyTorch process ${how} before the run finished${state.protocolError ? ` (unexpected output: ${state.protocolError})` : ''}`,

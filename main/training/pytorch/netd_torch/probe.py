@@ -25,6 +25,8 @@ def probe() -> Dict[str, Any]:
     report["cuda"] = devices
     mps = getattr(torch.backends, "mps", None)
     report["mps"] = bool(mps is not None and mps.is_available())
+    # DistributedDataParallel and torchrun need it; some builds (older macOS wheels) leave it out.
+    report["distributed"] = bool(torch.distributed.is_available())
     return report
 
 
