@@ -49,7 +49,7 @@ const cases: Record<ApiMethod, { good: unknown; bad: [unknown, RegExp][] }> = {
     bad: [
       [{ a: doc }, /^b: expected object, received undefined$/],
       [{ a: doc, b: doc, optimizer: 'rmsprop' }, /^optimizer: .*"adam"\|"sgd"/],
-      [{ a: doc, b: doc, batchSize: 0 }, /^batchSize: Too small/],
+      [{ a: doc, b: doc, batchSize: 0 }, /^batchSize: Batch size must be at least 1$/],
     ],
   },
   examplesList: { good: undefined, bad: [[{ id: 'x' }, /no arguments/]] },
@@ -86,19 +86,19 @@ const cases: Record<ApiMethod, { good: unknown; bad: [unknown, RegExp][] }> = {
     bad: [
       [
         { doc, data: 'synthetic', options: { epochs: 0 } },
-        /^options\.epochs: epochs must be at least 1$/,
+        /^options\.epochs: Epochs must be at least 1$/,
       ],
       [
         { doc, data: 'synthetic', options: { optimizer: 'rmsprop' } },
-        /^options\.optimizer: optimizer must be 'adam' or 'sgd'$/,
+        /^options\.optimizer: Optimizer must be 'adam' or 'sgd'$/,
       ],
       [
         { doc, data: 'synthetic', options: { seed: -1 } },
-        /^options\.seed: seed must be 0 or more$/,
+        /^options\.seed: Seed must be at least 0$/,
       ],
       [
         { doc, data: 'synthetic', options: { earlyStoppingPatience: 3, validationSplit: 0 } },
-        /^options\.earlyStoppingPatience: early stopping .* needs a validation split above 0$/,
+        /^options\.earlyStoppingPatience: Early-stopping patience needs a validation split above 0: early stopping watches validation accuracy$/,
       ],
       [{ doc, data: 'synthetic', options: { bogus: 1 } }, /^options: Unrecognized key: "bogus"$/],
       [{ doc, options: {} }, /^data: expected string/],

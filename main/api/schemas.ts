@@ -7,9 +7,12 @@ import { z } from 'zod';
 import { EXPORT_TARGET_IDS } from '../export/registerExportCommand.ts';
 import { networkDocSchema } from '../network/schema.ts';
 import { adaptRequestSchema } from '../templates/request.ts';
-import { trainingOptionsRequestSchema } from '../training/trainer/options.ts';
-import { engineRequestFields } from '../training/process/schemas.ts';
-import { OPTIMIZER_NAMES, OPTION_RANGES } from '../training/vocabulary.ts';
+import {
+  engineRequestFields,
+  optionNumber,
+  trainingOptionsRequestSchema,
+} from '../training/optionsSchema.ts';
+import { OPTIMIZER_NAMES } from '../training/vocabulary.ts';
 import type { ApiMethod } from './contract.ts';
 
 /** No argument: the transports send `undefined` (IPC) or omit the payload (WebSocket). */
@@ -54,7 +57,7 @@ export const requestSchemas = {
     a: networkDocSchema,
     b: networkDocSchema,
     // The trainer's own limits: the estimate assumes a batch the trainer would accept.
-    batchSize: z.int().min(OPTION_RANGES.batchSize.min).max(OPTION_RANGES.batchSize.max).optional(),
+    batchSize: optionNumber('batchSize').optional(),
     optimizer: z.enum(OPTIMIZER_NAMES).optional(),
   }),
   examplesList: noArgs,

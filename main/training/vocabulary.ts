@@ -1,8 +1,8 @@
 /**
  * The closed vocabulary of training as plain values: the word lists (backends, optimizers,
  * schedules, data formats), the option defaults and numeric ranges, and the class names of the
- * well-known data sets. The trainer's zod schemas, the CLI's choices, the backend search and the
- * dashboard's form all read these, so there is one definition of each.
+ * well-known data sets. The one zod schema of the options (`optionsSchema.ts`), the CLI's choices,
+ * the backend search and the dashboard's form all read these, so there is one definition of each.
  *
  * This is the one module under main/ the renderer may import values from (see eslint.config.js),
  * so it must stay dependency-free: type imports only, no zod, no Node.
@@ -131,6 +131,9 @@ export const OPTION_RANGES = {
   limit: { integer: true, min: 0 },
   testLimit: { integer: true, min: 0 },
 } as const satisfies Record<NumericOption, OptionRange>;
+
+/** `nproc`: how many PyTorch processes one run may start on this machine. */
+export const NPROC_RANGE = { integer: true, min: 1, max: 64 } as const satisfies OptionRange;
 
 export const FASHION_MNIST_CLASSES: readonly string[] = [
   'T-shirt/top',

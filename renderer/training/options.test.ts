@@ -75,7 +75,8 @@ describe('training options form', () => {
       momentum: 'Momentum must be below 1',
       batchSize: 'Batch size must be at most 8,192',
       seed: 'Seed must be at least 0',
-      earlyStoppingPatience: 'Patience needs a validation split above 0',
+      earlyStoppingPatience:
+        'Early-stopping patience needs a validation split above 0: early stopping watches validation accuracy',
     });
   });
 
@@ -116,12 +117,15 @@ describe('training options form', () => {
       field === 'shift'
         ? { ...base.options, augment: { ...base.options.augment, shift: value } }
         : { ...base.options, [field]: value };
-    let trainerAccepts = true;
+    let trainerSays: string | null = null;
     try {
       resolveTrainingOptions(candidate);
-    } catch {
-      trainerAccepts = false;
+    } catch (e) {
+      trainerSays = (e as Error).message;
     }
-    expect(parseOptionsForm({ ...DEFAULT_OPTIONS_FORM, [field]: text }).ok).toBe(trainerAccepts);
+    const form = parseOptionsForm({ ...DEFAULT_OPTIONS_FORM, [field]: text });
+    expect(form.ok).toBe(trainerSays === null);
+    // One schema: the form shows the trainer's own message beside the field.
+    if (!form.ok) expect(trainerSays).toContain(`: ${form.errors[field]}`);
   });
 });

@@ -1,16 +1,15 @@
 /**
- * The training-options form: its text values, their defaults, and the zod schema that turns them
- * into `TrainingOptions` with one message per bad field.
+ * The training-options form: its text values, their defaults, and how they become
+ * `TrainingOptions` — checked by the trainer's own schema (main/training/optionsSchema.ts), so the
+ * form refuses exactly what a run would refuse, with the same message beside each bad field.
  */
-import { z } from 'zod';
 import type { OptimizerName, TrainingOptions } from '../../main/training/types.ts';
 import {
-  DEFAULT_TRAINING_OPTIONS,
-  OPTIMIZER_NAMES,
-  OPTION_RANGES,
-  SCHEDULE_NAMES,
-  type OptionRange,
-} from '../../main/training/vocabulary.ts';
+  OPTION_LABELS,
+  optionIssues,
+  trainingOptionsSchema,
+} from '../../main/training/optionsSchema.ts';
+import { DEFAULT_TRAINING_OPTIONS } from '../../main/training/vocabulary.ts';
 
 /** What the form holds: numbers as typed text, so a half-typed value is not lost or coerced. */
 export interface OptionsForm {
@@ -34,6 +33,9 @@ export interface OptionsForm {
 
 export type OptionsField = keyof OptionsForm;
 
+/** The fields typed as text: each is the number option of the same name. */
+type TextField = { [K in OptionsField]: string extends OptionsForm[K] ? K : never }[OptionsField];
+
 /**
  * The trainer's defaults, with a shorter first run: the first-start example trains a few epochs on
  * a 2,000-image subset, which finishes in well under a minute on the pure-JS backends.
@@ -50,71 +52,14 @@ export const DEFAULT_OPTIONS_FORM: OptionsForm = formFromOptions({
   ...FIRST_RUN,
 });
 
-const num = (label: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, `${label} is required`)
-    .transform((s) => Number(s))
-    .pipe(
-      z
-        .number({ error: `${label} must be a number` })
-        .refine(Number.isFinite, `${label} must be a number`),
-    );
-
-/**
- * Why `value` is outside `range`, as a sentence about `label`; null when it is inside. The ranges
- * are the trainer's own, so the form accepts exactly what a run will accept.
- */
-export function rangeError(label: string, range: OptionRange, value: number): string | null {
-  if (range.integer && !Number.isSafeInteger(value)) {
-    return Number.isInteger(value)
-      ? `${label} must be at most ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')}`
-      : `${label} must be a whole number`;
-  }
-  if (range.minExclusive ? value <= range.min : value < range.min)
-    return `${label} must be ${range.minExclusive ? 'above' : 'at least'} ${range.min}`;
-  if (range.max !== undefined && (range.maxExclusive ? value >= range.max : value > range.max))
-    return `${label} must be ${range.maxExclusive ? 'below' : 'at most'} ${range.max.toLocaleString('en-US')}`;
-  return null;
+/** The value of a text field, or why it is not a number. */
+function readNumber(field: TextField, text: string): number | { error: string } {
+  const label = OPTION_LABELS[field];
+  const s = text.trim();
+  if (s === '') return { error: `${label} is required` };
+  const n = Number(s);
+  return Number.isFinite(n) ? n : { error: `${label} must be a number` };
 }
-
-const ranged = (label: string, range: OptionRange) =>
-  num(label).pipe(
-    z.number().superRefine((value, ctx) => {
-      const message = rangeError(label, range, value);
-      if (message) ctx.addIssue({ code: 'custom', message });
-    }),
-  );
-
-const formSchema = z
-  .object({
-    optimizer: z.enum(OPTIMIZER_NAMES),
-    learningRate: ranged('Learning rate', OPTION_RANGES.learningRate),
-    momentum: ranged('Momentum', OPTION_RANGES.momentum),
-    schedule: z.enum(SCHEDULE_NAMES),
-    stepEvery: ranged('Step every', OPTION_RANGES.stepEvery),
-    stepGamma: ranged('Step factor', OPTION_RANGES.stepGamma),
-    epochs: ranged('Epochs', OPTION_RANGES.epochs),
-    batchSize: ranged('Batch size', OPTION_RANGES.batchSize),
-    seed: ranged('Seed', OPTION_RANGES.seed),
-    validationSplit: ranged('Validation split', OPTION_RANGES.validationSplit),
-    earlyStoppingPatience: ranged('Patience', OPTION_RANGES.earlyStoppingPatience),
-    keepBest: z.boolean(),
-    flip: z.boolean(),
-    shift: ranged('Shift', OPTION_RANGES.shift),
-    limit: ranged('Limit', OPTION_RANGES.limit),
-    testLimit: ranged('Test limit', OPTION_RANGES.testLimit),
-  })
-  .superRefine((v, ctx) => {
-    // The trainer refuses this pair too: early stopping watches validation accuracy.
-    if (v.earlyStoppingPatience > 0 && v.validationSplit === 0)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['earlyStoppingPatience'],
-        message: 'Patience needs a validation split above 0',
-      });
-  });
 
 export type ParsedOptions =
   | { ok: true; options: TrainingOptions }
@@ -122,36 +67,39 @@ export type ParsedOptions =
 
 /** Validates the form; on failure returns the first message for each bad field. */
 export function parseOptionsForm(form: OptionsForm): ParsedOptions {
-  const result = formSchema.safeParse(form);
-  if (!result.success) {
-    const errors: Partial<Record<OptionsField, string>> = {};
-    for (const issue of result.error.issues) {
-      const field = issue.path[0] as OptionsField | undefined;
-      if (field && !errors[field]) errors[field] = issue.message;
-    }
-    return { ok: false, errors };
-  }
-  const v = result.data;
-  return {
-    ok: true,
-    options: {
-      epochs: v.epochs,
-      batchSize: v.batchSize,
-      learningRate: v.learningRate,
-      optimizer: v.optimizer,
-      momentum: v.momentum,
-      schedule: v.schedule,
-      stepEvery: v.stepEvery,
-      stepGamma: v.stepGamma,
-      seed: v.seed,
-      validationSplit: v.validationSplit,
-      earlyStoppingPatience: v.earlyStoppingPatience,
-      keepBest: v.keepBest,
-      augment: { flip: v.flip, shift: v.shift },
-      limit: v.limit,
-      testLimit: v.testLimit,
-    },
+  const errors: Partial<Record<OptionsField, string>> = {};
+  const value = (field: TextField, fallback: number): number => {
+    const read = readNumber(field, form[field]);
+    if (typeof read === 'number') return read;
+    errors[field] = read.error;
+    // A field that is not a number yet takes the default, so the schema still judges the others.
+    return fallback;
   };
+  const D = DEFAULT_TRAINING_OPTIONS;
+  const options: TrainingOptions = {
+    epochs: value('epochs', D.epochs),
+    batchSize: value('batchSize', D.batchSize),
+    learningRate: value('learningRate', D.learningRate),
+    optimizer: form.optimizer,
+    momentum: value('momentum', D.momentum),
+    schedule: form.schedule,
+    stepEvery: value('stepEvery', D.stepEvery),
+    stepGamma: value('stepGamma', D.stepGamma),
+    seed: value('seed', D.seed),
+    validationSplit: value('validationSplit', D.validationSplit),
+    earlyStoppingPatience: value('earlyStoppingPatience', D.earlyStoppingPatience),
+    keepBest: form.keepBest,
+    augment: { flip: form.flip, shift: value('shift', D.augment.shift) },
+    limit: value('limit', D.limit),
+    testLimit: value('testLimit', D.testLimit),
+  };
+  const checked = trainingOptionsSchema.safeParse(options);
+  if (!checked.success)
+    for (const issue of optionIssues(checked.error)) {
+      const field = issue.key as OptionsField;
+      if (field in form && !errors[field]) errors[field] = issue.message;
+    }
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, options };
 }
 
 /** The form filled from a past run's options ("train again with these settings"). */

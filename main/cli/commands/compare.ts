@@ -2,7 +2,8 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { compareNetworks } from '../../compare/compareNetworks.ts';
 import { readNetworkFile } from '../../files/index.ts';
-import { OPTIMIZER_NAMES, OPTION_RANGES } from '../../training/vocabulary.ts';
+import { optionNumber } from '../../training/optionsSchema.ts';
+import { OPTIMIZER_NAMES } from '../../training/vocabulary.ts';
 import type { CliContext } from '../context.ts';
 import { compareJson } from '../format/compareJson.ts';
 import { compareTable } from '../format/compareTable.ts';
@@ -13,12 +14,11 @@ interface CompareOptions {
   optimizer?: 'adam' | 'sgd';
 }
 
+/** The trainer's own limit and message: the estimate assumes a batch the trainer would accept. */
 function batchSize(text: string): number {
-  const n = Number(text);
-  const { min, max } = OPTION_RANGES.batchSize;
-  if (!Number.isInteger(n) || n < (min ?? 1) || n > (max ?? Infinity))
-    throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}`);
-  return n;
+  const parsed = optionNumber('batchSize').safeParse(text.trim() === '' ? NaN : Number(text));
+  if (!parsed.success) throw new InvalidArgumentError(parsed.error.issues[0]!.message);
+  return parsed.data;
 }
 
 function optimizer(text: string): 'adam' | 'sgd' {

@@ -5,10 +5,12 @@ import { choiceParser, numberParser } from './parsers.ts';
 
 describe('netd train option parsers', () => {
   it.each([
-    ['epochs', '0', /epochs must be at least 1/],
-    ['epochs', '2.5', /epochs must be a whole number/],
-    ['momentum', '1', /momentum must be between 0 and 1/],
-    ['shift', '0.6', /shift must be between 0 and 0.5/],
+    ['epochs', '0', /Epochs must be at least 1 \(got '0'\)/],
+    ['epochs', '2.5', /Epochs must be a whole number/],
+    ['momentum', '1', /Momentum must be below 1/],
+    ['shift', '0.6', /Shift must be at most 0.5/],
+    ['nproc', '65', /Processes must be at most 64/],
+    ['nproc', '0', /Processes must be at least 1/],
     ['learningRate', 'fast', /expected a number \(got 'fast'\)/],
     ['validationSplit', '', /expected a number/],
   ] as const)('%s rejects %j with the service’s reason', (field, value, reason) => {

@@ -1,30 +1,14 @@
 /**
  * Parsers for `netd train` option values; each throws commander's InvalidArgumentError with the
- * reason. Numbers are checked by the training options' own zod schema, so the command line accepts
- * exactly what the service and the dashboard accept, with the same messages.
+ * reason. Numbers are checked by the training options' one schema (optionsSchema.ts), so the command
+ * line accepts exactly what the service and the dashboard accept, with the same messages.
  */
 import { InvalidArgumentError } from 'commander';
-import type { z } from 'zod';
-import { partialTrainingOptionsSchema } from '../trainer/options.ts';
+import { optionNumber, type RangedOption } from '../optionsSchema.ts';
 
-const fields = partialTrainingOptionsSchema.shape;
-
-/** The numeric training options, plus `shift` (which lives in `augment`). */
-type NumberField =
-  | {
-      [K in keyof typeof fields]: z.output<(typeof fields)[K]> extends number | undefined
-        ? K
-        : never;
-    }[keyof typeof fields]
-  | 'shift';
-
-function schemaOf(field: NumberField): z.ZodType<number | undefined> {
-  return field === 'shift' ? fields.augment.unwrap().shape.shift : fields[field];
-}
-
-/** A number for training option `field`, checked against that option's schema. */
-export function numberParser(field: NumberField): (value: string) => number {
-  const schema = schemaOf(field);
+/** A number for option `name` (a training option, `shift` or `nproc`), checked by its schema. */
+export function numberParser(name: RangedOption): (value: string) => number {
+  const schema = optionNumber(name);
   return (value) => {
     const n = value.trim() === '' ? NaN : Number(value);
     if (!Number.isFinite(n)) throw new InvalidArgumentError(`expected a number (got '${value}')`);

@@ -1,5 +1,5 @@
 /** `netd train` and `netd doctor`. The training modules load only when one of these commands runs. */
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { CliContext } from '../../cli/context.ts';
 import { DEFAULT_TRAINING_OPTIONS as D } from '../trainer/options.ts';
 import { choiceParser, numberParser } from './parsers.ts';
@@ -7,20 +7,11 @@ import {
   BACKEND_NAMES,
   DEVICE_NAMES,
   ENGINE_CHOICES,
+  NPROC_RANGE,
   OPTIMIZER_NAMES,
   SCHEDULE_NAMES,
 } from '../vocabulary.ts';
 import type { TrainFlags } from './trainCommand.ts';
-
-/** `--nproc`: a whole number of processes from 1 to 64. */
-function parseNproc(value: string): number {
-  const n = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
-  if (!Number.isInteger(n) || n < 1 || n > 64)
-    throw new InvalidArgumentError(
-      `expected a whole number of processes from 1 to 64 (got '${value}')`,
-    );
-  return n;
-}
 
 /** Registers `train` and `doctor` on the given commander program. */
 export function registerTrainingCommands(program: Command, ctx: CliContext): void {
@@ -118,8 +109,8 @@ export function registerTrainingCommands(program: Command, ctx: CliContext): voi
     )
     .option(
       '--nproc <n>',
-      'PyTorch: train in N processes on this machine (DistributedDataParallel; one per GPU)',
-      parseNproc,
+      `PyTorch: train in N processes on this machine, ${NPROC_RANGE.min} to ${NPROC_RANGE.max} (DistributedDataParallel; one per GPU)`,
+      numberParser('nproc'),
     )
     .option('--out <dir>', 'runs folder to save the run in (default $NETD_HOME/runs)')
     .option('--json', 'print one JSON object per line (events), ending with the done event')

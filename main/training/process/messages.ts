@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import type { EnvironmentReport, TrainingEvent, TrainingRequest } from '../types.ts';
 import { networkDocSchema } from '../../network/schema.ts';
-import { engineRequestFields, environmentReportSchema, trainingEventSchema } from './schemas.ts';
+import { engineRequestFields } from '../optionsSchema.ts';
+import { environmentReportSchema, trainingEventSchema } from './schemas.ts';
 
 export type ParentToChild =
   | { type: 'start'; runId: string; runsDir: string; request: TrainingRequest }

@@ -1,31 +1,11 @@
 /** zod schemas of the training vocabulary, for checking what crosses the process boundary. */
 import { z } from 'zod';
 import type { EnvironmentReport, TrainingEvent } from '../types.ts';
-import {
-  BACKEND_NAMES,
-  DATA_FORMATS,
-  DEVICE_NAMES,
-  ENGINE_CHOICES,
-  ENGINE_NAMES,
-  RUN_BACKEND_NAMES,
-} from '../vocabulary.ts';
+import { BACKEND_NAMES, DATA_FORMATS, ENGINE_NAMES, RUN_BACKEND_NAMES } from '../vocabulary.ts';
 
 const backendName = z.enum(RUN_BACKEND_NAMES);
 const engineName = z.enum(ENGINE_NAMES).optional();
 const finite = z.number();
-
-/** The most PyTorch processes one run may start on this machine (`nproc`). */
-export const MAX_NPROC = 64;
-
-/**
- * The engine fields of a training request (`engine`, `device`, `nproc`), shared by the API, the
- * service's request check and the trainer-process messages, so all three accept the same values.
- */
-export const engineRequestFields = {
-  engine: z.enum(ENGINE_CHOICES).optional(),
-  device: z.enum(DEVICE_NAMES).optional(),
-  nproc: z.int().min(1).max(MAX_NPROC).optional(),
-};
 
 /** A `DataDescription` as it crosses the process boundary. */
 export const dataDescriptionSchema = z.object({

@@ -132,7 +132,7 @@ describe('training service (child process)', () => {
         data: 'synthetic',
         options: { epochs: 0 },
       }),
-    ).rejects.toThrow(/epochs must be at least 1/);
+    ).rejects.toThrow(/Epochs must be at least 1/);
     expect(spawned).toBe(0);
     expect(await service.runs.list()).toEqual([]);
     await service.dispose();

@@ -12,7 +12,7 @@ import { resolveTrainingOptions } from '../trainer/options.ts';
 import { BUILT_IN_DATA_SPECS } from '../vocabulary.ts';
 import { TrainingError, asTrainingError } from './errors.ts';
 import { loadStartingWeights } from '../../weights/start.ts';
-import { engineRequestFields } from '../process/schemas.ts';
+import { engineRequestFields } from '../optionsSchema.ts';
 import { engineConflict } from '../pytorch/chooseEngine.ts';
 
 const BUILT_IN: ReadonlySet<string> = new Set(BUILT_IN_DATA_SPECS);

@@ -21,21 +21,21 @@ describe('resolveTrainingOptions', () => {
 
   it('names every invalid or unknown option', () => {
     expect(() => resolveTrainingOptions({ learningRate: 0, batchSize: 2.5 })).toThrow(
-      /learningRate: learning rate must be greater than 0.*batchSize: batch size must be a whole number|batchSize: batch size must be a whole number.*learningRate/,
+      /learningRate: Learning rate must be above 0.*batchSize: Batch size must be a whole number|batchSize: Batch size must be a whole number.*learningRate/,
     );
     expect(() => resolveTrainingOptions({ epoch: 3 })).toThrow(/invalid training options: .*epoch/);
     expect(() => resolveTrainingOptions({ optimizer: 'rmsprop' })).toThrow(
-      /optimizer must be 'adam' or 'sgd'/,
+      /optimizer: Optimizer must be 'adam' or 'sgd'/,
     );
     // The shift is a share of the image size, as the designer and the API send it.
     expect(resolveTrainingOptions({ augment: { flip: false, shift: 0.1 } }).augment.shift).toBe(
       0.1,
     );
     expect(() => resolveTrainingOptions({ augment: { flip: false, shift: 4 } })).toThrow(
-      /augment\.shift: shift must be between 0 and 0\.5/,
+      /augment\.shift: Shift must be at most 0\.5/,
     );
     expect(() => resolveTrainingOptions({ earlyStoppingPatience: 3, validationSplit: 0 })).toThrow(
-      /early stopping .* needs a validation split above 0/,
+      /earlyStoppingPatience: Early-stopping patience needs a validation split above 0/,
     );
     // A rate too high to train is explained by the run (diverging loss), not refused up front.
     expect(resolveTrainingOptions({ learningRate: 1e6 }).learningRate).toBe(1e6);

@@ -195,6 +195,6 @@ describe('runTraining', () => {
       data: 'synthetic',
       options: { learningRate: -1 },
     });
-    expect((b[0] as Failed).message).toMatch(/learningRate: learning rate must be greater than 0/);
+    expect((b[0] as Failed).message).toMatch(/learningRate: Learning rate must be above 0/);
   });
 });
