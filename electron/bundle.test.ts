@@ -147,6 +147,8 @@ describe('bundled main process', () => {
       ...Object.values(API_CHANNELS),
       DESKTOP_CHANNELS.showOpenDialog,
       DESKTOP_CHANNELS.showSaveDialog,
+      DESKTOP_CHANNELS.showFolderDialog,
+      DESKTOP_CHANNELS.showExportDialog,
     ];
     expect([...fake.handlers.keys()].sort()).toEqual(invokable.sort());
     expect([...fake.listeners.keys()].sort()).toEqual(
@@ -185,6 +187,25 @@ describe('bundled main process', () => {
     const handler = fake.handlers.get(API_CHANNELS.filesRecent)!;
     const foreign = (await handler({ sender: {}, senderFrame: null }, {})) as IpcResult;
     expect(foreign).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('writes an exported model only into the folder chosen in the native dialog', async () => {
+    const chosen = mkdtempSync(join(tmpdir(), 'netd-export-'));
+    const other = mkdtempSync(join(tmpdir(), 'netd-other-'));
+    // Before any dialog, and for any folder the page names itself: refused, nothing written.
+    const injected = await call(API_CHANNELS.runsExportModel, { runId: 'no-such-run', dir: other });
+    expect(injected).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    fake.setDialogAnswer(chosen);
+    expect(
+      await call(DESKTOP_CHANNELS.showFolderDialog, { title: 'Export the model to…' }),
+    ).toEqual({ ok: true, result: chosen });
+    // The chosen folder passes the guard: what answers now is the run store (no such run).
+    const allowed = await call(API_CHANNELS.runsExportModel, { runId: 'no-such-run', dir: chosen });
+    expect(allowed.ok).toBe(false);
+    if (!allowed.ok) expect(allowed.error.code).not.toBe('forbidden');
+    const still = await call(API_CHANNELS.runsExportModel, { runId: 'no-such-run', dir: other });
+    expect(still).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    fake.setDialogAnswer(null);
   });
 
   it('sends menu clicks to the renderer as menu commands', () => {

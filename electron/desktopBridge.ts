@@ -19,6 +19,12 @@ export interface NetdDesktop {
   /** Native save dialog for `*.netd.json`; resolves to the chosen path (always ending in
    *  `.netd.json`) or `null` when cancelled. */
   showSaveDialog(options?: SaveDialogOptions): Promise<string | null>;
+  /** Native folder dialog (*Export model*); resolves to the chosen folder or `null`. The host
+   *  writes only into folders chosen here (optional: without it, the host refuses the export). */
+  showFolderDialog?(options?: { title?: string }): Promise<string | null>;
+  /** Native save dialog of *Export*, starting at `suggested` (a name or a full path); resolves to
+   *  the chosen path or `null`. The host exports only to paths chosen here (optional, as above). */
+  showExportDialog?(suggested: string): Promise<string | null>;
   /** Tells the shell whether there are unsaved changes (confirm-on-close, macOS dot). */
   setDirty(isDirty: boolean): void;
   /** Sets the window title (e.g. `"ResNet-50 • — NetDesigner"`). */
@@ -29,6 +35,8 @@ export interface NetdDesktop {
 export interface NetdDialogs {
   openDialog(): Promise<string | null>;
   saveDialog(suggestedName: string): Promise<string | null>;
+  folderDialog(title: string): Promise<string | null>;
+  exportDialog(suggested: string): Promise<string | null>;
 }
 
 /** IPC channel names of the desktop bridge (`domain:verb`, like `API_CHANNELS`). */
@@ -36,6 +44,8 @@ export const DESKTOP_CHANNELS = {
   menuCommand: 'menu:command',
   showOpenDialog: 'dialog:open',
   showSaveDialog: 'dialog:save',
+  showFolderDialog: 'dialog:folder',
+  showExportDialog: 'dialog:export',
   setDirty: 'window:setDirty',
   setTitle: 'window:setTitle',
 } as const;

@@ -31,7 +31,7 @@ vi.mock('electron', () => ({
 
 await import('./preload.ts');
 const netd = exposed.get('netd') as NetdApi & Record<string, unknown>;
-const desktop = exposed.get('netdDesktop') as NetdDesktop & Record<string, unknown>;
+const desktop = exposed.get('netdDesktop') as Required<NetdDesktop> & Record<string, unknown>;
 
 function emit(channel: string, payload: unknown): void {
   for (const listener of listeners.get(channel) ?? []) listener({}, payload);
@@ -49,7 +49,12 @@ describe('preload', () => {
 
   it('window.netdDialogs gives the renderer native dialogs in its own shape', async () => {
     const dialogs = exposed.get('netdDialogs') as NetdDialogs & Record<string, unknown>;
-    expect(Object.keys(dialogs).sort()).toEqual(['openDialog', 'saveDialog']);
+    expect(Object.keys(dialogs).sort()).toEqual([
+      'exportDialog',
+      'folderDialog',
+      'openDialog',
+      'saveDialog',
+    ]);
     fakeIpc.invoke.mockResolvedValueOnce({ ok: true, result: '/home/a/Tiny.netd.json' });
     expect(await dialogs.saveDialog('Tiny.netd.json')).toBe('/home/a/Tiny.netd.json');
     expect(fakeIpc.invoke).toHaveBeenLastCalledWith(DESKTOP_CHANNELS.showSaveDialog, {
@@ -66,7 +71,15 @@ describe('preload', () => {
 
   it('window.netdDesktop has exactly the desktop bridge functions', () => {
     expect(Object.keys(desktop).sort()).toEqual(
-      ['onMenuCommand', 'setDirty', 'setTitle', 'showOpenDialog', 'showSaveDialog'].sort(),
+      [
+        'onMenuCommand',
+        'setDirty',
+        'setTitle',
+        'showExportDialog',
+        'showFolderDialog',
+        'showOpenDialog',
+        'showSaveDialog',
+      ].sort(),
     );
   });
 
@@ -131,6 +144,16 @@ describe('preload', () => {
     });
     fakeIpc.invoke.mockResolvedValueOnce({ ok: true, result: null });
     expect(await desktop.showOpenDialog()).toBeNull();
+    fakeIpc.invoke.mockResolvedValueOnce({ ok: true, result: '/home/a/models' });
+    expect(await desktop.showFolderDialog({ title: 'Export' })).toBe('/home/a/models');
+    expect(fakeIpc.invoke).toHaveBeenLastCalledWith(DESKTOP_CHANNELS.showFolderDialog, {
+      title: 'Export',
+    });
+    fakeIpc.invoke.mockResolvedValueOnce({ ok: true, result: null });
+    expect(await desktop.showExportDialog('m.onnx')).toBeNull();
+    expect(fakeIpc.invoke).toHaveBeenLastCalledWith(DESKTOP_CHANNELS.showExportDialog, {
+      suggested: 'm.onnx',
+    });
     desktop.setDirty(true);
     desktop.setTitle('Tiny — NetDesigner');
     expect(fakeIpc.send.mock.calls).toEqual([

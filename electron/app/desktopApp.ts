@@ -25,6 +25,8 @@ import { DESKTOP_CHANNELS } from '../desktopBridge.ts';
 import type { MenuCommand } from '../menuCommands.ts';
 import {
   askToSaveChanges,
+  showExportSaveDialog,
+  showFolderDialog,
   showOpenNetworkDialog,
   showSaveNetworkDialog,
 } from '../files/fileDialogs.ts';
@@ -39,7 +41,7 @@ import { createUtilityTrainerChannel } from '../training/utilityTrainerChannel.t
 import { createCloseGuard } from '../window/closeGuard.ts';
 import { APP_NAME, documentNameFromTitle, isDirtyTitle } from '../window/windowTitle.ts';
 import { appPaths } from './appPaths.ts';
-import { createWriteGuard } from '../ipc/writeGuard.ts';
+import { allowingAnswers, createWriteGuard } from '../ipc/writeGuard.ts';
 import { openDocumentation } from './documentation.ts';
 import { handleDownload } from './exportDownloads.ts';
 import { createMainWindow, loadAppPage } from './mainWindow.ts';
@@ -145,7 +147,7 @@ export async function startDesktopApp(bundleDir: string): Promise<DesktopApp> {
   };
 
   const checkSender = createSenderCheck(() => win?.webContents ?? null);
-  // Saves go only to files the user chose or opened; an injected script cannot pick a path.
+  // Saves and exports go only where the user chose or opened; an injected script cannot pick a path.
   const writeGuard = createWriteGuard();
   registerApiHandlers(ipcMain, api, checkSender, {
     writeGuard,
@@ -195,6 +197,16 @@ export async function startDesktopApp(bundleDir: string): Promise<DesktopApp> {
         }
         return chosen;
       },
+      // The answers are what Export model / Export may then write to (see writeGuard.ts).
+      showFolderDialog: allowingAnswers(
+        async (dialogTitle: string | undefined) =>
+          win ? showFolderDialog(win, documents, dialogTitle) : null,
+        writeGuard.allowFolder,
+      ),
+      showExportDialog: allowingAnswers(
+        async (suggested: string) => (win ? showExportSaveDialog(win, documents, suggested) : null),
+        writeGuard.allowExport,
+      ),
       setDirty: (isDirty) => {
         explicitDirty = true;
         applyDirty(isDirty);

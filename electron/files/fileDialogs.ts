@@ -1,10 +1,10 @@
 /**
- * Native dialogs: open / save a network file and the unsaved-changes question. Always modal to the
- * main window; the save dialog's answer always ends in `.netd.json`.
+ * Native dialogs: open / save a network file, where to export, and the unsaved-changes question.
+ * Always modal to the main window; the save dialog's answer always ends in `.netd.json`.
  */
 import { dialog } from 'electron';
 import type { BrowserWindow, FileFilter } from 'electron';
-import { isAbsolute, join } from 'node:path';
+import { extname, isAbsolute, join } from 'node:path';
 import type { CloseChoice } from '../window/closeGuard.ts';
 import { withNetworkFileExtension } from './launchArgs.ts';
 
@@ -43,6 +43,43 @@ export async function showSaveNetworkDialog(
   });
   if (result.canceled || !result.filePath) return null;
   return withNetworkFileExtension(result.filePath);
+}
+
+/** Shows a folder dialog (*Export model*); resolves to the chosen folder or `null`. */
+export async function showFolderDialog(
+  win: BrowserWindow,
+  defaultDir: string,
+  title: string | undefined,
+): Promise<string | null> {
+  const result = await dialog.showOpenDialog(win, {
+    title: title || 'Choose a folder',
+    defaultPath: defaultDir,
+    buttonLabel: 'Choose',
+    properties: ['openDirectory', 'createDirectory'],
+  });
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+/**
+ * Shows the Save dialog of *Export* for `suggested` (a file name, or a full path whose folder the
+ * dialog starts in), filtered to its extension; resolves to the chosen path or `null`.
+ */
+export async function showExportSaveDialog(
+  win: BrowserWindow,
+  defaultDir: string,
+  suggested: string,
+): Promise<string | null> {
+  const ext = extname(suggested).slice(1).toLowerCase();
+  const result = await dialog.showSaveDialog(win, {
+    title: 'Export',
+    defaultPath: isAbsolute(suggested) ? suggested : join(defaultDir, suggested || 'model'),
+    filters: [
+      ...(ext ? [{ name: `.${ext} file`, extensions: [ext] }] : []),
+      { name: 'All files', extensions: ['*'] },
+    ],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  });
+  return result.canceled || !result.filePath ? null : result.filePath;
 }
 
 /** Asks what to do with unsaved changes before closing. */

@@ -17,6 +17,8 @@ function setup() {
     showSaveDialog: vi.fn(
       async (name: string | undefined) => `/docs/${name ?? 'Untitled'}.netd.json`,
     ),
+    showFolderDialog: vi.fn(async (_title: string | undefined) => '/docs/models'),
+    showExportDialog: vi.fn(async (suggested: string) => `/docs/${suggested}`),
     setDirty: vi.fn(),
     setTitle: vi.fn(),
   };
@@ -52,6 +54,28 @@ describe('desktop bridge IPC', () => {
       result: '/docs/net.netd.json',
     });
     expect(actions.showSaveDialog).toHaveBeenCalledWith('net');
+    expect(await handles.get(DESKTOP_CHANNELS.showFolderDialog)!(app, { title: 'Export' })).toEqual(
+      { ok: true, result: '/docs/models' },
+    );
+    expect(actions.showFolderDialog).toHaveBeenCalledWith('Export');
+    expect(
+      await handles.get(DESKTOP_CHANNELS.showExportDialog)!(app, { suggested: 'm.onnx' }),
+    ).toEqual({ ok: true, result: '/docs/m.onnx' });
+  });
+
+  it('rejects malformed folder and export dialog requests without opening a dialog', async () => {
+    const { handles, app, stranger, actions } = setup();
+    const bad = await handles.get(DESKTOP_CHANNELS.showExportDialog)!(app, { suggested: 3 });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    if (!bad.ok) expect(bad.error.message).toContain('suggested');
+    const long = await handles.get(DESKTOP_CHANNELS.showFolderDialog)!(app, {
+      title: 'x'.repeat(5000),
+    });
+    expect(long).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    const refused = await handles.get(DESKTOP_CHANNELS.showFolderDialog)!(stranger, {});
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(actions.showFolderDialog).not.toHaveBeenCalled();
+    expect(actions.showExportDialog).not.toHaveBeenCalled();
   });
 
   it('rejects malformed dialog requests and other senders without opening a dialog', async () => {

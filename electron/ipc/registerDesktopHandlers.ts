@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { formatZodError } from '../../main/api/errors.ts';
+import { MAX_PATH_CHARS } from '../../main/api/schemas.ts';
 import { DESKTOP_CHANNELS } from '../desktopBridge.ts';
 import { ipcError } from './ipcResult.ts';
 import type { IpcResult } from './ipcResult.ts';
@@ -21,6 +22,10 @@ export interface DesktopIpcLike {
 export interface DesktopActions {
   showOpenDialog(): Promise<string | null>;
   showSaveDialog(suggestedName: string | undefined): Promise<string | null>;
+  /** *Export model*: the folder chosen is the only one the host then writes the model into. */
+  showFolderDialog(title: string | undefined): Promise<string | null>;
+  /** *Export*: the path chosen is the only one the host then exports to. */
+  showExportDialog(suggested: string): Promise<string | null>;
   setDirty(isDirty: boolean): void;
   setTitle(title: string): void;
 }
@@ -31,6 +36,10 @@ const MAX_TITLE_LENGTH = 300;
 export const desktopRequestSchemas = {
   showOpenDialog: z.strictObject({}).nullish(),
   showSaveDialog: z.strictObject({ suggestedName: z.string().max(1000).optional() }).nullish(),
+  showFolderDialog: z
+    .strictObject({ title: z.string().max(MAX_TITLE_LENGTH).optional() })
+    .nullish(),
+  showExportDialog: z.strictObject({ suggested: z.string().max(MAX_PATH_CHARS) }),
   setDirty: z.strictObject({ isDirty: z.boolean() }),
   setTitle: z.strictObject({ title: z.string().max(MAX_TITLE_LENGTH) }),
 };
@@ -83,6 +92,12 @@ export function registerDesktopHandlers(
   );
   invoke(DESKTOP_CHANNELS.showSaveDialog, desktopRequestSchemas.showSaveDialog, (req) =>
     actions.showSaveDialog(req?.suggestedName),
+  );
+  invoke(DESKTOP_CHANNELS.showFolderDialog, desktopRequestSchemas.showFolderDialog, (req) =>
+    actions.showFolderDialog(req?.title),
+  );
+  invoke(DESKTOP_CHANNELS.showExportDialog, desktopRequestSchemas.showExportDialog, (req) =>
+    actions.showExportDialog(req.suggested),
   );
   notify(DESKTOP_CHANNELS.setDirty, desktopRequestSchemas.setDirty, (req) =>
     actions.setDirty(req.isDirty),

@@ -56,7 +56,7 @@ export function createNetdApi(ipc: RendererIpc): NetdApi {
  * until the renderer's first listener arrives, so a file given on the command line is not lost
  * while React is still mounting.
  */
-export function createNetdDesktop(ipc: RendererIpc): NetdDesktop {
+export function createNetdDesktop(ipc: RendererIpc): Required<NetdDesktop> {
   const listeners = new Set<(command: MenuCommand) => void>();
   const pending: MenuCommand[] = [];
   ipc.on(DESKTOP_CHANNELS.menuCommand, (_event: IpcRendererEvent, payload: unknown) => {
@@ -82,6 +82,16 @@ export function createNetdDesktop(ipc: RendererIpc): NetdDesktop {
       return unwrapIpcResult(await ipc.invoke(DESKTOP_CHANNELS.showSaveDialog, req)) as
         string | null;
     },
+    async showFolderDialog(options?: { title?: string }): Promise<string | null> {
+      const req = { title: options?.title };
+      return unwrapIpcResult(await ipc.invoke(DESKTOP_CHANNELS.showFolderDialog, req)) as
+        string | null;
+    },
+    async showExportDialog(suggested: string): Promise<string | null> {
+      const req = { suggested };
+      return unwrapIpcResult(await ipc.invoke(DESKTOP_CHANNELS.showExportDialog, req)) as
+        string | null;
+    },
     setDirty(isDirty: boolean): void {
       ipc.send(DESKTOP_CHANNELS.setDirty, { isDirty });
     },
@@ -95,9 +105,11 @@ export function createNetdDesktop(ipc: RendererIpc): NetdDesktop {
  * Returns `window.netdDialogs`, the shape the renderer's file-dialog indirection
  * (`renderer/files/dialogs.ts`) looks for, so the designer gets native dialogs with no wiring.
  */
-export function createNetdDialogs(desktop: NetdDesktop): NetdDialogs {
+export function createNetdDialogs(desktop: Required<NetdDesktop>): NetdDialogs {
   return {
     openDialog: () => desktop.showOpenDialog(),
     saveDialog: (suggestedName: string) => desktop.showSaveDialog({ suggestedName }),
+    folderDialog: (title: string) => desktop.showFolderDialog({ title }),
+    exportDialog: (suggested: string) => desktop.showExportDialog(suggested),
   };
 }

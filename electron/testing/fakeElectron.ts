@@ -93,6 +93,8 @@ export function createFakeElectron() {
   let menuTemplate: unknown[] = [];
   const errors: string[] = [];
   const questions: { message: string; buttons: string[] }[] = [];
+  /** What the next native open/save dialog answers (null: the user cancels). */
+  let dialogAnswer: string | null = null;
   const app = Object.assign(new EventEmitter(), {
     isPackaged: false,
     whenReady: () => Promise.resolve(),
@@ -135,6 +137,12 @@ export function createFakeElectron() {
       },
     },
     dialog: {
+      showOpenDialog: async () =>
+        dialogAnswer === null
+          ? { canceled: true, filePaths: [] }
+          : { canceled: false, filePaths: [dialogAnswer] },
+      showSaveDialog: async () =>
+        dialogAnswer === null ? { canceled: true } : { canceled: false, filePath: dialogAnswer },
       showErrorBox: (title: string, message: string) => void errors.push(`${title}: ${message}`),
       /** Answers every question with its cancel button. */
       showMessageBox: async (
@@ -166,6 +174,10 @@ export function createFakeElectron() {
       FakeBrowserWindow.onLoading = hook;
     },
     protocolHandler: () => protocolHandler,
+    /** Sets what the native open/save dialogs answer from now on (null: cancel). */
+    setDialogAnswer: (answer: string | null) => {
+      dialogAnswer = answer;
+    },
     menu: () => menuTemplate,
   };
 }

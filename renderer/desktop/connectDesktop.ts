@@ -22,9 +22,14 @@ function reportFailure(command: MenuCommand, err: unknown): void {
  * throw or reject become an error notification, never an unhandled rejection.
  */
 export function connectDesktop(desktop: NetdDesktop, actions: MenuActions): () => void {
+  // The desktop host writes only where its native dialogs answered: Export and Export model
+  // pick their destination there too.
+  const { showFolderDialog, showExportDialog } = desktop;
   setFileDialogs({
     openDialog: () => desktop.showOpenDialog(),
     saveDialog: (suggestedName) => desktop.showSaveDialog({ suggestedName }),
+    ...(showFolderDialog && { folderDialog: (title: string) => showFolderDialog({ title }) }),
+    ...(showExportDialog && { exportDialog: (suggested: string) => showExportDialog(suggested) }),
   });
 
   const unsubscribeMenu = desktop.onMenuCommand((command) => {

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { ExportFormat } from '../../main/api/contract.ts';
 import { api } from '../api/client.ts';
 import { errorMessage } from '../api/errors.ts';
+import { fileDialogs } from '../files/dialogs.ts';
 import { slug } from '../files/fileActions.ts';
 import { useDocStore } from '../state/docStore.ts';
 import { useFileStore } from '../state/fileStore.ts';
@@ -32,6 +33,9 @@ export function ExportDialog() {
   const [format, setFormat] = useState<ExportFormat>('onnx');
   const [withTraining, setWithTraining] = useState(false);
   const [out, setOut] = useState('');
+  // Desktop: the path last chosen in the native dialog (the only kind the host exports to).
+  const [chosen, setChosen] = useState<string | null>(null);
+  const nativeDialog = fileDialogs().exportDialog;
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const stem = slug(doc.name);
@@ -40,6 +44,7 @@ export function ExportDialog() {
   useEffect(() => {
     if (!target) return;
     setOutcome(null);
+    setChosen(null);
     setOut(`${designPath ? folderOf(designPath) : ''}${defaultFileName(stem, format)}`);
     // Only on opening: the format switch below keeps the user's folder and typed name.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -58,6 +63,14 @@ export function ExportDialog() {
     setOutcome(null);
   };
   const browse = async () => {
+    if (nativeDialog) {
+      const picked = await nativeDialog(out.trim() || defaultFileName(stem, format));
+      if (picked) {
+        setOut(picked);
+        setChosen(picked);
+      }
+      return;
+    }
     const path = await askPath({
       mode: 'save',
       suggestedName: out || defaultFileName(stem, format),
@@ -67,13 +80,22 @@ export function ExportDialog() {
     if (path) setOut(path);
   };
   const run = async () => {
+    let where = out.trim();
+    // Desktop: a path the page holds is confirmed in the native dialog before anything is written.
+    if (nativeDialog && where !== chosen) {
+      const picked = await nativeDialog(where);
+      if (!picked) return;
+      setOut(picked);
+      setChosen(picked);
+      where = picked;
+    }
     setBusy(true);
     setOutcome(null);
     const req = {
       doc,
       designPath,
       to: format,
-      out: out.trim(),
+      out: where,
       ...(target.runId ? { runId: target.runId } : {}),
       ...(format === 'pytorch' && withTraining ? { withTraining: true } : {}),
     };

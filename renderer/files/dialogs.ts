@@ -15,6 +15,16 @@ export interface FileDialogs {
   saveDialog(suggestedName: string): Promise<string | null>;
   /** An ONNX model to import, or null when cancelled (the in-app browser when absent). */
   importDialog?(): Promise<string | null>;
+  /**
+   * Desktop only: a native folder dialog (*Export model*). The desktop host writes only into
+   * folders chosen there, so where it exists it is the only way to pick one.
+   */
+  folderDialog?(title: string): Promise<string | null>;
+  /**
+   * Desktop only: the native save dialog of *Export*, starting at `suggested` (a name or a full
+   * path). The desktop host exports only to paths chosen there.
+   */
+  exportDialog?(suggested: string): Promise<string | null>;
 }
 
 const inAppDialogs: FileDialogs = {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ConfusionMatrix } from './ConfusionMatrix.tsx';
+import { fileDialogs } from '../files/dialogs.ts';
 import { askPath } from '../state/promptStore.ts';
 import { openExport } from '../export/exportStore.ts';
 import { formatLoss, formatPercent } from './format.ts';
@@ -17,11 +18,67 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
   );
 }
 
+/** What Export model says once written, or why not. */
+function ExportOutcome() {
+  const exporting = useTrainingStore((s) => s.exporting);
+  return (
+    <>
+      {exporting.path && (
+        <p className="tr-ok-line" role="status">
+          Saved to <code>{exporting.path}</code>
+        </p>
+      )}
+      {exporting.error && (
+        <p className="tr-error-line" role="alert">
+          {exporting.error}
+        </p>
+      )}
+    </>
+  );
+}
+
+/**
+ * Desktop: the folder comes from the native dialog only — the desktop host writes the model into
+ * no folder the page typed (an injected script could type any).
+ */
+function ExportModelNative({
+  runId,
+  folderDialog,
+}: {
+  runId: string;
+  folderDialog: (title: string) => Promise<string | null>;
+}) {
+  const exporting = useTrainingStore((s) => s.exporting);
+  const exportModel = useTrainingStore((s) => s.exportModel);
+  const choose = async (): Promise<void> => {
+    const dir = await folderDialog('Export the model to…');
+    if (dir !== null) await exportModel(runId, dir);
+  };
+  return (
+    <div className="tr-export">
+      <div className="tr-folder-row">
+        <button
+          type="button"
+          className="btn btn--accent"
+          disabled={exporting.busy}
+          onClick={() => void choose()}
+          data-testid="export-model-native"
+        >
+          {exporting.busy ? 'Exporting…' : 'Export model (TensorFlow.js)…'}
+        </button>
+      </div>
+      <ExportOutcome />
+    </div>
+  );
+}
+
 /** Exports the run's trained model (tfjs format) into a folder on the host. */
 function ExportModel({ runId }: { runId: string }) {
   const exporting = useTrainingStore((s) => s.exporting);
   const exportModel = useTrainingStore((s) => s.exportModel);
   const [dir, setDir] = useState('');
+  const folderDialog = fileDialogs().folderDialog;
+  if (folderDialog) return <ExportModelNative runId={runId} folderDialog={folderDialog} />;
   const browse = async (): Promise<void> => {
     const path = await askPath({
       mode: 'folder',
@@ -57,16 +114,7 @@ function ExportModel({ runId }: { runId: string }) {
           {exporting.busy ? 'Exporting…' : 'Export'}
         </button>
       </div>
-      {exporting.path && (
-        <p className="tr-ok-line" role="status">
-          Saved to <code>{exporting.path}</code>
-        </p>
-      )}
-      {exporting.error && (
-        <p className="tr-error-line" role="alert">
-          {exporting.error}
-        </p>
-      )}
+      <ExportOutcome />
     </div>
   );
 }
