@@ -8,6 +8,7 @@
  *   from the pointer move to the painted frame, and the frames per second that gives).
  *
  *   npx tsx bench/ui.ts            (NETD_CHROMIUM overrides /usr/bin/chromium)
+ *   npx tsx bench/ui.ts --drag     (only the drag: loads, expands and fits ResNet-152 untimed)
  */
 import { chromium, type Page } from 'playwright-core';
 import { api } from '../e2e/helpers/app.ts';
@@ -15,6 +16,7 @@ import { startAppServer } from '../e2e/helpers/server.ts';
 import { fmtInt } from '../main/network/catalog/format.ts';
 
 const RUNS = 9;
+const DRAG_ONLY = process.argv.includes('--drag');
 const FRAME_MS = 1000 / 60;
 
 /** In-page: types `value` into the inspector's filters field, resolves ms until the totals change. */
@@ -151,6 +153,22 @@ async function editTimes(page: Page): Promise<number[]> {
   return times;
 }
 
+/** The canvas's zoom factor, from the viewport's transform. */
+async function zoomOf(page: Page): Promise<number> {
+  const t = (await page.evaluate(VIEWPORT_TRANSFORM)) as string | undefined;
+  return Number(/scale\(([\d.e-]+)\)/.exec(t ?? '')?.[1] ?? NaN);
+}
+
+/** Drags card `id` by 60 pointer moves and prints ms per move and the frames per second. */
+async function dragLine(page: Page, id: string, label: string): Promise<void> {
+  const steps = (await page.evaluate(
+    `(${DRAG_AND_WAIT})(${JSON.stringify({ id, steps: 60 })})`,
+  )) as number[];
+  line(`${label} (ms per move)`, steps);
+  const mean = steps.reduce((a, b) => a + b, 0) / steps.length;
+  console.log(`${''.padEnd(52)} ${(1000 / mean).toFixed(1)} frames per second while dragging`);
+}
+
 async function main(): Promise<void> {
   const server = await startAppServer();
   const browser = await chromium.launch({
@@ -164,17 +182,21 @@ async function main(): Promise<void> {
     console.log('NetDesigner UI bench (Chromium, 1440×900, web host on 127.0.0.1)\n');
 
     const lenetTotal = await readTotalOf(page, 'lenet5');
-    await loadTemplate(page, 'lenet5', lenetTotal);
-    await selectFirstConv(page);
-    line('LeNet-5: edit → totals on screen', await editTimes(page));
+    if (DRAG_ONLY) {
+      await openTemplate(page, 'resnet152', '60,192,808');
+    } else {
+      await loadTemplate(page, 'lenet5', lenetTotal);
+      await selectFirstConv(page);
+      line('LeNet-5: edit → totals on screen', await editTimes(page));
 
-    const loads: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      // Start from LeNet each time so the ResNet totals are new when they appear.
-      await openTemplate(page, 'lenet5', lenetTotal);
-      loads.push(await loadTemplate(page, 'resnet152', '60,192,808'));
+      const loads: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        // Start from LeNet each time so the ResNet totals are new when they appear.
+        await openTemplate(page, 'lenet5', lenetTotal);
+        loads.push(await loadTemplate(page, 'resnet152', '60,192,808'));
+      }
+      line('ResNet-152: click in gallery → cards and totals shown', loads);
     }
-    line('ResNet-152: click in gallery → cards and totals shown', loads);
 
     const expandMs = await page.evaluate(`(async () => {
       const t0 = performance.now();
@@ -191,8 +213,10 @@ async function main(): Promise<void> {
     const count = await page.evaluate(
       `document.querySelector('[data-testid="inspector"]').textContent.match(/Layers\\s*([\\d,]+)/)?.[1]`,
     );
-    await selectFirstConv(page);
-    line(`ResNet-152 expanded (${String(count)} layers): edit → totals`, await editTimes(page));
+    if (!DRAG_ONLY) {
+      await selectFirstConv(page);
+      line(`ResNet-152 expanded (${String(count)} layers): edit → totals`, await editTimes(page));
+    }
 
     const fits: number[] = [];
     for (let i = 0; i < 3; i++) {
@@ -214,12 +238,22 @@ async function main(): Promise<void> {
       `[...document.querySelectorAll('.react-flow__node')].map((n) => n.getAttribute('data-id')).find((id) => /conv2$/.test(id ?? ''))`,
     )) as string | undefined;
     if (!target) throw new Error('no conv2 card on screen to drag');
-    const steps = (await page.evaluate(
-      `(${DRAG_AND_WAIT})(${JSON.stringify({ id: target, steps: 60 })})`,
-    )) as number[];
-    line(`ResNet-152 expanded: drag ${target} (ms per move)`, steps);
-    const mean = steps.reduce((a, b) => a + b, 0) / steps.length;
-    console.log(`${''.padEnd(52)} ${(1000 / mean).toFixed(1)} frames per second while dragging`);
+    await dragLine(page, target, `ResNet-152 expanded, fitted: drag ${target}`);
+
+    // The same at a readable zoom (full cards with handles, wire labels), zoomed in on the card.
+    for (let i = 0; i < 40 && (await zoomOf(page)) < 0.95; i++) {
+      const box = await page.locator(`.react-flow__node[data-id="${target}"]`).boundingBox();
+      if (!box) throw new Error(`${target} left the screen while zooming in`);
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.wheel(0, -120);
+      await page.waitForTimeout(50);
+    }
+    const zoom = await zoomOf(page);
+    await dragLine(
+      page,
+      target,
+      `ResNet-152 expanded, ${Math.round(zoom * 100)} %: drag ${target}`,
+    );
   } finally {
     await browser.close();
     await server.stop();

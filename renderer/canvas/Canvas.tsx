@@ -4,7 +4,7 @@
  * drag in progress lives only here (positions laid over the doc) and reaches the document once,
  * when it ends: the panels, the selection and the undo history never see its frames.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -35,9 +35,10 @@ import { canvasHint } from './canvasHint.ts';
 import { LayerNode } from './LayerNode.tsx';
 import { NodeMenu, type NodeMenuState } from './NodeMenu.tsx';
 import { RoutedEdge as RoutedEdgeView } from './RoutedEdge.tsx';
+import { RouteStore, RouteStoreContext } from './routeStore.ts';
 import { StageNode } from './StageNode.tsx';
 import { FlowCache, type DiagramFlowNode, type RoutedEdge } from './toFlow.ts';
-import { READABLE_COMPACT_ZOOM } from './zoomLevel.ts';
+import { READABLE_COMPACT_ZOOM, useZoomLevelFromStore, ZoomLevelContext } from './zoomLevel.ts';
 import { revealViewport } from './reveal.ts';
 import { registerViewport } from './viewportBridge.ts';
 import { PALETTE_MIME } from '../palette/dnd.ts';
@@ -176,6 +177,13 @@ export function Canvas() {
     [cache, view, analysis, problemsByNode, groups, selectedNodes, inputs],
   );
   const edges = useMemo(() => cache.buildEdges(view, selectedEdges), [cache, view, selectedEdges]);
+  // Routes go to the wires through their own store (see routeStore.ts), before React Flow's
+  // passive effect hands it new edges, so a new wire finds its route on its first render.
+  const [routeStore] = useState(() => new RouteStore());
+  const zoomLevel = useZoomLevelFromStore();
+  useLayoutEffect(() => {
+    routeStore.set(new Map(view.edges.map((e) => [e.id, e.route])));
+  }, [routeStore, view]);
   // The minimap only earns its corner when part of the network is out of view.
   const bounds = useMemo(() => boundsOf(view.items.map((i) => i.box)), [view]);
   const allInView = useStore(
@@ -362,47 +370,51 @@ export function Canvas() {
       onDrop={onDrop}
       aria-label="Network canvas"
     >
-      <ReactFlow<DiagramFlowNode, RoutedEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={NODE_TYPES}
-        edgeTypes={EDGE_TYPES}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        onNodeContextMenu={onNodeContextMenu}
-        onPaneClick={closeMenu}
-        onMoveStart={closeMenu}
-        isValidConnection={isValidConnection}
-        onNodeDragStop={onDragStop}
-        onSelectionDragStop={onDragStop}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        snapToGrid
-        snapGrid={SNAP}
-        minZoom={0.05}
-        maxZoom={2.5}
-        colorMode={theme}
-        onlyRenderVisibleElements={nodes.length > VIRTUALISE_ABOVE}
-        defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
-        proOptions={PRO_OPTIONS}
-        elevateEdgesOnSelect
-      >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
-        {!allInView && (
-          <MiniMap<DiagramFlowNode>
-            pannable
-            zoomable
-            nodeColor={minimapColor}
-            nodeStrokeWidth={0}
-            ariaLabel="Mini map"
-            style={{ width: 150, height: 110 }}
-          />
-        )}
-        <Controls showInteractive={false} aria-label="Zoom controls" />
-      </ReactFlow>
+      <ZoomLevelContext.Provider value={zoomLevel}>
+        <RouteStoreContext.Provider value={routeStore}>
+          <ReactFlow<DiagramFlowNode, RoutedEdge>
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={NODE_TYPES}
+            edgeTypes={EDGE_TYPES}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onConnect={onConnect}
+            onConnectEnd={onConnectEnd}
+            onNodeContextMenu={onNodeContextMenu}
+            onPaneClick={closeMenu}
+            onMoveStart={closeMenu}
+            isValidConnection={isValidConnection}
+            onNodeDragStop={onDragStop}
+            onSelectionDragStop={onDragStop}
+            deleteKeyCode={null}
+            selectionKeyCode="Shift"
+            multiSelectionKeyCode={MULTI_SELECT_KEYS}
+            snapToGrid
+            snapGrid={SNAP}
+            minZoom={0.05}
+            maxZoom={2.5}
+            colorMode={theme}
+            onlyRenderVisibleElements={nodes.length > VIRTUALISE_ABOVE}
+            defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
+            proOptions={PRO_OPTIONS}
+            elevateEdgesOnSelect
+          >
+            <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+            {!allInView && (
+              <MiniMap<DiagramFlowNode>
+                pannable
+                zoomable
+                nodeColor={minimapColor}
+                nodeStrokeWidth={0}
+                ariaLabel="Mini map"
+                style={{ width: 150, height: 110 }}
+              />
+            )}
+            <Controls showInteractive={false} aria-label="Zoom controls" />
+          </ReactFlow>
+        </RouteStoreContext.Provider>
+      </ZoomLevelContext.Provider>
       {menu && <NodeMenu menu={menu} onClose={closeMenu} />}
       {hint && (
         <div className={doc.nodes.length === 0 ? 'canvas__empty' : 'canvas__hint'} role="note">

@@ -6,13 +6,23 @@ import { memo } from 'react';
 import { BaseEdge, type EdgeProps } from '@xyflow/react';
 import { roundedPath } from '../diagram/route.ts';
 import { LABEL_HEIGHT, labelWidth } from '../diagram/view.ts';
+import { useRoute } from './routeStore.ts';
 import type { RoutedEdge as RoutedEdgeType } from './toFlow.ts';
 import { useCompact } from './zoomLevel.ts';
 
-function RoutedEdgeView({ data, markerEnd, style, interactionWidth }: EdgeProps<RoutedEdgeType>) {
+function RoutedEdgeView({
+  id,
+  data,
+  markerEnd,
+  style,
+  interactionWidth,
+}: EdgeProps<RoutedEdgeType>) {
   const compact = useCompact();
-  if (!data) return null;
-  const { points, label, labelAt } = data;
+  // The route comes from the canvas's route store, not from the edge (see routeStore.ts).
+  const route = useRoute(id);
+  if (!data || !route) return null;
+  const { label } = data;
+  const { points, label: labelAt } = route;
   const w = labelWidth(label);
   return (
     <>
@@ -40,5 +50,5 @@ function RoutedEdgeView({ data, markerEnd, style, interactionWidth }: EdgeProps<
   );
 }
 
-/** Memoised: re-renders only when its route, label or selection changes. */
+/** Memoised: re-renders only when its route, label, selection or end points change. */
 export const RoutedEdge = memo(RoutedEdgeView);

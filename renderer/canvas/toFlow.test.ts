@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { NetworkDoc } from '../../main/network/types.ts';
 import { stubAnalysis } from '../testing/analysisStub.ts';
-import { setParam } from '../graph/ops.ts';
-import { buildView } from '../diagram/view.ts';
+import { moveNodes, setParam } from '../graph/ops.ts';
+import { buildView, RouteCache } from '../diagram/view.ts';
 import { FlowCache } from './toFlow.ts';
 
 const doc: NetworkDoc = {
@@ -68,5 +68,20 @@ describe('canvas elements', () => {
     );
     expect(input?.handles?.map((h) => h.type)).toEqual(['source']);
     expect(conv?.handles?.map((h) => h.type)).toEqual(['target', 'source']);
+  });
+
+  it('hands React Flow the same edge array while a drag only changes routes', () => {
+    const cache = new FlowCache();
+    const routes = new RouteCache();
+    const before = buildView(doc, analysis, routes);
+    const first = cache.buildEdges(before, new Set());
+    const after = buildView(moveNodes(doc, new Map([['a', { x: 300, y: 100 }]])), analysis, routes);
+    // The wires of the moved card have new routes…
+    expect(after.edges.find((e) => e.id === 'in->a')?.route).not.toBe(
+      before.edges.find((e) => e.id === 'in->a')?.route,
+    );
+    // …but the edges React Flow sees are unchanged, down to the array.
+    expect(cache.buildEdges(after, new Set())).toBe(first);
+    expect(cache.buildEdges(after, new Set(['in->a']))).not.toBe(first);
   });
 });

@@ -13,7 +13,7 @@ import type {
   Problem,
 } from '../../main/network/types.ts';
 import { NODE_HEIGHT, NODE_WIDTH } from '../graph/layout.ts';
-import type { Direction, Point } from '../diagram/route.ts';
+import type { Direction } from '../diagram/route.ts';
 import type { DiagramView } from '../diagram/view.ts';
 
 export type LayerNodeData = {
@@ -38,10 +38,9 @@ export type LayerFlowNode = Node<LayerNodeData, 'layer'>;
 export type StageFlowNode = Node<StageNodeData, 'stage'>;
 export type DiagramFlowNode = LayerFlowNode | StageFlowNode;
 
+/** A wire's label; its route is in the canvas's route store (routeStore.ts), not here. */
 export type RoutedEdgeData = {
-  points: Point[];
   label: string;
-  labelAt: Point | null;
 };
 export type RoutedEdge = Edge<RoutedEdgeData, 'routed'>;
 
@@ -84,6 +83,7 @@ export function sizeFraction(params: number, max: number): number {
 export class FlowCache {
   private nodes = new Map<string, { flow: DiagramFlowNode; key: unknown[] }>();
   private edges = new Map<string, { flow: RoutedEdge; key: unknown[] }>();
+  private edgeList: RoutedEdge[] = [];
 
   /** The React Flow nodes of `view`. */
   buildNodes(
@@ -155,13 +155,15 @@ export class FlowCache {
     return out;
   }
 
-  /** The React Flow edges of `view`, routed around the cards. */
+  /**
+   * The React Flow edges of `view` (without their routes: see routeStore.ts). While no wire's
+   * ends, label or selection change — as through a drag — this is the same array as last time.
+   */
   buildEdges(view: DiagramView, selected: ReadonlySet<string>): RoutedEdge[] {
     const next = new Map<string, { flow: RoutedEdge; key: unknown[] }>();
     const out = view.edges.map((e) => {
       const isSelected = selected.has(e.id);
-      // The route cache hands back the same route object while a wire stays where it was.
-      const key = [e.source, e.target, e.label, isSelected, e.merge, e.route];
+      const key = [e.source, e.target, e.label, isSelected, e.merge];
       const old = this.edges.get(e.id);
       const flow =
         old && sameKey(old.key, key)
@@ -171,7 +173,7 @@ export class FlowCache {
               source: e.source,
               target: e.target,
               type: 'routed',
-              data: { points: e.route.points, label: e.label, labelAt: e.route.label },
+              data: { label: e.label },
               selected: isSelected,
               className: e.merge ? 'edge-merge' : undefined,
             } satisfies RoutedEdge);
@@ -179,7 +181,9 @@ export class FlowCache {
       return flow;
     });
     this.edges = next;
-    return out;
+    const same = out.length === this.edgeList.length && out.every((e, i) => e === this.edgeList[i]);
+    if (!same) this.edgeList = out;
+    return this.edgeList;
   }
 }
 
