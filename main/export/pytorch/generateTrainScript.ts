@@ -1,10 +1,14 @@
 /**
  * The standalone `train.py` of `netd export --with-training`: NetDesigner's data loading and trainer
- * (netd_torch/data.py and trainer.py, copied in whole) plus the exported model, so the user can
+ * (the netd_torch modules in {@link DATA_MODULES}, weights.py and trainer.py, copied in whole —
+ * the very code the app's PyTorch engine runs) plus the exported model, so the user can
  * leave NetDesigner with two files and keep going with `python train.py` or `torchrun`.
  */
 import type { GeneratedModel } from './generateModel.ts';
 import { pythonSource } from './pythonSources.ts';
+
+/** netd_torch's data modules, each after the ones it imports. */
+export const DATA_MODULES = ['images.py', 'splits.py', 'image_folder.py', 'data.py', 'loader.py'];
 
 /** A package module's text without its docstring and its imports (collected separately). */
 function body(text: string): { imports: string[]; code: string } {
@@ -48,7 +52,7 @@ function sortImports(lines: string[]): string[] {
  */
 export function generateTrainScript(model: GeneratedModel, modelFile: string): string {
   const moduleName = modelFile.replace(/\.py$/, '');
-  const data = body(pythonSource('data.py'));
+  const data = DATA_MODULES.map((m) => body(pythonSource(m)));
   const weights = body(pythonSource('weights.py'));
   const trainer = body(pythonSource('trainer.py'));
   return [
@@ -62,13 +66,18 @@ export function generateTrainScript(model: GeneratedModel, modelFile: string): s
     'Picks CUDA, then Apple MPS, then the CPU (or --device); on CUDA it trains with bf16 autocast (fp16 on GPUs',
     'without bf16) and channels_last. `python train.py --help` lists every option.',
     '"""',
-    ...sortImports([...data.imports, ...weights.imports, ...trainer.imports, 'import sys']),
+    ...sortImports([
+      ...data.flatMap((d) => d.imports),
+      ...weights.imports,
+      ...trainer.imports,
+      'import sys',
+    ]),
     '',
     `from ${moduleName} import DESIGN_LAYERS, ${model.className}`,
     '',
     '# --- data: the same images, splits and normalisation as NetDesigner -------------------------',
     '',
-    data.code,
+    data.map((d) => d.code).join('\n\n\n'),
     '',
     '',
     "# --- weights: NetDesigner's weights.safetensors (TensorFlow.js layouts) ↔ this model --------",

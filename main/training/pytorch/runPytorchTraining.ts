@@ -1,13 +1,15 @@
 /**
  * A training run on the PyTorch engine, seen from NetDesigner exactly like a tfjs run: the same
- * validation, data loading and seeded split (handed to Python once, memory-mapped), the same
- * events (started, batch, epoch, done | failed) recorded in the same run store. The design is
+ * validation, the same data with the same seeded splits and normalisation, the same events
+ * (started, batch, epoch, done | failed) recorded in the same run store. Python reads the data
+ * itself (netd_torch/data.py, the code the exported train.py carries): Node only reads headers, so
+ * no data set is held twice, and image files are decoded when a batch needs them. The design is
  * trained as the code `netd export --to pytorch` writes (model.py, kept in the run folder).
  * Stop takes effect before the next batch; a Python process that dies becomes a failed run that
  * keeps every metric logged so far and shows the end of its stderr.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -16,13 +18,13 @@ import { generateModel } from '../../export/pytorch/generateModel.ts';
 import { ExportError } from '../../export/pytorch/nodeCode.ts';
 import { designError } from '../compile/errors.ts';
 import { checkDataFits } from '../data/checkDataFits.ts';
-import { describeData, loadDataset } from '../data/loadDataset.ts';
-import { prepareData } from '../data/prepare.ts';
+import { describeData } from '../data/loadDataset.ts';
 import type { RunWriter } from '../runs/runWriter.ts';
 import { TrainingFailure } from '../trainer/failure.ts';
 import { resolveTrainingOptions } from '../trainer/options.ts';
 import { failureEvent, type RunOutcome } from '../trainer/runTraining.ts';
 import type {
+  DataDescription,
   TorchBackendName,
   TrainingEvent,
   TrainingOptions,
@@ -31,7 +33,6 @@ import type {
 import type { DeviceName } from '../vocabulary.ts';
 import { EngineError, torchGpu } from './chooseEngine.ts';
 import { parsePythonEvent } from './events.ts';
-import { writeHandoff } from './handoff.ts';
 import { PYTORCH_DIR, probeTorch, torchInstallHint } from './python.ts';
 
 /** How the PyTorch engine runs: device (default cuda → mps → cpu) and processes (DDP). */
@@ -57,6 +58,8 @@ function trainerArgs(o: TrainingOptions): string[] {
     '--step-gamma', String(o.stepGamma),
     '--val-split', String(o.validationSplit),
     '--seed', String(o.seed),
+    '--limit', String(o.limit),
+    '--test-limit', String(o.testLimit),
     '--patience', String(o.earlyStoppingPatience),
     '--shift', String(o.augment.shift),
   ]; // prettier-ignore
@@ -226,7 +229,6 @@ export async function runPytorchTraining(
     return { ended: 'failed', errorName: name, message: failed.message };
   };
   const runDir = store?.dir ?? mkdtempSync(join(tmpdir(), 'netd-torch-run-'));
-  const handoff = join(runDir, 'data.tmp');
   try {
     const options = resolveTrainingOptions(req.options);
     const device = resolveDevice(settings);
@@ -254,24 +256,20 @@ export async function runPytorchTraining(
       );
     }
     const [c, h, w] = model.inputShape;
-    const dataset = await loadDataset(req.data, {
-      limit: options.limit,
-      testLimit: options.testLimit,
-      inputShape: [h, w, c],
-      seed: options.seed,
-    });
-    const data = prepareData(dataset, {
-      validationSplit: options.validationSplit,
-      seed: options.seed,
-    });
-    writeHandoff(handoff, data, req.data);
+    // Synthetic data and image folders are produced at the network's input size (as tfjs does).
+    const resized = description.format === 'synthetic' || description.format === 'image-folder';
+    const dataDescription: DataDescription = {
+      ...description,
+      inputShape: resized ? [h, w, c] : description.inputShape,
+    };
     const modelFile = join(runDir, 'model.py');
     writeFileSync(modelFile, model.source);
     const stopFile = join(runDir, 'stop.request');
     const args = [
       '--model', modelFile,
       '--class', model.className,
-      '--data-file', handoff,
+      // Resolved here: a relative folder means the one relative to NetDesigner's working directory.
+      '--data', description.path ?? description.spec,
       ...trainerArgs(options),
       '--device', device,
       '--json',
@@ -323,7 +321,7 @@ export async function runPytorchTraining(
             backend,
             engine: 'pytorch',
             backendNote: `${settings.reason}. ${e.deviceName}, ${e.precision}, ${e.world} process${e.world > 1 ? 'es (DDP)' : ''}${launcherNote(launcher)}.`,
-            data: { ...dataset.description, trainCount: e.trainCount, testCount: e.testCount },
+            data: { ...dataDescription, trainCount: e.trainCount, testCount: e.testCount },
             options,
             totalBatches: e.totalBatches,
           });
@@ -379,7 +377,5 @@ export async function runPytorchTraining(
   } catch (err) {
     if (err instanceof EngineError) return fail(new TrainingFailure(err.message), 'EngineError');
     return fail(err);
-  } finally {
-    rmSync(handoff, { recursive: true, force: true });
   }
 }

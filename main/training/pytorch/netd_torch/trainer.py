@@ -11,7 +11,7 @@ import os
 import signal
 import sys
 import time
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterable, List, NamedTuple, Optional, Tuple
 
 import numpy as np
 import torch
@@ -19,7 +19,9 @@ import torch.distributed as dist
 import torch.nn.functional as F
 from torch import nn
 
-from .data import DataError, Rng, load_dataset, prepare, shuffled_indices
+from .data import DataError, Dataset, Prepared, Rng, load_dataset, prepare, shuffled_indices
+from .loader import default_workers, images_in_batches, read_batches
+from .splits import Split, batches_of
 from .weights import design_weights, load_design_weights, read_safetensors, write_safetensors
 
 
@@ -45,13 +47,14 @@ def parse_args(argv: Optional[List[str]] = None) -> argparse.Namespace:
     p.add_argument("--device", choices=["auto", "cuda", "mps", "cpu"], default="auto")
     p.add_argument("--no-amp", action="store_true", help="train in float32 on CUDA too")
     p.add_argument("--workers", type=int, default=0, help="CPU threads per process (0 = PyTorch's choice)")
+    p.add_argument("--data-workers", type=int, default=-1,
+                   help="processes decoding image files per training process (-1 = up to 4 for image folders, 0 for arrays)")
     p.add_argument("--out", default="", help="folder for model.pt (default: none)")
     p.add_argument("--json", action="store_true", help="one JSON event per line on stdout")
     p.add_argument("--stop-file", default="", help="stop before the next batch once this file exists")
     p.add_argument("--init-weights", default="", help="start from these NetDesigner weights (.safetensors)")
     p.add_argument("--init", choices=["torch", "keras"], default="torch",
                    help="fresh weights: PyTorch's default or Keras's (Glorot uniform, zero bias; as the TensorFlow.js engine)")
-    p.add_argument("--data-file", default="", help=argparse.SUPPRESS)  # NetDesigner's prepared data
     return p.parse_args(argv)
 
 
@@ -168,7 +171,18 @@ class Distributed:
             dist.destroy_process_group()
 
 
-def evaluate(model: nn.Module, x: torch.Tensor, y: torch.Tensor, idx: np.ndarray, classes: int, bs: int,
+class Feed(NamedTuple):
+    """Where batches come from: the data set, its normalisation, and how images are read."""
+    data: Dataset
+    prepared: Prepared
+    workers: int
+    pin: bool
+
+    def batches(self, split: Split, index_batches: List[np.ndarray]) -> Iterable[Tuple[torch.Tensor, torch.Tensor]]:
+        return read_batches(split, index_batches, self.workers, self.pin, self.prepared.mean, self.prepared.std)
+
+
+def evaluate(model: nn.Module, feed: Feed, split: Split, idx: np.ndarray, classes: int, bs: int,
              ctx: Distributed, probabilities: bool, memory_format: torch.memory_format,
              amp: Optional[torch.dtype]) -> Optional[Tuple[float, float, List[List[int]]]]:
     """Loss, accuracy and confusion matrix over `idx` (each process its share, then summed)."""
@@ -179,8 +193,7 @@ def evaluate(model: nn.Module, x: torch.Tensor, y: torch.Tensor, idx: np.ndarray
     confusion = torch.zeros(classes, classes, dtype=torch.float64)
     loss_sum = 0.0
     with torch.no_grad():
-        for start in range(0, len(mine), bs):
-            xb, yb = take(x, y, mine[start : start + bs])
+        for xb, yb in feed.batches(split, batches_of(mine, bs)):
             xb = xb.to(ctx.device, non_blocking=True).contiguous(memory_format=memory_format)
             yb = yb.to(ctx.device)
             with torch.autocast(ctx.device.type, dtype=amp or torch.bfloat16, enabled=amp is not None):
@@ -224,30 +237,16 @@ def train(make_model: Callable[[], nn.Module], argv: Optional[List[str]] = None,
         ctx.close()
 
 
-def load_prepared(args: argparse.Namespace, shape: Tuple[int, int, int]) -> Tuple[Any, ...]:
-    """Channels-last images and labels of train and test as numpy arrays, the split and the classes.
-
-    NetDesigner hands its prepared data over once as .npy files that are memory-mapped here, so
-    batches are read from the page cache and the images are not held a second time.
-    """
-    if args.data_file:
-        meta = json.load(open(os.path.join(args.data_file, "meta.json")))
-        load = lambda name: np.load(os.path.join(args.data_file, f"{name}.npy"), mmap_mode="r")
-        return (load("trainImages"), load("trainLabels"), load("testImages"), load("testLabels"),
-                np.asarray(meta["train"], dtype=np.int64), np.asarray(meta["val"], dtype=np.int64),
-                meta["classes"], meta["spec"])
+def load_data(args: argparse.Namespace, shape: Tuple[int, int, int], ctx: Distributed) -> Feed:
+    """Opens the data as `netd train` does (images stay on disk or in bytes until a batch reads
+    them), splits it with the TypeScript engine's seeded order and measures its statistics."""
     ds = load_dataset(args.data, shape, args.limit, args.test_limit, args.seed)
-    if ds.train.images.shape[1:] != shape:
-        raise DataError(f"the data's images are {'×'.join(map(str, ds.train.images.shape[1:]))} but the model takes {'×'.join(map(str, shape))}")
-    p = prepare(ds, args.val_split, args.seed)
-    return (ds.train.images, ds.train.labels, ds.test.images, ds.test.labels, p.train, p.val, ds.classes, ds.spec)
-
-
-def take(images: np.ndarray, labels: np.ndarray, idx: np.ndarray) -> Tuple[torch.Tensor, torch.Tensor]:
-    """One batch as NCHW float32 and int64 tensors (indices sorted: sequential reads)."""
-    sel = np.sort(idx)
-    x = torch.from_numpy(np.ascontiguousarray(images[sel], dtype=np.float32)).permute(0, 3, 1, 2)
-    return x, torch.from_numpy(np.asarray(labels[sel], dtype=np.int64))
+    if ds.train.shape != shape:
+        raise DataError(f"the data's images are {'×'.join(map(str, ds.train.shape))} but the model takes {'×'.join(map(str, shape))}")
+    workers = args.data_workers if args.data_workers >= 0 else default_workers(ds.format, ctx.world)
+    reader = lambda split, index_batches: images_in_batches(split, index_batches, workers)
+    prepared = prepare(ds, args.val_split, args.seed, reader, (ctx.rank, ctx.world), ctx.sum)
+    return Feed(ds, prepared, workers, ctx.device.type == "cuda")
 
 
 def keras_init(model: nn.Module) -> None:
@@ -272,7 +271,9 @@ def run(make_model: Callable[[], nn.Module], args: argparse.Namespace, ctx: Dist
     c, h, w = model.input_shape
     classes_out = model.num_classes
     probabilities = bool(getattr(model, "outputs_probabilities", False))
-    x, y, tx, ty, train_idx, val_idx, classes, spec = load_prepared(args, (h, w, c))
+    feed = load_data(args, (h, w, c), ctx)
+    train_split, test_split = feed.data.train, feed.data.test
+    train_idx, val_idx, classes, spec = feed.prepared.train, feed.prepared.val, feed.data.classes, feed.data.spec
     if len(classes) != classes_out:
         raise DataError(f"the model outputs {classes_out} classes but the data has {len(classes)}")
     device = ctx.device
@@ -302,7 +303,7 @@ def run(make_model: Callable[[], nn.Module], args: argparse.Namespace, ctx: Dist
     events.emit({
         "event": "started", "device": device.type, "deviceName": device_name(device), "world": ctx.world,
         "torch": torch.__version__, "precision": "bf16 autocast" if amp == torch.bfloat16 else "fp16 autocast" if amp else "float32",
-        "spec": spec, "classes": classes, "trainCount": n, "valCount": len(val_idx), "testCount": len(ty),
+        "spec": spec, "classes": classes, "trainCount": n, "valCount": len(val_idx), "testCount": len(test_split),
         "batchesPerEpoch": batches, "totalBatches": total,
     })
     rng = Rng(args.seed + 1)
@@ -325,19 +326,21 @@ def run(make_model: Callable[[], nn.Module], args: argparse.Namespace, ctx: Dist
         loss_sum_t = torch.zeros((), dtype=torch.float64, device=device)
         correct_t = torch.zeros((), dtype=torch.float64, device=device)
         seen_local = 0
+        mine = []
+        for b in range(batches):
+            batch = order[b * bs : (b + 1) * bs][ctx.rank :: ctx.world][:per_rank]
+            if len(batch) == 0:  # a last batch smaller than the process count: wrap, as DistributedSampler pads
+                batch = order[(b * bs + ctx.rank) % n : (b * bs + ctx.rank) % n + 1]
+            mine.append(np.sort(batch))
+        feeding = iter(feed.batches(train_split, mine))
         for b in range(batches):
             requested = stop["now"] or (args.stop_file and os.path.exists(args.stop_file))
             if ctx.sum([1.0 if requested else 0.0])[0] > 0:
                 stopped = True
                 break
-            batch = order[b * bs : (b + 1) * bs][ctx.rank :: ctx.world][:per_rank]
-            if len(batch) == 0:  # a last batch smaller than the process count: wrap, as DistributedSampler pads
-                batch = order[(b * bs + ctx.rank) % n : (b * bs + ctx.rank) % n + 1]
-            xb, yb = take(x, y, batch)
+            xb, yb = next(feeding)
             if args.flip or args.shift > 0:
                 xb = augment(xb, args.flip, args.shift, gen)
-            if device.type == "cuda":
-                xb, yb = xb.pin_memory(), yb.pin_memory()
             xb = xb.to(device, non_blocking=True).contiguous(memory_format=memory_format)
             yb = yb.to(device, non_blocking=True)
             with torch.autocast(device.type, dtype=amp or torch.bfloat16, enabled=amp is not None):
@@ -366,6 +369,7 @@ def run(make_model: Callable[[], nn.Module], args: argparse.Namespace, ctx: Dist
                     "etaSeconds": elapsed / (b + 1) * (total - done),
                     "memoryBytes": torch.cuda.memory_allocated(device) if device.type == "cuda" else 0,
                 })
+        del feeding  # its worker processes end here, before validation starts its own
         sums = [float(loss_sum_t.item()), float(correct_t.item()), float(seen_local)]
         if not math.isfinite(sums[0]):
             raise ValueError(f"the loss became {sums[0]} in epoch {epoch} — lower the learning rate (now {lr:g})")
@@ -377,7 +381,7 @@ def run(make_model: Callable[[], nn.Module], args: argparse.Namespace, ctx: Dist
             if last["trainLoss"] is None and seen > 0:
                 last["trainLoss"] = loss_sum / seen
             break
-        val = evaluate(model, x, y, val_idx, classes_out, per_rank, ctx, probabilities, memory_format, amp)
+        val = evaluate(model, feed, train_split, val_idx, classes_out, per_rank, ctx, probabilities, memory_format, amp)
         last = {"trainLoss": loss_sum / seen, "valAccuracy": val[1] if val else None}
         epochs_done = epoch
         events.emit({
@@ -397,12 +401,12 @@ def run(make_model: Callable[[], nn.Module], args: argparse.Namespace, ctx: Dist
     val_acc = best[0] if best is not None and not args.no_keep_best else last["valAccuracy"]
     # A stop inside the first epoch still trained some batches: evaluate and keep what was trained.
     trained = epochs_done > 0 or images > 0
-    final_on = None if not trained else "test" if len(ty) > 0 else "val" if len(val_idx) > 0 else None
+    final_on = None if not trained else "test" if len(test_split) > 0 else "val" if len(val_idx) > 0 else None
     final = None
     if final_on == "test":
-        final = evaluate(model, tx, ty, np.arange(len(ty)), classes_out, per_rank, ctx, probabilities, memory_format, amp)
+        final = evaluate(model, feed, test_split, np.arange(len(test_split)), classes_out, per_rank, ctx, probabilities, memory_format, amp)
     elif final_on == "val":
-        final = evaluate(model, x, y, val_idx, classes_out, per_rank, ctx, probabilities, memory_format, amp)
+        final = evaluate(model, feed, train_split, val_idx, classes_out, per_rank, ctx, probabilities, memory_format, amp)
     weights = None
     if args.out and ctx.rank == 0 and trained:
         os.makedirs(args.out, exist_ok=True)
