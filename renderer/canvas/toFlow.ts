@@ -14,7 +14,7 @@ import type {
 } from '../../main/network/types.ts';
 import { NODE_HEIGHT, NODE_WIDTH } from '../graph/layout.ts';
 import type { Direction } from '../diagram/route.ts';
-import type { DiagramView } from '../diagram/view.ts';
+import type { DiagramView, ViewEdge, ViewItem } from '../diagram/view.ts';
 
 export type LayerNodeData = {
   node: NetworkNode;
@@ -81,8 +81,11 @@ export function sizeFraction(params: number, max: number): number {
 
 /** Per-id memory of the last objects built, so unchanged ones keep their identity. */
 export class FlowCache {
-  private nodes = new Map<string, { flow: DiagramFlowNode; key: unknown[] }>();
-  private edges = new Map<string, { flow: RoutedEdge; key: unknown[] }>();
+  private nodes = new Map<string, { flow: DiagramFlowNode; key: unknown[]; item: ViewItem }>();
+  private edges = new Map<string, { flow: RoutedEdge; key: unknown[]; view: ViewEdge }>();
+  /** The inputs of the last `buildNodes` other than the view: while they are the same (as
+   * through a drag), a card whose view item is the same object is kept without comparing. */
+  private context: unknown[] = [];
   private edgeList: RoutedEdge[] = [];
 
   /** The React Flow nodes of `view`. */
@@ -95,10 +98,17 @@ export class FlowCache {
     inputs: ReadonlyMap<string, number>,
   ): DiagramFlowNode[] {
     const max = largest(view, analysis);
-    const next = new Map<string, { flow: DiagramFlowNode; key: unknown[] }>();
+    const next = new Map<string, { flow: DiagramFlowNode; key: unknown[]; item: ViewItem }>();
     const { direction } = view;
+    const context = [analysis, problemsByNode, groups, selected, inputs, max, direction];
+    const sameContext = sameKey(context, this.context);
+    this.context = context;
     const out = view.items.map((item) => {
       const old = this.nodes.get(item.id);
+      if (old && sameContext && old.item === item) {
+        next.set(item.id, old);
+        return old.flow;
+      }
       let key: unknown[];
       let make: () => DiagramFlowNode;
       if (item.kind === 'layer') {
@@ -148,7 +158,7 @@ export class FlowCache {
         });
       }
       const flow = old && sameKey(old.key, key) ? old.flow : make();
-      next.set(item.id, { flow, key });
+      next.set(item.id, { flow, key, item });
       return flow;
     });
     this.nodes = next;
@@ -160,11 +170,16 @@ export class FlowCache {
    * ends, label or selection change — as through a drag — this is the same array as last time.
    */
   buildEdges(view: DiagramView, selected: ReadonlySet<string>): RoutedEdge[] {
-    const next = new Map<string, { flow: RoutedEdge; key: unknown[] }>();
+    const next = new Map<string, { flow: RoutedEdge; key: unknown[]; view: ViewEdge }>();
     const out = view.edges.map((e) => {
       const isSelected = selected.has(e.id);
-      const key = [e.source, e.target, e.label, isSelected, e.merge];
       const old = this.edges.get(e.id);
+      // The route cache hands back the same ViewEdge while a wire is unchanged.
+      if (old && old.view === e && old.flow.selected === isSelected) {
+        next.set(e.id, old);
+        return old.flow;
+      }
+      const key = [e.source, e.target, e.label, isSelected, e.merge];
       const flow =
         old && sameKey(old.key, key)
           ? old.flow
@@ -177,7 +192,7 @@ export class FlowCache {
               selected: isSelected,
               className: e.merge ? 'edge-merge' : undefined,
             } satisfies RoutedEdge);
-      next.set(e.id, { flow, key });
+      next.set(e.id, { flow, key, view: e });
       return flow;
     });
     this.edges = next;
