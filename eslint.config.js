@@ -18,11 +18,13 @@ export const PURE_MODULES = [
   'main/network/outputs.ts',
   'main/network/trainingMemory.ts',
   'main/network/frozen.ts',
+  'main/api/analysisUpdate.ts',
   'main/format/*.ts',
   'main/training/types.ts',
   'main/training/vocabulary.ts',
   'main/training/dataFit.ts',
   'main/training/optionsSchema.ts',
+  'main/training/pytorch/torchDevices.ts',
   'main/templates/types.ts',
 ];
 

@@ -36,10 +36,21 @@ interface ObservedWindow {
   __netdChartPoints?: Record<string, number[]>;
 }
 
-/** Shows the training view and waits for the dashboard. */
-export async function openTraining(page: Page): Promise<void> {
+/** The training form's engine choices, by their radio labels. */
+export type EngineLabel = 'Auto' | 'PyTorch' | 'TensorFlow.js';
+
+/**
+ * Shows the training view and waits for the dashboard. The form starts on Auto, which trains on
+ * PyTorch wherever the host has torch; `engine` (TensorFlow.js unless told) keeps a spec on the
+ * engine it asserts whatever the host has. `null` leaves the form's own default.
+ */
+export async function openTraining(
+  page: Page,
+  engine: EngineLabel | null = 'TensorFlow.js',
+): Promise<void> {
   await page.getByTestId('cmd-train').click();
   await expect(page.getByTestId('loss-chart')).toBeVisible();
+  if (engine) await page.getByTestId('engine-section').getByRole('radio', { name: engine }).check();
 }
 
 /** Picks the data source by its radio label ('Synthetic shapes', 'Fashion-MNIST', 'Folder…'). */

@@ -2,6 +2,7 @@
  * Training vocabulary shared by the trainer process, the run store, the API, the CLI and the
  * dashboard. Plain JSON data only.
  */
+import type { TorchDevices } from './pytorch/torchDevices.ts';
 import type { NetworkDoc } from '../network/types.ts';
 import type { DeviceName, EngineChoice } from './vocabulary.ts';
 
@@ -51,6 +52,8 @@ export interface EngineReport {
     remedy?: string;
     /** Devices torch sees, in words (`cuda:0 NVIDIA H100, 80 GB`); empty means the CPU only. */
     devices: string[];
+    /** The same as data, for the form's Device and Processes (present when PyTorch can run). */
+    hardware?: TorchDevices;
   };
 }
 

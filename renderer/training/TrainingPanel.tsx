@@ -5,6 +5,7 @@ import { useDocStore } from '../state/docStore.ts';
 import { AccuracyChart } from './AccuracyChart.tsx';
 import { CompareChart } from './CompareChart.tsx';
 import { DataSection } from './DataSection.tsx';
+import { engineSettings } from './engineChoice.ts';
 import { EngineSection } from './EngineSection.tsx';
 import { EnvironmentDialog } from './EnvironmentDialog.tsx';
 import { isActive } from './liveRun.ts';
@@ -21,6 +22,7 @@ import { viewFromDetail, viewFromLive } from './runView.ts';
 import { runTitle } from './runLabels.ts';
 import { batchRows } from './series.ts';
 import { dataSpecOf } from './trainingStore.ts';
+import { useEngineStore } from './useEngineStore.ts';
 import { usePanelWidth } from './usePanelWidth.ts';
 import { useTrainingStore } from './useTrainingStore.ts';
 import './training.css';
@@ -114,6 +116,8 @@ export function TrainingPanel() {
   );
   const parsed = useMemo(() => parseOptionsForm(form), [form]);
   const busy = starting || isActive(live);
+  // A string, so that the panel re-renders only when the verdict on the engine fields changes.
+  const engineProblem = useEngineStore((s) => engineSettings(s).problem?.message ?? null);
   const blocker = trainBlocker({
     design: facts,
     dataSpec: dataSpecOf(dataKind, folderPath),
@@ -121,6 +125,7 @@ export function TrainingPanel() {
     mismatches,
     options: parsed,
     busy,
+    engine: engineProblem,
   });
 
   const view = useMemo(

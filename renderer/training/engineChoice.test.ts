@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineReport } from '../../main/training/types.ts';
-import { createEngineStore, engineVerdict } from './engineChoice.ts';
+import {
+  DEFAULT_ENGINE_CHOICE,
+  createEngineStore,
+  deviceOptions,
+  engineSettings,
+  engineVerdict,
+} from './engineChoice.ts';
 
 const withTorch: EngineReport = {
   auto: { engine: 'pytorch', reason: 'PyTorch 2.4.0: it sees a GPU (CUDA NVIDIA H100)' },
@@ -8,6 +14,31 @@ const withTorch: EngineReport = {
     available: true,
     reason: 'torch 2.4.0 in python3 (Python 3.12.1)',
     devices: ['cuda:0 NVIDIA H100, 80 GB'],
+    hardware: {
+      torch: '2.4.0',
+      python: 'python3',
+      gpus: ['NVIDIA H100'],
+      rocm: false,
+      cpuOnlyBuild: false,
+      mps: false,
+      cpuCores: 8,
+    },
+  },
+};
+/** torch on a CPU-only machine: Auto picks PyTorch (faster than wasm). */
+const cpuTorch: EngineReport = {
+  auto: { engine: 'pytorch', reason: 'PyTorch 1.13.0 on the CPU: several times faster' },
+  pytorch: {
+    available: true,
+    reason: 'torch 1.13.0 in /usr/bin/python3',
+    devices: [],
+    hardware: {
+      ...withTorch.pytorch.hardware!,
+      torch: '1.13.0',
+      gpus: [],
+      cpuOnlyBuild: true,
+      cpuCores: 2,
+    },
   },
 };
 const noTorch: EngineReport = {
@@ -76,4 +107,76 @@ describe('the engine store', () => {
     expect(calls).toBe(1);
     expect(store.getState().report).toEqual(withTorch);
   });
+});
+
+describe('engineSettings: the form’s Device and Processes, checked as netd train checks them', () => {
+  const form = {
+    choice: 'auto' as const,
+    report: cpuTorch,
+    probeError: null,
+    device: 'auto' as const,
+    nproc: '1',
+  };
+
+  it('starts on Auto, and offers Device and Processes only when the run trains on PyTorch', () => {
+    expect(DEFAULT_ENGINE_CHOICE).toBe('auto');
+    expect(engineSettings(form)).toMatchObject({
+      request: { engine: 'auto' },
+      device: 'cpu',
+      problem: null,
+    });
+    expect(engineSettings({ ...form, choice: 'tfjs', nproc: '2' })).toEqual({
+      request: { engine: 'tfjs' },
+      torch: null,
+      device: null,
+      maxProcesses: 1,
+      problem: null,
+    });
+    expect(engineSettings({ ...form, report: noTorch }).torch).toBeNull();
+  });
+
+  it('offers the devices torch found, never an absent one', () => {
+    expect(deviceOptions(cpuTorch.pytorch.hardware!)).toEqual([
+      ['auto', 'Auto (CPU)'],
+      ['cpu', 'CPU · 2 cores'],
+    ]);
+    expect(deviceOptions(withTorch.pytorch.hardware!).map(([v]) => v)).toEqual([
+      'auto',
+      'cuda',
+      'cpu',
+    ]);
+  });
+
+  it('sends 2 CPU processes (gloo) as nproc 2, and the chosen device', () => {
+    expect(engineSettings({ ...form, nproc: '2' }).request).toEqual({ engine: 'auto', nproc: 2 });
+    expect(engineSettings({ ...form, choice: 'pytorch', device: 'cpu' }).request).toEqual({
+      engine: 'pytorch',
+      device: 'cpu',
+    });
+  });
+
+  it('refuses what the CLI refuses, with the field and a message in the form’s words', () => {
+    expect(engineSettings({ ...form, nproc: '3' }).problem).toEqual({
+      field: 'nproc',
+      message: '3 processes is more than the 2 CPU cores here; use 2 processes or fewer',
+    });
+    expect(engineSettings({ ...form, nproc: '1.5' }).problem).toEqual({
+      field: 'nproc',
+      message: 'Processes must be a whole number',
+    });
+    expect(engineSettings({ ...form, nproc: '' }).problem?.field).toBe('nproc');
+    expect(engineSettings({ ...form, nproc: '0' }).problem?.message).toBe(
+      'Processes must be at least 1',
+    );
+    expect(engineSettings({ ...form, device: 'cuda' }).problem).toEqual({
+      field: 'device',
+      message: 'Device CUDA: PyTorch 1.13.0 in python3 sees no CUDA GPU (it is a CPU-only build)',
+    });
+    expect(engineSettings({ ...withForm(), nproc: '2' }).problem?.message).toBe(
+      '2 processes is more than the 1 CUDA GPU here (CUDA NVIDIA H100); use 1 process or fewer',
+    );
+  });
+  function withForm() {
+    return { ...form, report: withTorch };
+  }
 });

@@ -50,4 +50,12 @@ describe('train button readiness', () => {
       }),
     ).toBe('Batch size must be at least 1.');
   });
+  it('names what is wrong with the PyTorch engine’s Device or Processes', () => {
+    expect(
+      trainBlocker({
+        ...ready,
+        engine: '3 processes is more than the 2 CPU cores here; use 2 processes or fewer',
+      }),
+    ).toBe('3 processes is more than the 2 CPU cores here; use 2 processes or fewer.');
+  });
 });

@@ -15,6 +15,8 @@ export interface ReadinessInput {
   mismatches: readonly Mismatch[];
   options: ParsedOptions;
   busy: boolean;
+  /** Why the engine's Device / Processes cannot run here (`engineSettings`), or null. */
+  engine?: string | null;
 }
 
 /** The first reason training cannot start, or null when it can. */
@@ -33,6 +35,7 @@ export function trainBlocker(input: ReadinessInput): string | null {
     return input.description.error ?? 'The data cannot be read.';
   const blocking = input.mismatches.find((m) => m.blocking);
   if (blocking) return `${blocking.message} Use “Adapt network to data”.`;
+  if (input.engine) return `${input.engine}.`;
   if (!input.options.ok) {
     const first = Object.values(input.options.errors)[0];
     return first ? `${first}.` : 'Some options are invalid.';

@@ -1,10 +1,11 @@
 /** The app's engine-choice store, over the real host API. */
 import { api } from '../api/client.ts';
-import { createEngineStore } from './engineChoice.ts';
+import type { TrainingRequest } from '../../main/training/types.ts';
+import { createEngineStore, engineSettings } from './engineChoice.ts';
 
 export const useEngineStore = createEngineStore(api);
 
-/** The engine fields of the next training request (the form's choice). */
-export function engineRequest(): { engine: ReturnType<typeof useEngineStore.getState>['choice'] } {
-  return { engine: useEngineStore.getState().choice };
+/** The engine fields of the next training request: the form's engine, device and processes. */
+export function engineRequest(): Pick<TrainingRequest, 'engine' | 'device' | 'nproc'> {
+  return engineSettings(useEngineStore.getState()).request;
 }

@@ -101,6 +101,17 @@ export const environmentReportSchema: z.ZodType<EnvironmentReport> = z.object({
         reason: z.string(),
         remedy: z.string().optional(),
         devices: z.array(z.string()),
+        hardware: z
+          .object({
+            torch: z.string(),
+            python: z.string(),
+            gpus: z.array(z.string()),
+            rocm: z.boolean(),
+            cpuOnlyBuild: z.boolean(),
+            mps: z.boolean(),
+            cpuCores: z.number(),
+          })
+          .optional(),
       }),
     })
     .optional(),

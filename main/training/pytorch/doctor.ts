@@ -5,6 +5,7 @@ import { chooseEngine, type EngineDecision } from './chooseEngine.ts';
 import {
   probeTorch,
   probeTorchAsync,
+  torchDevices,
   torchGpuHint,
   torchInstallHint,
   type TorchProbe,
@@ -57,7 +58,12 @@ export function engineReport(r: TorchDoctorReport): EngineReport {
     auto: { engine: r.auto.engine, reason: r.auto.reason },
     pytorch: p.unusable
       ? { available: false, reason: p.unusable, remedy: r.remedy, devices: [] }
-      : { available: true, reason: `torch ${p.torch} in ${py}`, devices: deviceLines(p) },
+      : {
+          available: true,
+          reason: `torch ${p.torch} in ${py}`,
+          devices: deviceLines(p),
+          hardware: torchDevices(p),
+        },
   };
 }
 

@@ -4,9 +4,11 @@
  * offers: version, CUDA / ROCm / MPS devices. Every answer from Python is validated with zod.
  */
 import { execFile, spawnSync } from 'node:child_process';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { TorchDevices } from './torchDevices.ts';
 
 /**
  * A path inside the packaged app's `app.asar` as Python can read it: Electron reads the archive,
@@ -204,6 +206,19 @@ export function probeTorchAsync(): Promise<TorchProbe> {
     });
   }
   return pending;
+}
+
+/** What a usable probe's torch can run on here, for `checkTorchSettings` and the form. */
+export function torchDevices(p: TorchProbe): TorchDevices {
+  return {
+    torch: p.torch ?? '?',
+    python: p.python,
+    gpus: (p.cuda ?? []).map((d) => d.name),
+    rocm: Boolean(p.rocmVersion),
+    cpuOnlyBuild: !p.cudaVersion && !p.rocmVersion,
+    mps: p.mps === true,
+    cpuCores: cpus().length,
+  };
 }
 
 /** Forgets the cached probe (tests that change NETD_PYTHON). */
