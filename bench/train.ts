@@ -12,7 +12,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Tensor } from '@tensorflow/tfjs';
+import type { Tensor } from '../main/training/backend/tfjs.ts';
 import { z } from 'zod';
 import { fmtInt } from '../main/network/catalog/format.ts';
 import { buildTemplate } from '../main/templates/index.ts';

@@ -23,7 +23,7 @@ const common = {
   bundle: true,
   format: 'cjs',
   target: 'node22',
-  // import() of an external ('@tensorflow/tfjs', the wasm backend) would go through Node's ESM
+  // import() of an external (tfjs-core and -layers, the wasm backend) would go through Node's ESM
   // loader, whose asar support in Electron has regressed more than once; require() always reads
   // from app.asar. Lowering it keeps every run-time load on the CommonJS path.
   supported: { 'dynamic-import': false },

@@ -3,7 +3,7 @@
  * training, freeze the layers of frozen nodes, and read the trained weights back as
  * `<nodeId>/<weight>` tensors. The tfjs engine calls these; the sidecar holds what they produce.
  */
-import type { LayersModel } from '@tensorflow/tfjs';
+import type { LayersModel } from '../training/backend/tfjs.ts';
 import type { NetworkDoc } from '../network/types.ts';
 import type { Tf } from '../training/backend/tf.ts';
 import { assertWeightsFit } from './check.ts';

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Tensor } from '@tensorflow/tfjs';
+import type { Tensor } from '../../training/backend/tfjs.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeNetwork } from '../../network/index.ts';
 import type { NetworkDoc } from '../../network/types.ts';

@@ -103,7 +103,7 @@ export async function diagnoseEnvironment(): Promise<EnvironmentReport> {
   const gpus = await listNvidiaGpus();
   const gpu = await gpuStatus(gpus, missingLibraries);
   const native = await cpuNativeStatus(gpu.loaded);
-  const tf = (await import('@tensorflow/tfjs')) as Tf;
+  const tf = (await import('./tfjs.ts')) as Tf;
   tf.env().set('PROD', true);
   const wasmProblem = await activateWasm(tf);
   const wasm: BackendStatus = {
@@ -118,7 +118,7 @@ export async function diagnoseEnvironment(): Promise<EnvironmentReport> {
   };
   const cpu: BackendStatus = {
     name: 'cpu',
-    packageName: '@tensorflow/tfjs',
+    packageName: '@tensorflow/tfjs-backend-cpu',
     available: true,
     reason: 'always available; about 80× slower than wasm on conv nets',
   };

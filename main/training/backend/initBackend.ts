@@ -53,7 +53,7 @@ export interface BackendChoice {
 }
 
 async function loadPureJs(): Promise<Tf> {
-  return (await import('@tensorflow/tfjs')) as Tf;
+  return (await import('./tfjs.ts')) as Tf;
 }
 
 /**

@@ -3,4 +3,4 @@
  * by {@link ../backend/initBackend.ts} (so that optional native packages can replace it) and handed
  * down, never imported at module load by compile/ or the trainer.
  */
-export type Tf = typeof import('@tensorflow/tfjs');
+export type Tf = typeof import('./tfjs.ts');

@@ -2,7 +2,7 @@
  * Compiling a NetDesigner design into a tfjs functional `LayersModel`: validate, expand composite
  * blocks into primitives, then build one layer (or a short chain) per node in topological order.
  */
-import type { LayersModel, SymbolicTensor } from '@tensorflow/tfjs';
+import type { LayersModel, SymbolicTensor } from '../backend/tfjs.ts';
 import { analyzeNetwork } from '../../network/analyze.ts';
 import { fmtShape } from '../../network/catalog/format.ts';
 import { expandComposites } from '../../network/expand.ts';

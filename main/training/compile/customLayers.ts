@@ -11,7 +11,7 @@
  *   gradients"), so the kernel is spread out with zeros (a differentiable pad + reshape) and run
  *   as an ordinary convolution with the same effective size. It costs d² more MACs; exact.
  */
-import type { LayerVariable, Tensor, Tensor4D } from '@tensorflow/tfjs';
+import type { LayerVariable, Tensor, Tensor4D } from '../backend/tfjs.ts';
 import type { Tf } from '../backend/tf.ts';
 import type { Pair } from './params.ts';
 

@@ -3,7 +3,7 @@
  * reproduces DESIGN.md's semantics exactly (PyTorch for explicit padding and BatchNorm momentum,
  * TensorFlow for 'same' and LRN), so the compiled model's parameter count equals the engine's.
  */
-import type { SymbolicTensor } from '@tensorflow/tfjs';
+import type { SymbolicTensor } from '../backend/tfjs.ts';
 import type { NetworkNode } from '../../network/types.ts';
 import type { Tf } from '../backend/tf.ts';
 import type { CustomLayers } from './customLayers.ts';

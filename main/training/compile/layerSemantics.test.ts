@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { io, LayersModel, Scalar, Tensor, Tensor4D } from '@tensorflow/tfjs';
+import type { io, LayersModel, Scalar, Tensor, Tensor4D } from '../backend/tfjs.ts';
 import { initBackend } from '../backend/initBackend.ts';
 import type { Tf } from '../backend/tf.ts';
 import { compileModel, registerCustomLayers } from './compileModel.ts';

@@ -4,7 +4,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LayersModel } from '@tensorflow/tfjs';
+import type { LayersModel } from '../backend/tfjs.ts';
 import type { TrainingEvent } from '../types.ts';
 import type { Tf } from '../backend/tf.ts';
 import {

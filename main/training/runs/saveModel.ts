@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import type { LayersModel, io } from '@tensorflow/tfjs';
+import type { LayersModel, io } from '../backend/tfjs.ts';
 import type { Tf } from '../backend/tf.ts';
 import type { ImageShape, Normalization } from '../data/dataset.ts';
 

@@ -1,5 +1,5 @@
 /** Slicing a prepared split into batch tensors. */
-import type { Tensor } from '@tensorflow/tfjs';
+import type { Tensor } from '../backend/tfjs.ts';
 import type { Tf } from '../backend/tf.ts';
 import type { ImageShape } from '../data/dataset.ts';
 import type { Subset } from '../data/prepare.ts';

@@ -1,5 +1,5 @@
 /** Inference over a whole split in batches: loss, accuracy and the confusion matrix. */
-import type { LayersModel, Tensor } from '@tensorflow/tfjs';
+import type { LayersModel, Tensor } from '../backend/tfjs.ts';
 import type { Tf } from '../backend/tf.ts';
 import type { ImageShape } from '../data/dataset.ts';
 import type { Subset } from '../data/prepare.ts';

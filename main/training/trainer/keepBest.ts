@@ -2,7 +2,7 @@
  * The best epoch so far by validation accuracy, for early stopping and keep-best. With keep-best it
  * holds a copy of that epoch's weights (BatchNorm statistics included) and puts them back at the end.
  */
-import type { LayersModel, Tensor } from '@tensorflow/tfjs';
+import type { LayersModel, Tensor } from '../backend/tfjs.ts';
 import type { Tf } from '../backend/tf.ts';
 
 export interface BestEpoch {

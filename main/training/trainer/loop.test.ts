@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LayersModel, SymbolicTensor } from '@tensorflow/tfjs';
+import type { LayersModel, SymbolicTensor } from '../backend/tfjs.ts';
 import type { Tf } from '../backend/tf.ts';
 import { initBackend } from '../backend/initBackend.ts';
 import type { TrainingEvent, TrainingOptions } from '../types.ts';

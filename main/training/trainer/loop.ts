@@ -3,7 +3,7 @@
  * not `model.fit`, so Stop takes effect before the next batch), validation, early stopping and
  * keep-best, then a final evaluation. All tensors are disposed; `numTensors` stays flat across epochs.
  */
-import type { LayersModel, Scalar, Tensor, Variable } from '@tensorflow/tfjs';
+import type { LayersModel, Scalar, Tensor, Variable } from '../backend/tfjs.ts';
 import type { Tf } from '../backend/tf.ts';
 import type { BackendName, TrainingEvent, TrainingOptions } from '../types.ts';
 import type { PreparedData } from '../data/prepare.ts';

@@ -1,5 +1,5 @@
 /** Cross-entropy and correct-count for a batch, for models ending in logits or in softmax probabilities. */
-import type { Scalar, Tensor } from '@tensorflow/tfjs';
+import type { Scalar, Tensor } from '../backend/tfjs.ts';
 import type { Tf } from '../backend/tf.ts';
 
 /** Probabilities are clipped so log(0) cannot turn one confident mistake into an infinite loss. */
@@ -13,7 +13,7 @@ export function crossEntropy(
   classes: number,
   outputsLogits: boolean,
 ): Scalar {
-  const oneHot = tf.oneHot(labels, classes).toFloat();
+  const oneHot = tf.cast(tf.oneHot(labels, classes), 'float32');
   if (outputsLogits) return tf.losses.softmaxCrossEntropy(oneHot, output) as Scalar;
   const logp = tf.log(tf.clipByValue(output, EPSILON, 1));
   return tf.neg(tf.mean(tf.sum(tf.mul(oneHot, logp), -1)));

@@ -1,5 +1,5 @@
 /** Optimizer construction and learning-rate changes between epochs. */
-import type { Optimizer } from '@tensorflow/tfjs';
+import type { Optimizer } from '../backend/tfjs.ts';
 import type { Tf } from '../backend/tf.ts';
 import type { TrainingOptions } from '../types.ts';
 

@@ -5,7 +5,7 @@ import type { TrainingEvent } from '../types.ts';
 import { FASHION_MNIST_DIR } from '../data/idx.ts';
 import { tempDir, removeTempDirs } from '../data/testing/fixtures.ts';
 import { createRunStore } from '../runs/runStore.ts';
-import type { Tensor } from '@tensorflow/tfjs';
+import type { Tensor } from '../backend/tfjs.ts';
 import { initBackend } from '../backend/initBackend.ts';
 import { runTraining } from './runTraining.ts';
 import { convPoolNet } from '../../network/testDocs.ts';

@@ -3,7 +3,7 @@
  * the backend, compile, load and prepare the data, train, evaluate, save the model. Every outcome is
  * an event (`started` … `done` | `failed`); nothing is thrown at the caller.
  */
-import type { LayersModel } from '@tensorflow/tfjs';
+import type { LayersModel } from '../backend/tfjs.ts';
 import type { TrainingEvent, TrainingRequest } from '../types.ts';
 import { initBackend } from '../backend/initBackend.ts';
 import { compileModel } from '../compile/compileModel.ts';

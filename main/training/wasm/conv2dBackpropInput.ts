@@ -16,7 +16,7 @@ import type {
   KernelConfig,
   KernelFunc,
   TensorInfo,
-} from '@tensorflow/tfjs';
+} from '../backend/tfjs.ts';
 import type { Tf } from '../backend/tf.ts';
 import { explicitConv2DAttrs, kernelCaller } from './kernelCall.ts';
 

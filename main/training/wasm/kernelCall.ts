@@ -2,7 +2,7 @@
  * Calling other wasm kernels from inside a kernel: directly through the kernel registry (no engine,
  * no tape, no tensors), tracking the intermediates so they are released when the kernel returns.
  */
-import type { DataType, KernelBackend, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
+import type { DataType, KernelBackend, NamedAttrMap, TensorInfo } from '../backend/tfjs.ts';
 import type { Tf } from '../backend/tf.ts';
 
 /** The typed arrays a wasm tensor's values come in. */

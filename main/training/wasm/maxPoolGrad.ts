@@ -8,7 +8,7 @@
  * It runs in JavaScript on copies of the wasm heap: O(batch·H'·W'·C·kh·kw) comparisons, a few
  * milliseconds per step for CIFAR-sized nets, small next to the convolutions.
  */
-import type { KernelBackend, KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
+import type { KernelBackend, KernelConfig, KernelFunc, TensorInfo } from '../backend/tfjs.ts';
 import type { Tf } from '../backend/tf.ts';
 import type { HeapBackend } from './kernelCall.ts';
 

@@ -17,7 +17,7 @@
  *   depthwise convolution, so they are not registered.
  */
 import type { Tf } from '../backend/tf.ts';
-import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs';
+import type { KernelConfig, KernelFunc } from '../backend/tfjs.ts';
 import { conv2dBackpropFilterConfig } from './conv2dBackpropFilter.ts';
 import { conv2dBackpropInputConfig } from './conv2dBackpropInput.ts';
 import { maxPoolGradConfig } from './maxPoolGrad.ts';

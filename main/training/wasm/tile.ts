@@ -4,7 +4,7 @@
  * each): a quarter of a CIFAR training step. This one copies whole blocks with
  * `TypedArray.set`, innermost axis first, so its cost is a memcpy of the output.
  */
-import type { KernelBackend, KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
+import type { KernelBackend, KernelConfig, KernelFunc, TensorInfo } from '../backend/tfjs.ts';
 import type { HeapBackend, Numeric } from './kernelCall.ts';
 
 /** Repeats `data` (of `shape`) `reps[i]` times along each axis i. Exported for tests. */

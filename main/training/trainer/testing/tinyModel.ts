@@ -1,5 +1,5 @@
 /** A hand-built tiny CNN for trainer tests that do not need the network compiler. */
-import type { LayersModel, SymbolicTensor } from '@tensorflow/tfjs';
+import type { LayersModel, SymbolicTensor } from '../../backend/tfjs.ts';
 import type { Tf } from '../../backend/tf.ts';
 
 /** conv(8) → pool → conv(16) → pool → flatten → dense(classes), ending in logits. */
