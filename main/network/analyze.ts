@@ -9,7 +9,8 @@ import { fmtBytes, fmtInt, fmtShape, nodeName, numel } from './catalog/format.ts
 import type { InputSource, NodeRef } from './catalog/params.ts';
 import { getLayerDef, LAYER_TYPES } from './catalog/registry.ts';
 import { didYouMean } from './catalog/suggest.ts';
-import { buildGraph } from './graph.ts';
+import { buildGraph, type Graph } from './graph.ts';
+import { canReuse, memoEntry, type AnalysisMemo, type MemoEntry, type NodeStep } from './reuse.ts';
 import type {
   NetworkAnalysis,
   NetworkDoc,
@@ -19,6 +20,8 @@ import type {
   ReceptiveField,
   Shape,
 } from './types.ts';
+
+export type { AnalysisMemo } from './reuse.ts';
 import { collectWarnings } from './warnings.ts';
 
 /** Tensors or weight counts above this are "absurd" (and beyond what tfjs can allocate). */
@@ -120,6 +123,22 @@ function cycleMembers(
  * topological order and every problem found. Never throws for any document shape.
  */
 export function analyzeNetwork(doc: NetworkDoc): NetworkAnalysis {
+  return analyzeNetworkFrom(doc, null).analysis;
+}
+
+/**
+ * `analyzeNetwork` that reuses the per-node results of an earlier analysis (`previous`, from any
+ * document) wherever a node and everything its result depends on are unchanged: its own type,
+ * label and params, its inputs' ids, shapes and receptive fields (and, for a merge, its inputs'
+ * params, which its quick fixes read). The analysis equals `analyzeNetwork(doc)`; reused per-node
+ * objects are shared with the earlier one, so neither may be mutated. Returns the memo to pass next
+ * time. An edit of one layer of a 500-layer network recomputes only that layer and the few behind
+ * it whose inputs changed.
+ */
+export function analyzeNetworkFrom(
+  doc: NetworkDoc,
+  previous: AnalysisMemo | null,
+): { analysis: NetworkAnalysis; memo: AnalysisMemo } {
   const graph = buildGraph(doc);
   const problems: Problem[] = [...graph.problems];
   const { nodes, inputs } = graph;
@@ -127,6 +146,7 @@ export function analyzeNetwork(doc: NetworkDoc): NetworkAnalysis {
   const rfs: (ReceptiveField | null)[] = new Array(nodes.length).fill(null);
   // Keyed by node id: no prototype, so ids like `__proto__` or `toString` are ordinary keys.
   const result = Object.create(null) as Record<string, NodeAnalysis>;
+  const memo = new Map<string, MemoEntry>();
   const totals = {
     trainableParams: 0,
     nonTrainableParams: 0,
@@ -155,106 +175,30 @@ export function analyzeNetwork(doc: NetworkDoc): NetworkAnalysis {
     const i = graph.order[k]!;
     const node = nodes[i]!;
     const srcs = inputs[i]!;
-    const inputShapes = srcs.map((s) => shapes[s] ?? null);
-    const analysis = emptyAnalysis(node, inputShapes);
-    result[node.id] = analysis;
-    // Only merges use the input ids (for their quick fix); skip the allocation elsewhere.
-    const who: NodeRef = { id: node.id, name: nodeName(node) };
-    if (srcs.length > 1) {
-      who.inputIds = srcs.map((s) => nodes[s]!.id);
-      who.inputSource = (index) => inputSource(nodes, result, srcs[index]);
-    }
-
-    const cycle = graph.cycles.get(i);
-    if (cycle) {
-      const members = cycleMembers(cycle, nodes, memberText);
-      problems.push({
-        severity: 'error',
-        code: 'cycle',
-        nodeId: node.id,
-        message: `${who.name} is part of a loop (${members}) — data must flow one way; remove one of these connections`,
-      });
-    }
-    const def = getLayerDef(node.type);
-    if (!def) {
-      problems.push({
-        severity: 'error',
-        code: 'unknown-type',
-        nodeId: node.id,
-        message: `${who.name}: unknown layer type '${node.type}'${didYouMean(node.type, LAYER_TYPES) || ` — known types are ${LAYER_TYPES.join(', ')}`}`,
-      });
-      continue;
-    }
-    // The UI passes validated documents, but analysis must survive anything (no throw).
-    const raw = isRecord(node.params) ? node.params : {};
-    const values = def.resolve(raw);
-    const paramProblems = def.check(raw, values, who);
-    for (const p of paramProblems) problems.push(p);
-    const paramsOk = paramProblems.every((p) => p.code === 'unknown-param');
-    if (paramsOk) analysis.summary = def.summary(values);
-    const countProblem = inputCountProblem(
-      node,
-      who,
-      srcs.length,
-      def.info.minInputs,
-      def.info.maxInputs,
-    );
-    if (countProblem) problems.push(countProblem);
-    if (!paramsOk || countProblem || cycle || k >= graph.sortedCount) continue;
-    if (inputShapes.some((s) => s === null)) continue; // upstream error: stay quiet
-
-    const inRf =
-      srcs.length === 0
-        ? PIXEL_RF
-        : srcs.length === 1
-          ? rfs[srcs[0]!]!
-          : maxRf(srcs.map((s) => rfs[s]!));
-    const ev = def.evaluate(values, inputShapes as Shape[], inRf, who);
-    if (!ev.ok) {
-      for (const p of ev.problems) problems.push(p);
-      continue;
-    }
-    const elements = numel(ev.shape);
-    const weights = ev.counts.trainable + ev.counts.nonTrainable;
-    if (elements > TOO_LARGE || weights > TOO_LARGE) {
-      const what =
-        elements > TOO_LARGE
-          ? `its output ${fmtShape(ev.shape)} has ${fmtInt(elements)} values`
-          : `it has ${fmtInt(weights)} parameters`;
-      problems.push({
-        severity: 'error',
-        code: 'too-large',
-        nodeId: node.id,
-        message: `${who.name}: ${what}, more than 2^31 — reduce the sizes or add pooling before it`,
-      });
-      continue;
-    }
-    shapes[i] = ev.shape;
-    rfs[i] = ev.rf;
-    analysis.outputShape = ev.shape;
-    analysis.trainableParams = ev.counts.trainable;
-    analysis.nonTrainableParams = ev.counts.nonTrainable;
-    analysis.macs = ev.counts.macs;
-    analysis.activationBytes = elements * 4;
-    // A composite keeps every tensor inside it for the backward pass, not just its output.
-    analysis.trainingActivationBytes = ev.keptBytes ?? elements * 4;
-    analysis.receptiveField = ev.rf;
-    if (ev.shortcut) analysis.shortcut = ev.shortcut;
-    analysis.formulas = ev.formulas;
-    analysis.formulas.push(`output = ${fmtShape(ev.shape)} · 4 B = ${fmtBytes(elements * 4)}`);
-    if (ev.keptBytes !== undefined)
-      analysis.formulas.push(
-        `kept for training = outputs of every layer inside = ${fmtBytes(ev.keptBytes)}`,
+    // Nodes on or behind a loop are always recomputed (their messages name the loop).
+    const memorable = k < graph.sortedCount && !graph.cycles.has(i);
+    const old = memorable ? previous?.get(node.id) : undefined;
+    const step =
+      old && canReuse(old, node, srcs, nodes, shapes, rfs, result)
+        ? old
+        : analyseNode(node, i, k < graph.sortedCount, srcs, graph, shapes, rfs, result, memberText);
+    result[node.id] = step.analysis;
+    shapes[i] = step.shape;
+    rfs[i] = step.rf;
+    for (const p of step.problems) problems.push(p);
+    const a = step.analysis;
+    // Nodes in error count 0 everywhere, so summing every node equals summing the valid ones.
+    totals.trainableParams += a.trainableParams;
+    totals.nonTrainableParams += a.nonTrainableParams;
+    totals.macs += a.macs;
+    totals.activationBytes += a.activationBytes;
+    totals.trainingActivationBytes += a.trainingActivationBytes ?? 0;
+    if (memorable) {
+      memo.set(
+        node.id,
+        step === old ? old : memoEntry(step, node, srcs, nodes, shapes, rfs, result),
       );
-    if (ev.shape.length === 3)
-      analysis.formulas.push(
-        `receptive field = ${ev.rf.size[0]}×${ev.rf.size[1]} px, jump ${ev.rf.jump[0]}×${ev.rf.jump[1]}`,
-      );
-    totals.trainableParams += ev.counts.trainable;
-    totals.nonTrainableParams += ev.counts.nonTrainable;
-    totals.macs += ev.counts.macs;
-    totals.activationBytes += elements * 4;
-    totals.trainingActivationBytes += analysis.trainingActivationBytes;
+    }
   }
 
   const weights = totals.trainableParams + totals.nonTrainableParams;
@@ -267,10 +211,129 @@ export function analyzeNetwork(doc: NetworkDoc): NetworkAnalysis {
   // A loop, not a spread: a 100k-node design may have 100k warnings (spread args overflow the stack).
   for (const warning of collectWarnings(graph, result)) problems.push(warning);
   return {
-    valid: !problems.some((p) => p.severity === 'error'),
-    order: graph.order.map((i) => nodes[i]!.id),
-    nodes: result,
-    problems,
-    totals,
+    analysis: {
+      valid: !problems.some((p) => p.severity === 'error'),
+      order: graph.order.map((i) => nodes[i]!.id),
+      nodes: result,
+      problems,
+      totals,
+    },
+    memo,
   };
+}
+
+/**
+ * Shape inference, counting and checks of one node whose inputs are done (topological order).
+ * Reads the inputs' shapes and receptive fields, and for a merge's quick fixes their analyses.
+ */
+function analyseNode(
+  node: NetworkNode,
+  i: number,
+  /** In the properly sorted part of the order (not on or behind a loop). */
+  sorted: boolean,
+  srcs: readonly number[],
+  graph: Graph,
+  shapes: readonly (Shape | null)[],
+  rfs: readonly (ReceptiveField | null)[],
+  result: Record<string, NodeAnalysis>,
+  memberText: Map<readonly number[], string>,
+): NodeStep {
+  const { nodes } = graph;
+  const inputShapes = srcs.map((s) => shapes[s] ?? null);
+  const analysis = emptyAnalysis(node, inputShapes);
+  const problems: Problem[] = [];
+  const step: NodeStep = { analysis, problems, shape: null, rf: null };
+  // Only merges use the input ids (for their quick fix); skip the allocation elsewhere.
+  const who: NodeRef = { id: node.id, name: nodeName(node) };
+  if (srcs.length > 1) {
+    who.inputIds = srcs.map((s) => nodes[s]!.id);
+    who.inputSource = (index) => inputSource(nodes, result, srcs[index]);
+  }
+
+  const cycle = graph.cycles.get(i);
+  if (cycle) {
+    const members = cycleMembers(cycle, nodes, memberText);
+    problems.push({
+      severity: 'error',
+      code: 'cycle',
+      nodeId: node.id,
+      message: `${who.name} is part of a loop (${members}) — data must flow one way; remove one of these connections`,
+    });
+  }
+  const def = getLayerDef(node.type);
+  if (!def) {
+    problems.push({
+      severity: 'error',
+      code: 'unknown-type',
+      nodeId: node.id,
+      message: `${who.name}: unknown layer type '${node.type}'${didYouMean(node.type, LAYER_TYPES) || ` — known types are ${LAYER_TYPES.join(', ')}`}`,
+    });
+    return step;
+  }
+  // The UI passes validated documents, but analysis must survive anything (no throw).
+  const raw = isRecord(node.params) ? node.params : {};
+  const values = def.resolve(raw);
+  const paramProblems = def.check(raw, values, who);
+  for (const p of paramProblems) problems.push(p);
+  const paramsOk = paramProblems.every((p) => p.code === 'unknown-param');
+  if (paramsOk) analysis.summary = def.summary(values);
+  const countProblem = inputCountProblem(
+    node,
+    who,
+    srcs.length,
+    def.info.minInputs,
+    def.info.maxInputs,
+  );
+  if (countProblem) problems.push(countProblem);
+  if (!paramsOk || countProblem || cycle || !sorted) return step;
+  if (inputShapes.some((s) => s === null)) return step; // upstream error: stay quiet
+
+  const inRf =
+    srcs.length === 0
+      ? PIXEL_RF
+      : srcs.length === 1
+        ? rfs[srcs[0]!]!
+        : maxRf(srcs.map((s) => rfs[s]!));
+  const ev = def.evaluate(values, inputShapes as Shape[], inRf, who);
+  if (!ev.ok) {
+    for (const p of ev.problems) problems.push(p);
+    return step;
+  }
+  const elements = numel(ev.shape);
+  const weights = ev.counts.trainable + ev.counts.nonTrainable;
+  if (elements > TOO_LARGE || weights > TOO_LARGE) {
+    const what =
+      elements > TOO_LARGE
+        ? `its output ${fmtShape(ev.shape)} has ${fmtInt(elements)} values`
+        : `it has ${fmtInt(weights)} parameters`;
+    problems.push({
+      severity: 'error',
+      code: 'too-large',
+      nodeId: node.id,
+      message: `${who.name}: ${what}, more than 2^31 — reduce the sizes or add pooling before it`,
+    });
+    return step;
+  }
+  step.shape = ev.shape;
+  step.rf = ev.rf;
+  analysis.outputShape = ev.shape;
+  analysis.trainableParams = ev.counts.trainable;
+  analysis.nonTrainableParams = ev.counts.nonTrainable;
+  analysis.macs = ev.counts.macs;
+  analysis.activationBytes = elements * 4;
+  // A composite keeps every tensor inside it for the backward pass, not just its output.
+  analysis.trainingActivationBytes = ev.keptBytes ?? elements * 4;
+  analysis.receptiveField = ev.rf;
+  if (ev.shortcut) analysis.shortcut = ev.shortcut;
+  analysis.formulas = ev.formulas;
+  analysis.formulas.push(`output = ${fmtShape(ev.shape)} · 4 B = ${fmtBytes(elements * 4)}`);
+  if (ev.keptBytes !== undefined)
+    analysis.formulas.push(
+      `kept for training = outputs of every layer inside = ${fmtBytes(ev.keptBytes)}`,
+    );
+  if (ev.shape.length === 3)
+    analysis.formulas.push(
+      `receptive field = ${ev.rf.size[0]}×${ev.rf.size[1]} px, jump ${ev.rf.jump[0]}×${ev.rf.jump[1]}`,
+    );
+  return step;
 }

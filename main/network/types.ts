@@ -119,36 +119,38 @@ export interface LayerInfo {
 
 /**
  * Stable problem codes. A node downstream of an error gets no code of its own: its `outputShape`
- * is null and the problem is reported once, where it starts.
+ * is null and the problem is reported once, where it starts. The last four are warnings.
  */
-export type ProblemCode =
-  | 'unknown-type'
-  | 'unknown-param'
-  | 'bad-param-type'
-  | 'param-out-of-range'
-  | 'missing-param'
-  | 'size-below-one'
-  | 'kernel-larger-than-input'
-  | 'wrong-input-count'
-  | 'add-shape-mismatch'
-  | 'concat-spatial-mismatch'
-  | 'needs-spatial-input'
-  | 'dense-on-spatial'
-  | 'cycle'
-  | 'dangling-edge'
-  | 'duplicate-id'
-  | 'duplicate-edge'
-  | 'self-loop'
-  | 'no-input'
-  | 'unreachable'
-  | 'no-output'
-  | 'too-large'
-  | 'input-has-inputs'
-  // warnings
-  | 'softmax-not-last'
-  | 'unused-output'
-  | 'huge-dense'
-  | 'no-classifier';
+export const PROBLEM_CODES = [
+  'unknown-type',
+  'unknown-param',
+  'bad-param-type',
+  'param-out-of-range',
+  'missing-param',
+  'size-below-one',
+  'kernel-larger-than-input',
+  'wrong-input-count',
+  'add-shape-mismatch',
+  'concat-spatial-mismatch',
+  'needs-spatial-input',
+  'dense-on-spatial',
+  'cycle',
+  'dangling-edge',
+  'duplicate-id',
+  'duplicate-edge',
+  'self-loop',
+  'no-input',
+  'unreachable',
+  'no-output',
+  'too-large',
+  'input-has-inputs',
+  'softmax-not-last',
+  'unused-output',
+  'huge-dense',
+  'no-classifier',
+] as const;
+
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 /** A one-click repair the designer can offer for a problem. */
 export type QuickFix =
