@@ -60,6 +60,7 @@ const VALID: Record<ApiMethod, unknown> = {
   hostInfo: {},
   catalogList: {},
   networkAnalyze: { doc: EXAMPLE_DOC },
+  networkAnalyzeUpdate: { doc: EXAMPLE_DOC, since: 1 },
   networkExpandNode: { doc: EXAMPLE_DOC, nodeId: 'conv1' },
   networkExpandAll: { doc: EXAMPLE_DOC },
   networkAdapt: { doc: EXAMPLE_DOC, input: [64, 64, 3], classes: 10 },

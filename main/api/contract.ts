@@ -8,6 +8,7 @@
  * `schemas.ts` and its implementation in `createApi.ts`.
  */
 import type { CompareOptions, Comparison } from '../compare/compareNetworks.ts';
+import type { AnalysisUpdate } from './analysisUpdate.ts';
 import type { ExampleInfo, LoadedExample } from '../examples/index.ts';
 import type { LayerInfo, NetworkAnalysis, NetworkDoc, Shape } from '../network/types.ts';
 import type {
@@ -23,7 +24,14 @@ import type { RecentFile } from '../settings/types.ts';
 import type { ImportedModelFile } from '../interchange/types.ts';
 
 // The domain defines its own types; the API names them (never the other way round).
-export type { AdaptRequest, AdaptResult, ImportedModelFile, RecentFile, TemplateInfo };
+export type {
+  AdaptRequest,
+  AdaptResult,
+  AnalysisUpdate,
+  ImportedModelFile,
+  RecentFile,
+  TemplateInfo,
+};
 
 export interface OpenedFile {
   path: string;
@@ -71,6 +79,11 @@ export interface NetdApi {
   hostInfo(): Promise<HostInfo>;
   catalogList(): Promise<LayerInfo[]>;
   networkAnalyze(req: { doc: NetworkDoc }): Promise<NetworkAnalysis>;
+  /**
+   * The analysis of `doc` as a change to version `since` that the caller holds (what an edit
+   * changed), or whole without `since` or when the host no longer has it. See `analysisUpdate.ts`.
+   */
+  networkAnalyzeUpdate(req: { doc: NetworkDoc; since?: number }): Promise<AnalysisUpdate>;
   /** Replaces the composite node with its primitive nodes, wired in place. */
   networkExpandNode(req: { doc: NetworkDoc; nodeId: string }): Promise<NetworkDoc>;
   /** Replaces every composite node with its primitive nodes, in one pass (*Expand all*). */
@@ -158,6 +171,7 @@ export const API_CHANNELS: Record<ApiMethod, string> = {
   hostInfo: 'host:info',
   catalogList: 'catalog:list',
   networkAnalyze: 'network:analyze',
+  networkAnalyzeUpdate: 'network:analyzeUpdate',
   networkExpandNode: 'network:expandNode',
   networkExpandAll: 'network:expandAll',
   networkAdapt: 'network:adapt',

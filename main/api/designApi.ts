@@ -3,9 +3,9 @@
  * first-start example — all thin wrappers over the pure engine.
  */
 import { readNetworkFile } from '../files/index.ts';
-import { analyzeNetwork, expandComposites, expandNode, layerInfos } from '../network/index.ts';
-import { computeStages } from '../network/stages.ts';
+import { expandComposites, expandNode, layerInfos } from '../network/index.ts';
 import { adaptNetwork, buildTemplate, listTemplates, templateInfos } from '../templates/index.ts';
+import { createAnalysisService } from './analysisService.ts';
 import type { NetdApi } from './contract.ts';
 import { ApiError } from './errors.ts';
 
@@ -13,6 +13,7 @@ type DesignMethods = Pick<
   NetdApi,
   | 'catalogList'
   | 'networkAnalyze'
+  | 'networkAnalyzeUpdate'
   | 'networkExpandNode'
   | 'networkExpandAll'
   | 'networkAdapt'
@@ -23,13 +24,11 @@ type DesignMethods = Pick<
 
 /** The design methods of `NetdApi`. `examplePath` is the first-start example network file. */
 export function createDesignApi(examplePath: string): DesignMethods {
+  const analyses = createAnalysisService();
   return {
     catalogList: async () => [...layerInfos()],
-    networkAnalyze: async ({ doc }) => {
-      const analysis = analyzeNetwork(doc);
-      // The stages ride along so the canvas can fold them without a second round trip.
-      return { ...analysis, stages: computeStages(doc, analysis) };
-    },
+    networkAnalyze: async ({ doc }) => analyses.analyze(doc),
+    networkAnalyzeUpdate: async ({ doc, since }) => analyses.update(doc, since),
     networkExpandNode: async ({ doc, nodeId }) => {
       if (!doc.nodes.some((n) => n.id === nodeId)) {
         throw new ApiError('not-found', `There is no node '${nodeId}' in '${doc.name}'.`);

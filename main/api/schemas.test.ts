@@ -24,6 +24,14 @@ const cases: Record<ApiMethod, { good: unknown; bad: [unknown, RegExp][] }> = {
       [{ doc: { ...doc, nodes: 'x' } }, /^doc\.nodes: .*expected array/],
     ],
   },
+  networkAnalyzeUpdate: {
+    good: { doc, since: 3 },
+    bad: [
+      [{ doc, since: -1 }, /^since: Too small/],
+      [{ doc, since: 1.5 }, /^since: expected int/],
+      [{ since: 3 }, /^doc: expected object, received undefined$/],
+    ],
+  },
   networkExpandNode: {
     good: { doc, nodeId: 'c1' },
     bad: [[{ doc, nodeId: ' ' }, /^nodeId: must not be empty$/]],

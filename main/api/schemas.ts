@@ -44,6 +44,11 @@ export const requestSchemas = {
   hostInfo: noArgs,
   catalogList: noArgs,
   networkAnalyze: z.strictObject({ doc: networkDocSchema }),
+  networkAnalyzeUpdate: z.strictObject({
+    doc: networkDocSchema,
+    /** The version of the analysis the caller holds (a previous reply's `version`). */
+    since: z.int().nonnegative().optional(),
+  }),
   networkExpandNode: z.strictObject({ doc: networkDocSchema, nodeId: nonEmpty }),
   networkExpandAll: z.strictObject({ doc: networkDocSchema }),
   networkAdapt: z.strictObject({

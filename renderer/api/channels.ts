@@ -10,6 +10,7 @@ export const API_METHODS = [
   'hostInfo',
   'catalogList',
   'networkAnalyze',
+  'networkAnalyzeUpdate',
   'networkExpandNode',
   'networkExpandAll',
   'networkAdapt',

@@ -45,7 +45,11 @@ export const useAnalysisStore = create<AnalysisState>()((set, get) => ({
     const prev = get();
     set({
       analysis: stabilise(prev.analysis, next),
-      problemsByNode: groupProblems(next.problems, prev.problemsByNode),
+      // A delta that leaves the problems alone hands back the same array.
+      problemsByNode:
+        next.problems === prev.analysis?.problems
+          ? prev.problemsByNode
+          : groupProblems(next.problems, prev.problemsByNode),
       hostError: null,
     });
   },
@@ -62,7 +66,8 @@ function stabilise(prev: NetworkAnalysis | null, next: NetworkAnalysis): Network
   const nodes = Object.create(null) as Record<string, NodeAnalysis>;
   for (const [id, n] of Object.entries(next.nodes)) {
     const old = prev && Object.hasOwn(prev.nodes, id) ? prev.nodes[id] : undefined;
-    nodes[id] = old && sameValue(old, n) ? old : n;
+    // Identical after a delta (the common case); compared by value after a full reply.
+    nodes[id] = old && (old === n || sameValue(old, n)) ? old : n;
   }
   return { ...next, nodes };
 }

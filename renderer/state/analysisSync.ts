@@ -1,9 +1,13 @@
 /**
  * Keeps the analysis in step with the document: after each structural edit (not a mere move) it
  * asks the host once the current burst of edits is done (a microtask, so several edits made in
- * one event coalesce without waiting a frame) and applies only the newest answer.
+ * one event coalesce without waiting a frame) and applies only the newest answer. Each request
+ * names the version of the analysis on screen, and the host sends only what changed since (a few
+ * per-node analyses after an edit of one layer); unchanged per-node analyses stay the same objects,
+ * so only the cards whose numbers changed re-render.
  */
-import type { NetworkDoc } from '../../main/network/types.ts';
+import { analysisUpdateSchema, applyAnalysisUpdate } from '../../main/api/analysisUpdate.ts';
+import type { NetworkAnalysis, NetworkDoc } from '../../main/network/types.ts';
 import { api } from '../api/client.ts';
 import { useAnalysisStore } from './analysisStore.ts';
 import { useDocStore } from './docStore.ts';
@@ -25,6 +29,13 @@ let requested = 0;
 let applied = 0;
 let scheduled = false;
 
+/** How many recent analyses are kept by version, so a late delta can still apply to its base. */
+const HELD = 4;
+/** The analyses received, by the host's version number (newest last). */
+const held = new Map<number, NetworkAnalysis>();
+/** The version of the analysis on screen (what the next request names as `since`). */
+let shown: number | undefined;
+
 /** Requests an analysis of the current doc once the current task's edits are done. */
 export function scheduleAnalysis(): void {
   if (scheduled) return;
@@ -36,22 +47,60 @@ export function scheduleAnalysis(): void {
   });
 }
 
-/** Analyses the current doc; resolves once the answer (or a newer one) has been applied. */
+/**
+ * Analyses the current doc; resolves once the answer (or a newer one) has been applied. The host
+ * answers with what changed since the analysis on screen (`networkAnalyzeUpdate`); the reply is
+ * checked on arrival and, should it not fit what is held here, asked for again whole.
+ */
 export async function analyseNow(): Promise<void> {
   const seq = ++requested;
   const doc = useDocStore.getState().doc;
   const store = useAnalysisStore.getState();
   store.setPending(true);
   try {
-    const analysis = await api.networkAnalyze({ doc });
+    let analysis = await requestUpdate(doc, shown);
+    if (analysis === null) analysis = await requestUpdate(doc, undefined);
     // An older request answering late must not overwrite a newer analysis.
-    if (seq <= applied) return;
+    if (seq <= applied || analysis === null) return;
     applied = seq;
-    store.setAnalysis(analysis);
+    store.setAnalysis(analysis.analysis);
+    // What the store shows (its per-node objects) is what the next delta applies to.
+    const onScreen = useAnalysisStore.getState().analysis;
+    if (onScreen) hold(analysis.version, onScreen);
+    shown = analysis.version;
   } catch (err) {
     if (seq >= requested) store.setHostError(errorMessage(err));
   } finally {
     if (seq >= requested) store.setPending(false);
+  }
+}
+
+/** One round trip; null when the reply is a delta to a version no longer held here. */
+async function requestUpdate(
+  doc: NetworkDoc,
+  since: number | undefined,
+): Promise<{ version: number; analysis: NetworkAnalysis } | null> {
+  const reply = await api.networkAnalyzeUpdate(since === undefined ? { doc } : { doc, since });
+  const parsed = analysisUpdateSchema.safeParse(reply);
+  if (!parsed.success) {
+    throw new Error(
+      `The host's analysis reply is malformed (${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? ''}).`,
+    );
+  }
+  const update = parsed.data;
+  const base = update.kind === 'delta' ? held.get(update.base) : undefined;
+  const analysis = applyAnalysisUpdate(
+    base && update.kind === 'delta' ? { version: update.base, analysis: base } : null,
+    update,
+  );
+  return analysis && { version: update.version, analysis };
+}
+
+function hold(version: number, analysis: NetworkAnalysis): void {
+  held.set(version, analysis);
+  for (const v of held.keys()) {
+    if (held.size <= HELD) break;
+    held.delete(v);
   }
 }
 

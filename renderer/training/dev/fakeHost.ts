@@ -170,6 +170,7 @@ export function createFakeHost(options: { batchMs?: number; failAtStep?: number 
     timers.set(runId, timer);
   }
 
+  let analysisVersion = 0;
   const notUsed = async (): Promise<never> => {
     throw new Error('not available in the dashboard harness');
   };
@@ -183,6 +184,17 @@ export function createFakeHost(options: { batchMs?: number; failAtStep?: number 
     }),
     catalogList: async () => [],
     networkAnalyze: async ({ doc }) => analyze(doc),
+    networkAnalyzeUpdate: async ({ doc }) => {
+      const analysis = analyze(doc);
+      analysisVersion += 1;
+      return {
+        kind: 'full',
+        version: analysisVersion,
+        valid: true,
+        totals: analysis.totals,
+        analysis,
+      };
+    },
     networkExpandNode: notUsed,
     networkExpandAll: notUsed,
     networkAdapt: async ({ doc, input, classes }) => ({

@@ -1,0 +1,59 @@
+/**
+ * The host's analysis of the designs it is sent, kept between calls so an edit costs what it
+ * changes: each analysis reuses the per-node results of the one before (`analyzeNetworkFrom`,
+ * equal to a from-scratch analysis), and the last few analyses are kept by version so a caller
+ * that holds one gets only what changed since (`AnalysisUpdate`).
+ *
+ * One per API instance, shared by every window or socket of the host. Versions are numbered for
+ * the whole host (from a random start), so whichever caller holds version v holds exactly that
+ * analysis.
+ */
+import { analyzeNetworkFrom, type AnalysisMemo } from '../network/analyze.ts';
+import { computeStages } from '../network/stages.ts';
+import type { NetworkAnalysis, NetworkDoc } from '../network/types.ts';
+import { diffAnalysis, type AnalysisUpdate } from './analysisUpdate.ts';
+
+/** How many recent analyses are kept to diff against (a few windows, a few edits in flight). */
+export const KEPT_VERSIONS = 8;
+
+export interface AnalysisService {
+  /** The analysis of `doc` with its stages (what `networkAnalyze` returns). */
+  analyze(doc: NetworkDoc): NetworkAnalysis;
+  /** The analysis of `doc` as a change to version `since`, or whole when that is not kept. */
+  update(doc: NetworkDoc, since?: number): AnalysisUpdate;
+}
+
+/** A new service with no memory yet. */
+export function createAnalysisService(): AnalysisService {
+  let memo: AnalysisMemo | null = null;
+  // A random start: a renderer still holding versions of a host that was restarted must not find
+  // them reused for other analyses (2^48 leaves ample room below 2^53 to count up).
+  let nextVersion = Math.floor(Math.random() * 2 ** 48);
+  const kept = new Map<number, NetworkAnalysis>();
+
+  function analyze(doc: NetworkDoc): NetworkAnalysis {
+    const result = analyzeNetworkFrom(doc, memo);
+    memo = result.memo;
+    // The stages ride along so the canvas can fold them without a second round trip.
+    return { ...result.analysis, stages: computeStages(doc, result.analysis) };
+  }
+
+  return {
+    analyze,
+    update(doc, since) {
+      const analysis = analyze(doc);
+      const version = nextVersion++;
+      const held = since === undefined ? undefined : kept.get(since);
+      kept.set(version, analysis);
+      for (const old of kept.keys()) {
+        if (kept.size <= KEPT_VERSIONS) break;
+        kept.delete(old);
+      }
+      return diffAnalysis(
+        held && since !== undefined ? { version: since, analysis: held } : null,
+        analysis,
+        version,
+      );
+    },
+  };
+}

@@ -1,0 +1,276 @@
+/**
+ * The compact reply of `networkAnalyzeUpdate`: the host's analysis of a document as a change to a
+ * version the caller already holds, so an edit of one layer of a 500-layer network sends a few
+ * per-node analyses instead of all of them. Every reply carries its own version number; a `delta`
+ * names the version it applies to (`base`), a `full` reply stands alone (the first call, or when
+ * the host no longer has the caller's version).
+ *
+ * Pure (zod and types only): the host builds replies with `diffAnalysis`, the renderer checks them
+ * with `analysisUpdateSchema` on arrival and rebuilds the analysis with `applyAnalysisUpdate`. The
+ * host stays the authority: the renderer never computes a shape or a count, it only reassembles.
+ */
+import { z } from 'zod';
+import { PROBLEM_CODES } from '../network/types.ts';
+import type {
+  NetworkAnalysis,
+  NodeAnalysis,
+  Problem,
+  QuickFix,
+  ReceptiveField,
+  Totals,
+} from '../network/types.ts';
+import type { Stage } from '../network/stages.ts';
+
+/** Everything of a `NetworkAnalysis` but its per-node analyses (always sent whole). */
+interface UpdateCommon {
+  /** This analysis's version: what the caller passes as `since` next time. */
+  version: number;
+  valid: boolean;
+  totals: Totals;
+}
+
+/** The whole analysis (the first reply, or when the host no longer has the caller's version). */
+export interface FullAnalysisUpdate extends UpdateCommon {
+  kind: 'full';
+  analysis: NetworkAnalysis;
+}
+
+/** The analysis as a change to version `base`: only what differs from it is sent. */
+export interface DeltaAnalysisUpdate extends UpdateCommon {
+  kind: 'delta';
+  base: number;
+  /** Per-node analyses that are new or differ from `base`'s; every other node is as in `base`. */
+  nodes: Record<string, NodeAnalysis>;
+  /** Absent when the topological order (and so the set of nodes) is `base`'s. */
+  order?: string[];
+  /** Absent when the problems are `base`'s. */
+  problems?: Problem[];
+  /** Absent when the stages are `base`'s. */
+  stages?: Stage[];
+}
+
+export type AnalysisUpdate = FullAnalysisUpdate | DeltaAnalysisUpdate;
+
+/**
+ * A JSON object keyed by node id, rebuilt without a prototype. Not `z.record`: it drops a
+ * `__proto__` key, and ids like `__proto__` or `toString` are ordinary node ids here.
+ */
+const byId = <T>(value: z.ZodType<T>) =>
+  z.unknown().transform((input, ctx): Record<string, T> => {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      ctx.addIssue({ code: 'custom', message: 'expected an object keyed by node id' });
+      return z.NEVER;
+    }
+    const out = Object.create(null) as Record<string, T>;
+    for (const [id, v] of Object.entries(input)) {
+      const r = value.safeParse(v);
+      if (!r.success) {
+        for (const issue of r.error.issues)
+          ctx.addIssue({ code: 'custom', message: issue.message, path: [id, ...issue.path] });
+        return z.NEVER;
+      }
+      out[id] = r.data;
+    }
+    return out;
+  });
+
+const shape = z.array(z.number());
+const receptiveField: z.ZodType<ReceptiveField> = z.object({
+  size: z.tuple([z.number(), z.number()]),
+  jump: z.tuple([z.number(), z.number()]),
+});
+const totals = z.object({
+  trainableParams: z.number(),
+  nonTrainableParams: z.number(),
+  macs: z.number(),
+  activationBytes: z.number(),
+  trainingActivationBytes: z.number().optional(),
+}) satisfies z.ZodType<Totals>;
+
+const nodeAnalysis: z.ZodType<NodeAnalysis> = z.object({
+  id: z.string(),
+  type: z.string(),
+  inputShapes: z.array(shape.nullable()),
+  outputShape: shape.nullable(),
+  trainableParams: z.number(),
+  nonTrainableParams: z.number(),
+  macs: z.number(),
+  activationBytes: z.number(),
+  trainingActivationBytes: z.number().optional(),
+  receptiveField: receptiveField.nullable(),
+  shortcut: z.enum(['identity', 'projection']).optional(),
+  summary: z.string(),
+  formulas: z.array(z.string()),
+});
+
+const replacement = z.enum(['Flatten', 'GlobalAvgPool2D']);
+const quickFix: z.ZodType<QuickFix> = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('set-param'),
+    label: z.string(),
+    nodeId: z.string(),
+    param: z.string(),
+    value: z.unknown(),
+  }),
+  z.object({
+    kind: z.literal('set-params'),
+    label: z.string(),
+    nodeId: z.string(),
+    params: z.record(z.string(), z.unknown()),
+  }),
+  z.object({
+    kind: z.literal('insert-before'),
+    label: z.string(),
+    nodeId: z.string(),
+    layerType: replacement,
+  }),
+  z.object({
+    kind: z.literal('replace-layer'),
+    label: z.string(),
+    nodeId: z.string(),
+    layerType: replacement,
+  }),
+  z.object({
+    kind: z.literal('insert-projection'),
+    label: z.string(),
+    nodeId: z.string(),
+    inputNodeId: z.string(),
+    filters: z.number(),
+    strides: z.number(),
+  }),
+]) as z.ZodType<QuickFix>;
+
+const problem: z.ZodType<Problem> = z.object({
+  severity: z.enum(['error', 'warning']),
+  code: z.enum(PROBLEM_CODES),
+  nodeId: z.string().optional(),
+  param: z.string().optional(),
+  edge: z.object({ source: z.string(), target: z.string() }).optional(),
+  message: z.string(),
+  fixes: z.array(quickFix).optional(),
+});
+
+const stage: z.ZodType<Stage> = z.object({
+  name: z.string(),
+  named: z.boolean(),
+  nodeIds: z.array(z.string()),
+  outputShape: shape.nullable(),
+  receptiveField: receptiveField.nullable(),
+  totals: totals.required(),
+});
+
+const analysis: z.ZodType<NetworkAnalysis> = z.object({
+  valid: z.boolean(),
+  order: z.array(z.string()),
+  nodes: byId(nodeAnalysis),
+  problems: z.array(problem),
+  totals,
+  stages: z.array(stage).optional(),
+});
+
+const version = z.int().nonnegative();
+
+/** Checks a reply of `networkAnalyzeUpdate` (the renderer runs it on arrival). */
+export const analysisUpdateSchema: z.ZodType<AnalysisUpdate> = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('full'),
+    version,
+    valid: z.boolean(),
+    totals,
+    analysis,
+  }),
+  z.object({
+    kind: z.literal('delta'),
+    version,
+    base: version,
+    valid: z.boolean(),
+    totals,
+    nodes: byId(nodeAnalysis),
+    order: z.array(z.string()).optional(),
+    problems: z.array(problem).optional(),
+    stages: z.array(stage).optional(),
+  }),
+]);
+
+/**
+ * The reply that turns `base` (version `baseVersion`, or nothing) into `next` (version `version`):
+ * a delta with the per-node analyses that differ (by value) and whatever else changed, or the full
+ * analysis when there is no base.
+ */
+export function diffAnalysis(
+  base: { version: number; analysis: NetworkAnalysis } | null,
+  next: NetworkAnalysis,
+  version: number,
+): AnalysisUpdate {
+  const common = { version, valid: next.valid, totals: next.totals };
+  if (!base) return { kind: 'full', ...common, analysis: next };
+  const old = base.analysis;
+  const nodes = Object.create(null) as Record<string, NodeAnalysis>;
+  for (const id of next.order) {
+    const n = next.nodes[id]!;
+    const o = Object.hasOwn(old.nodes, id) ? old.nodes[id] : undefined;
+    if (n !== o && !sameJson(n, o)) nodes[id] = n;
+  }
+  const update: DeltaAnalysisUpdate = { kind: 'delta', ...common, base: base.version, nodes };
+  if (!sameJson(old.order, next.order)) update.order = next.order;
+  if (!sameJson(old.problems, next.problems)) update.problems = next.problems;
+  if (!sameJson(old.stages, next.stages)) update.stages = next.stages;
+  return update;
+}
+
+/**
+ * The analysis `update` describes, given the analysis the caller holds (`held`, version
+ * `heldVersion`). Per-node analyses, the problems and the stages that did not change are the held
+ * objects themselves (so what shows them need not re-render). Null when a delta does not apply
+ * to what is held: the caller asks again without `since` for a full reply.
+ */
+export function applyAnalysisUpdate(
+  held: { version: number; analysis: NetworkAnalysis } | null,
+  update: AnalysisUpdate,
+): NetworkAnalysis | null {
+  if (update.kind === 'full') return update.analysis;
+  if (!held || held.version !== update.base) return null;
+  const old = held.analysis;
+  const order = update.order ?? old.order;
+  const nodes = Object.create(null) as Record<string, NodeAnalysis>;
+  let sent = 0;
+  for (const id of order) {
+    const mine = Object.hasOwn(update.nodes, id);
+    const n = mine ? update.nodes[id] : Object.hasOwn(old.nodes, id) ? old.nodes[id] : undefined;
+    if (!n) return null;
+    if (mine) sent += 1;
+    nodes[id] = n;
+  }
+  // A sent node outside the order: the delta was made for another network than the one held.
+  if (sent !== Object.keys(update.nodes).length) return null;
+  const next: NetworkAnalysis = {
+    valid: update.valid,
+    order,
+    nodes,
+    problems: update.problems ?? old.problems,
+    totals: update.totals,
+  };
+  const stages = update.stages ?? old.stages;
+  if (stages) next.stages = stages;
+  return next;
+}
+
+/** Deep equality of JSON values (what crosses the API); `undefined` keys count as absent. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const y = b as unknown[];
+    if (a.length !== y.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], y[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const kx = Object.keys(x).filter((k) => x[k] !== undefined);
+  const ky = Object.keys(y).filter((k) => y[k] !== undefined);
+  if (kx.length !== ky.length) return false;
+  for (const k of kx) if (!Object.hasOwn(y, k) || !sameJson(x[k], y[k])) return false;
+  return true;
+}
