@@ -41,11 +41,26 @@ export interface TrainingDeps {
   replaceDoc(doc: NetworkDoc): void;
   /** Calls `listener` whenever another network is loaded; returns the unsubscribe function. */
   onNetworkLoaded?(listener: () => void): () => void;
+  /** Calls `listener` with the design whenever it changes (an edit, Undo, Redo); returns the unsubscribe function. */
+  onDocChange?(listener: (doc: NetworkDoc) => void): () => void;
   /** How often buffered events are applied; charts re-render at most this often. */
   flushMs?: number;
 }
 
 export type DataKind = 'synthetic' | 'fashion-mnist' | 'folder';
+
+/**
+ * What training starts from: the design's weights sidecar (`path`, null when it has none) unless
+ * `fresh`; `note` says where the weights came from (*Continue from this run*, Adapt).
+ */
+export interface StartWeights {
+  path: string | null;
+  fresh: boolean;
+  note: string | null;
+  error: string | null;
+  /** True while `path` is not the design's sidecar (Adapt's refitted file): Save makes it so. */
+  unsaved?: boolean;
+}
 
 interface Async<T> {
   status: 'idle' | 'loading' | 'ready' | 'error';
@@ -75,18 +90,8 @@ export interface TrainingState {
   details: Record<string, RunDetail>;
   environment: Async<EnvironmentReport> & { open: boolean };
   exporting: { busy: boolean; path: string | null; error: string | null };
-  /**
-   * What training starts from: the design's weights sidecar (`path`, null when it has none) unless
-   * `fresh`; `note` says where the weights came from (*Continue from this run*).
-   */
-  startWeights: {
-    path: string | null;
-    fresh: boolean;
-    note: string | null;
-    error: string | null;
-    /** True while `path` is not the design's sidecar (Adapt's refitted file): Save makes it so. */
-    unsaved?: boolean;
-  };
+  /** What training starts from; Undo/Redo of an Adapt brings back the weights of that design. */
+  startWeights: StartWeights;
   /** EMA weight of the smoothed loss curve. */
   smoothing: number;
 
@@ -136,6 +141,13 @@ export function createTrainingStore(deps: TrainingDeps) {
   const flushMs = deps.flushMs ?? 200;
   let buffer: TrainingEvent[] = [];
   let flushTimer: ReturnType<typeof setTimeout> | null = null;
+  // The starting weights (and Adapt's notice) of each design state an Adapt left or made: the
+  // refitted file fits only the adapted design, the sidecar only the one before. Undo and Redo bring
+  // back a state by identity, so the weights follow the design (the subscription below the store).
+  const adaptStates = new WeakMap<
+    NetworkDoc,
+    { weights: StartWeights; changes: string[] | null }
+  >();
 
   const store = create<TrainingState>()((set, get) => ({
     dataKind: 'synthetic',
@@ -204,6 +216,7 @@ export function createTrainingStore(deps: TrainingDeps) {
         const weights =
           startWeights.path && !startWeights.fresh ? { weights: startWeights.path } : {};
         const result = await api.networkAdapt({ doc, ...adaptRequestFor(data), ...weights });
+        adaptStates.set(doc, { weights: startWeights, changes: get().adapt.changes });
         deps.replaceDoc(result.doc);
         if (result.weightsPath) {
           set({
@@ -216,6 +229,7 @@ export function createTrainingStore(deps: TrainingDeps) {
             },
           });
         }
+        adaptStates.set(deps.getDoc(), { weights: get().startWeights, changes: [result.message] });
         // The designer re-analyses the new design itself; the mismatch note follows from that.
         set({ adapt: { busy: false, changes: [result.message], error: null } });
       } catch (error) {
@@ -515,6 +529,16 @@ export function createTrainingStore(deps: TrainingDeps) {
       // The live events still show the rest of the run; only the earlier part is missing.
     }
   }
+
+  // Lives as long as the store (the app's one), so an Undo made with the dashboard closed counts.
+  deps.onDocChange?.((doc) => {
+    const state = adaptStates.get(doc);
+    if (state)
+      store.setState({
+        startWeights: state.weights,
+        adapt: { busy: false, changes: state.changes, error: null },
+      });
+  });
 
   return store;
 }

@@ -19,4 +19,8 @@ export const useTrainingStore = createTrainingStore({
     useDocStore.subscribe((state, prev) => {
       if (state.loads !== prev.loads) listener();
     }),
+  onDocChange: (listener) =>
+    useDocStore.subscribe((state, prev) => {
+      if (state.doc !== prev.doc) listener(state.doc);
+    }),
 });
