@@ -31,9 +31,10 @@ import type {
   TrainingRequest,
 } from '../types.ts';
 import type { DeviceName } from '../vocabulary.ts';
-import { EngineError, torchGpu } from './chooseEngine.ts';
+import { EngineError } from './chooseEngine.ts';
 import { parsePythonEvent } from './events.ts';
-import { PYTORCH_DIR, probeTorch, torchInstallHint } from './python.ts';
+import { PYTORCH_DIR, probeTorch, torchDevices, torchInstallHint } from './python.ts';
+import { checkTorchSettings } from './torchDevices.ts';
 
 /** How the PyTorch engine runs: device (default cuda → mps → cpu) and processes (DDP). */
 export interface PytorchSettings {
@@ -75,26 +76,10 @@ function trainerArgs(o: TrainingOptions): string[] {
 export function resolveDevice(settings: PytorchSettings): DeviceName {
   const p = probeTorch();
   if (p.unusable) throw new EngineError(`${p.unusable} — ${torchInstallHint()}`);
-  const gpus = p.cuda?.length ?? 0;
-  const device: DeviceName = settings.device ?? (gpus > 0 ? 'cuda' : p.mps ? 'mps' : 'cpu');
-  const nproc = settings.nproc ?? 1;
-  if (device === 'cuda' && gpus === 0)
-    throw new EngineError(
-      `--device cuda: PyTorch ${p.torch} in ${p.python} sees no CUDA GPU${p.cudaVersion ? '' : ' (it is a CPU-only build)'}`,
-    );
-  if (device === 'mps' && !p.mps)
-    throw new EngineError(`--device mps: PyTorch ${p.torch} has no Apple MPS device here`);
-  if (device === 'cuda' && nproc > gpus)
-    throw new EngineError(
-      `--nproc ${nproc} is more than the ${gpus} CUDA GPU${gpus > 1 ? 's' : ''} here (${torchGpu(p)}); use --nproc ${gpus} or fewer`,
-    );
-  if (device === 'mps' && nproc > 1)
-    throw new EngineError(`--nproc ${nproc}: Apple MPS is one device; use --nproc 1`);
-  if (device === 'cpu' && nproc > cpus().length)
-    throw new EngineError(
-      `--nproc ${nproc} is more than the ${cpus().length} CPU cores here; use --nproc ${cpus().length} or fewer`,
-    );
-  return device;
+  // The form's Device and Processes are checked by the same function (renderer/training).
+  const check = checkTorchSettings(settings, torchDevices(p));
+  if (!check.ok) throw new EngineError(check.message);
+  return check.device;
 }
 
 /** How the processes of a run were started (said in the run's backend note). */
