@@ -80,15 +80,45 @@ try {
   await page.getByTestId('inspector').getByTestId('param-filters').waitFor();
   const run = async (): Promise<number[]> => {
     const t: number[] = [];
-    for (let i = 0; i < edits; i++)
-      t.push((await page.evaluate(`(${EDIT})()`)) as number);
+    for (let i = 0; i < edits; i++) t.push((await page.evaluate(`(${EDIT})()`)) as number);
     return t;
   };
   await run(); // warm-up
+  if (process.env.LOAF) {
+    // Long animation frames during a few edits: script vs style/layout vs the rest of rendering.
+    await page.evaluate(
+      `window.__loaf = []; new PerformanceObserver((l) => window.__loaf.push(...l.getEntries().map((e) => e.toJSON()))).observe({ type: 'long-animation-frame' })`,
+    );
+    await run();
+    const frames = (await page.evaluate('window.__loaf')) as {
+      startTime: number;
+      duration: number;
+      renderStart: number;
+      styleAndLayoutStart: number;
+      scripts: {
+        duration: number;
+        invoker: string;
+        sourceFunctionName: string;
+        invokerType: string;
+      }[];
+    }[];
+    for (const f of frames) {
+      const script = f.scripts.reduce((a, x) => a + x.duration, 0);
+      const render = f.renderStart ? f.startTime + f.duration - f.renderStart : 0;
+      const layout = f.styleAndLayoutStart ? f.startTime + f.duration - f.styleAndLayoutStart : 0;
+      console.log(
+        `frame ${f.duration.toFixed(0).padStart(4)} ms: scripts ${script.toFixed(0)} (${f.scripts.map((x) => `${x.invokerType}:${x.invoker.slice(0, 40)} ${x.duration.toFixed(0)}`).join(', ')}), render ${render.toFixed(0)}, style+layout ${layout.toFixed(0)}`,
+      );
+    }
+  }
   await page.evaluate('window.__netdTrips.length = 0; window.__netdT0 = []');
   const plain = await run();
   const trips = (await page.evaluate('window.__netdTrips')) as {
-    sendMs: number; sent: number; recv: number; bytes: number; replyBytes: number;
+    sendMs: number;
+    sent: number;
+    recv: number;
+    bytes: number;
+    replyBytes: number;
   }[];
   const med = (xs: number[]): string => {
     const s = [...xs].sort((a, b) => a - b);
@@ -97,11 +127,19 @@ try {
   console.log(`edit → totals ${med(plain)} ms; ${trips.length} analysis requests`);
   console.log(`  request ${trips[0]?.bytes} B, reply ${trips[0]?.replyBytes} B`);
   const t0s = (await page.evaluate('window.__netdT0')) as number[];
-  console.log(`  input → send ${med(trips.map((t, i) => t.sent - t0s[i]!))} ms; reply → painted ${med(trips.map((t, i) => t0s[i]! + plain[i]! - t.recv))} ms`);
-  console.log(`  ws.send ${med(trips.map((t) => t.sendMs))} ms; send → reply ${med(trips.map((t) => t.recv - t.sent))} ms`);
+  console.log(
+    `  input → send ${med(trips.map((t, i) => t.sent - t0s[i]!))} ms; reply → painted ${med(trips.map((t, i) => t0s[i]! + plain[i]! - t.recv))} ms`,
+  );
+  console.log(
+    `  ws.send ${med(trips.map((t) => t.sendMs))} ms; send → reply ${med(trips.map((t) => t.recv - t.sent))} ms`,
+  );
   if (process.env.TRACE) {
     await browser.startTracing(page, {
-      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'],
+      categories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'blink.user_timing',
+      ],
     });
     await run();
     const events = (

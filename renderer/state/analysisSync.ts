@@ -36,14 +36,33 @@ const held = new Map<number, NetworkAnalysis>();
 /** The version of the analysis on screen (what the next request names as `since`). */
 let shown: number | undefined;
 
-/** Requests an analysis of the current doc once the current task's edits are done. */
+/** The request sent at once for the first edit of the current task (see `scheduleAnalysis`). */
+let sentThisTask: { seq: number; doc: NetworkDoc } | null = null;
+/** Replies to requests up to this one are dropped: a later edit of the same task replaced them. */
+let superseded = 0;
+
+/**
+ * Requests an analysis of the current doc. The first edit of a task is sent at once — before
+ * React re-renders the canvas for it, which on a 500-layer network would hold the request back by
+ * tens of milliseconds — and any further edit of the same task is sent once the task's edits are
+ * done (a microtask), replacing the first request's answer.
+ */
 export function scheduleAnalysis(): void {
   if (scheduled) return;
   scheduled = true;
   useAnalysisStore.getState().setPending(true);
+  const doc = useDocStore.getState().doc;
+  sentThisTask = { seq: requested + 1, doc };
+  void analyseNow();
   queueMicrotask(() => {
+    const sent = sentThisTask;
     scheduled = false;
-    void analyseNow();
+    sentThisTask = null;
+    const now = useDocStore.getState().doc;
+    if (sent && !sameStructure(sent.doc, now)) {
+      superseded = sent.seq;
+      void analyseNow();
+    }
   });
 }
 
@@ -61,7 +80,7 @@ export async function analyseNow(): Promise<void> {
     let analysis = await requestUpdate(doc, shown);
     if (analysis === null) analysis = await requestUpdate(doc, undefined);
     // An older request answering late must not overwrite a newer analysis.
-    if (seq <= applied || analysis === null) return;
+    if (seq <= applied || seq <= superseded || analysis === null) return;
     applied = seq;
     store.setAnalysis(analysis.analysis);
     // What the store shows (its per-node objects) is what the next delta applies to.
