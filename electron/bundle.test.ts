@@ -179,6 +179,19 @@ describe('bundled main process', () => {
     expect(analysis.ok).toBe(true);
     if (analysis.ok)
       expect((analysis.result as NetworkAnalysis).totals.trainableParams).toBe(25_557_032);
+    // The compact reply the designer uses: whole first, then only what an edit changed.
+    const first = await call(API_CHANNELS.networkAnalyzeUpdate, { doc });
+    expect(first).toMatchObject({ ok: true, result: { kind: 'full' } });
+    if (!first.ok) return;
+    const since = (first.result as { version: number }).version;
+    const fc = doc.nodes.find((n) => n.type === 'Dense')!;
+    const edited = {
+      ...doc,
+      nodes: doc.nodes.map((n) => (n === fc ? { ...n, params: { ...n.params, units: 10 } } : n)),
+    };
+    const delta = await call(API_CHANNELS.networkAnalyzeUpdate, { doc: edited, since });
+    expect(delta).toMatchObject({ ok: true, result: { kind: 'delta', base: since } });
+    if (delta.ok) expect(Object.keys((delta.result as { nodes: object }).nodes)).toEqual([fc.id]);
   });
 
   it('rejects a malformed payload and a foreign sender with clear messages', async () => {
