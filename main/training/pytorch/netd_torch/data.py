@@ -31,6 +31,7 @@ SYNTHETIC_TEST_COUNT = 400
 SYNTHETIC_MEMORY_BYTES = 384 * 1024 * 1024
 HOLDOUT_SEED = 20_240_601
 CIFAR_RECORD = 1 + 32 * 32 * 3
+STATS_CHUNK_FLOATS = 1 << 20  # images per statistics chunk: about 4 MB of float32 (8 MB as float64)
 
 
 class Dataset(NamedTuple):
@@ -252,7 +253,8 @@ def prepare(ds: Dataset, validation_split: float, seed: int, reader: Reader = re
     val, train = order[:val_count], order[val_count:]
     c = ds.train.shape[-1]
     sums = np.zeros(2 * c)
-    for chunk in reader(ds.train, batches_of(train[shard[0] :: shard[1]], 1024)):
+    per_chunk = max(1, STATS_CHUNK_FLOATS // int(np.prod(ds.train.shape)))
+    for chunk in reader(ds.train, batches_of(train[shard[0] :: shard[1]], per_chunk)):
         flat = chunk.reshape(-1, c).astype(np.float64)
         sums += np.concatenate([flat.sum(0), (flat * flat).sum(0)])
     sums = np.asarray(total(sums.tolist()))
