@@ -16,7 +16,7 @@ import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "main", "training", "pytorch"))
-from netd_torch.data import Rng, load_synthetic, prepare, shuffled_indices  # noqa: E402
+from netd_torch.data import Rng, load_synthetic, normalize, prepare, shuffled_indices  # noqa: E402
 from netd_torch.run import load_class  # noqa: E402
 from netd_torch.trainer import train  # noqa: E402
 
@@ -39,8 +39,8 @@ def plain_rate(cls: type, args: argparse.Namespace) -> float:
     model = cls().to(device)
     c, h, w = model.input_shape
     ds = load_synthetic((h, w, c), args.images, 8, 1)
-    prepare(ds, 0.0, 1)
-    x, y = ds.train.images, ds.train.labels
+    p = prepare(ds, 0.0, 1)
+    x, y = normalize(ds.train.images, p.mean, p.std), ds.train.labels
     opt = torch.optim.Adam(model.parameters(), lr=0.001)
     best = 0.0
     for epoch in range(args.epochs):
