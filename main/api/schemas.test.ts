@@ -106,7 +106,7 @@ const cases: Record<ApiMethod, { good: unknown; bad: [unknown, RegExp][] }> = {
       ],
       [
         { doc, data: 'synthetic', options: { earlyStoppingPatience: 3, validationSplit: 0 } },
-        /^options\.earlyStoppingPatience: Early-stopping patience needs a validation split above 0: early stopping watches validation accuracy$/,
+        /^options\.earlyStoppingPatience: Early stopping needs a validation split above 0$/,
       ],
       [{ doc, data: 'synthetic', options: { bogus: 1 } }, /^options: Unrecognized key: "bogus"$/],
       [{ doc, options: {} }, /^data: expected string/],

@@ -123,7 +123,8 @@ function acrossFields(
     ctx.addIssue({
       code: 'custom',
       path: ['earlyStoppingPatience'],
-      message: `${OPTION_LABELS.earlyStoppingPatience} needs a validation split above 0: early stopping watches validation accuracy`,
+      // Early stopping watches validation accuracy.
+      message: 'Early stopping needs a validation split above 0',
     });
 }
 

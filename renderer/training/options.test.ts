@@ -75,8 +75,7 @@ describe('training options form', () => {
       momentum: 'Momentum must be below 1',
       batchSize: 'Batch size must be at most 8,192',
       seed: 'Seed must be at least 0',
-      earlyStoppingPatience:
-        'Early-stopping patience needs a validation split above 0: early stopping watches validation accuracy',
+      earlyStoppingPatience: 'Early stopping needs a validation split above 0',
     });
   });
 

@@ -35,7 +35,7 @@ describe('resolveTrainingOptions', () => {
       /augment\.shift: Shift must be at most 0\.5/,
     );
     expect(() => resolveTrainingOptions({ earlyStoppingPatience: 3, validationSplit: 0 })).toThrow(
-      /earlyStoppingPatience: Early-stopping patience needs a validation split above 0/,
+      /earlyStoppingPatience: Early stopping needs a validation split above 0/,
     );
     // A rate too high to train is explained by the run (diverging loss), not refused up front.
     expect(resolveTrainingOptions({ learningRate: 1e6 }).learningRate).toBe(1e6);
