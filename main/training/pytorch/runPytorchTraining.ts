@@ -181,6 +181,16 @@ function killNow(child: ChildProcess, launcher: Launcher): void {
 }
 
 /**
+ * The exit status of the worker torchrun blames ("Root Cause (first observed failure)" …
+ * "exitcode : 2" in its summary on stderr), or null when it printed none.
+ */
+export function torchrunWorkerStatus(stderr: string): number | null {
+  const cause = stderr.slice(Math.max(0, stderr.lastIndexOf('Root Cause')));
+  const m = /exitcode\s*:\s*(-?\d+)/.exec(cause);
+  return m ? Number(m[1]) : null;
+}
+
+/**
  * The part of the processes' stderr that explains a failure: torchrun appends its own summary
  * ("ChildFailedError", a table of ranks) after the worker's traceback; that summary says nothing
  * the run's message does not.
@@ -344,7 +354,9 @@ export async function runPytorchTraining(
     const first = exits[0]!;
     if (state.ended) {
       const outcome = state.ended;
-      return outcome.ended === 'failed' && first.code === 2
+      // Python exits 2 for unusable data; torchrun exits 1 and names its worker's status.
+      const status = launcher.kind === 'torchrun' ? torchrunWorkerStatus(stderr) : first.code;
+      return outcome.ended === 'failed' && status === 2
         ? { ...outcome, errorName: 'DataError' }
         : outcome;
     }
