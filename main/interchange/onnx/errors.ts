@@ -1,4 +1,5 @@
 /** The one error type of ONNX import and export: one or more sentences for the user. */
+import { oneLine } from '../oneLine.ts';
 
 /**
  * Thrown when a model cannot be read, imported or exported. `lines` are complete sentences (one
@@ -9,7 +10,9 @@ export class OnnxError extends Error {
   override name = 'OnnxError';
   readonly lines: readonly string[];
   constructor(lines: string | readonly string[]) {
-    const list = typeof lines === 'string' ? [lines] : lines;
+    // Lines quote names from the file (nodes, tensors, locations), which may be huge or hold
+    // line breaks: each line stays one bounded line.
+    const list = (typeof lines === 'string' ? [lines] : lines).map(oneLine);
     super(list.join('\n'));
     this.lines = list;
   }

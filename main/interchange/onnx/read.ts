@@ -5,6 +5,7 @@
  */
 import { basename } from 'node:path';
 import { readRegularBytes } from '../../files/safeFs.ts';
+import { MAX_NODES } from '../../network/limits.ts';
 import { OnnxError } from './errors.ts';
 import { modelSchema, type OnnxGraph, type OnnxModel } from './model.ts';
 import { decodeModelProto } from './proto.ts';
@@ -13,6 +14,12 @@ import { decodeModelProto } from './proto.ts';
 export const OPSETS = { min: 9, max: 23 } as const;
 /** Highest ONNX IR version read (IR 11 = ONNX 1.18). */
 export const MAX_IR_VERSION = 11;
+/**
+ * Most nodes and initializers a graph may hold: a design has at most 10,000 layers, and each
+ * becomes a few ONNX nodes (torchvision's largest models have about 1,000).
+ */
+export const MAX_ONNX_NODES = 5 * MAX_NODES;
+
 /** Largest ONNX file imported (ResNet-152 with weights is about 240 MB). */
 export const MAX_ONNX_FILE_BYTES = 2 * 1024 ** 3;
 
@@ -84,6 +91,11 @@ export function parseOnnx(bytes: Uint8Array, source: string): CheckedModel {
       `${name} uses ONNX opset ${opset}, which NetDesigner does not know (it reads opsets ${OPSETS.min}–${OPSETS.max}) — re-export with opset_version between ${OPSETS.min} and ${OPSETS.max}`,
     );
   if (model.graph.node.length === 0) throw new OnnxError(`${name} has an empty graph (no nodes)`);
+  const { node, initializer } = model.graph;
+  if (node.length > MAX_ONNX_NODES || initializer.length > MAX_ONNX_NODES)
+    throw new OnnxError(
+      `${name} has ${node.length.toLocaleString('en')} nodes and ${initializer.length.toLocaleString('en')} initializers; NetDesigner imports graphs of up to ${MAX_ONNX_NODES.toLocaleString('en')} of each (a design holds at most ${MAX_NODES.toLocaleString('en')} layers)`,
+    );
   return { model, graph: model.graph, opset };
 }
 

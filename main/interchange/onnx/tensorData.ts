@@ -2,7 +2,8 @@
  * Tensor values in and out of ONNX: float32 (or integer) data from `raw_data`, the typed lists or
  * an external-data file next to the model, and float32 initializers for the exporter.
  */
-import { open, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import { OnnxError } from './errors.ts';
@@ -23,6 +24,21 @@ function externalEntry(t: OnnxTensor, key: string): string | undefined {
   return t.externalData.find((e) => e.key === key)?.value;
 }
 
+/** Largest external-data tensor read: the cap of a whole ONNX file, 2 GB. */
+export const MAX_TENSOR_BYTES = 2 * 1024 ** 3;
+
+/** An `offset` / `length` entry: a whole number of bytes ≥ 0, or undefined when absent. */
+function byteCount(t: OnnxTensor, key: 'offset' | 'length'): number | undefined {
+  const text = externalEntry(t, key);
+  if (text === undefined) return undefined;
+  const value = /^\d{1,16}$/.test(text.trim()) ? Number(text.trim()) : NaN;
+  if (!Number.isSafeInteger(value))
+    throw new OnnxError(
+      `tensor '${t.name ?? '(unnamed)'}' has external-data ${key} '${text.slice(0, 40)}'; it must be a whole number of bytes`,
+    );
+  return value;
+}
+
 /** Reads the bytes an external-data tensor points at, or explains why they are not there. */
 async function readExternal(t: OnnxTensor, baseDir: string, bytesWanted: number) {
   const name = t.name ?? '(unnamed)';
@@ -35,22 +51,34 @@ async function readExternal(t: OnnxTensor, baseDir: string, bytesWanted: number)
     throw new OnnxError(
       `tensor '${name}' points outside the model's folder ('${location}'); external data must sit next to the model`,
     );
-  const offset = Number(externalEntry(t, 'offset') ?? 0);
-  const length = Number(externalEntry(t, 'length') ?? bytesWanted);
-  let size: number;
+  const offset = byteCount(t, 'offset') ?? 0;
+  const length = byteCount(t, 'length') ?? bytesWanted;
+  let handle;
   try {
-    size = (await stat(path)).size;
+    // Non-blocking, checked on the handle: a FIFO or device named as data is refused, never
+    // waited on or read without end.
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch {
     throw new OnnxError(
       `tensor '${name}' keeps its data in '${location}', which is missing (expected at ${path}) — copy it next to the model`,
     );
   }
-  if (length !== bytesWanted || offset + length > size)
-    throw new OnnxError(
-      `tensor '${name}': '${location}' is too short or the wrong size (needs ${bytesWanted} bytes at offset ${offset}, the file has ${size})`,
-    );
-  const handle = await open(path, 'r');
   try {
+    const info = await handle.stat();
+    if (!info.isFile())
+      throw new OnnxError(
+        `tensor '${name}' keeps its data in '${location}', which is not a regular file`,
+      );
+    if (length !== bytesWanted || offset + length > info.size)
+      throw new OnnxError(
+        `tensor '${name}': '${location}' is too short or the wrong size (needs ${bytesWanted} bytes at offset ${offset}, the file has ${info.size})`,
+      );
+    // Inline data is bounded by the file cap; a file beside the model is checked here, before
+    // anything is allocated.
+    if (length > MAX_TENSOR_BYTES)
+      throw new OnnxError(
+        `tensor '${name}' keeps ${(length / 1024 ** 3).toPrecision(3)} GB in '${location}'; NetDesigner reads tensors of up to ${MAX_TENSOR_BYTES / 1024 ** 3} GB`,
+      );
     const buffer = new Uint8Array(length);
     await handle.read(buffer, 0, length, offset);
     return buffer;
@@ -114,6 +142,10 @@ function halfToFloat(h: number): number {
 export async function readTensor(t: OnnxTensor, baseDir: string): Promise<ConstTensor> {
   const name = t.name ?? '(unnamed)';
   const dims = t.dims;
+  if (!dims.every((d) => Number.isSafeInteger(d) && d >= 0))
+    throw new OnnxError(
+      `tensor '${name}' has dims [${dims.slice(0, 8).join(', ')}]; each must be a whole number ≥ 0`,
+    );
   const n = numelOf(dims);
   const width = BYTES_PER[t.dataType];
   if (width === undefined)

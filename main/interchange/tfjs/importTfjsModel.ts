@@ -99,7 +99,11 @@ function convertLayers(layers: TfjsLayer[]): { nodes: NetworkNode[]; edges: Netw
   const byName = new Map(layers.map((l) => [l.name, l]));
   const consumers = new Map<string, string[]>();
   for (const l of layers)
-    for (const src of inboundNames(l)) consumers.set(src, [...(consumers.get(src) ?? []), l.name]);
+    for (const src of inboundNames(l)) {
+      const list = consumers.get(src);
+      if (list) list.push(l.name);
+      else consumers.set(src, [l.name]);
+    }
   const only = (name: string): TfjsLayer | undefined => {
     const c = consumers.get(name) ?? [];
     return c.length === 1 ? byName.get(c[0]!) : undefined;

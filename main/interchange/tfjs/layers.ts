@@ -4,6 +4,7 @@
  * a `<id>_pad` ZeroPadding2D in front of a convolution or pooling becomes its explicit padding, and
  * a `<id>_act` LeakyReLU after a linear Conv2D/Dense becomes its activation.
  */
+import { oneLine } from '../oneLine.ts';
 import { z } from 'zod';
 import type { NetworkNode } from '../../network/types.ts';
 
@@ -52,8 +53,12 @@ const ACTIVATIONS = new Set([
 /** Thrown with one line per layer that cannot be imported. */
 export class TfjsImportError extends Error {
   override name = 'TfjsImportError';
-  constructor(readonly lines: string[]) {
-    super(lines.join('; '));
+  readonly lines: string[];
+  constructor(lines: string[]) {
+    // One bounded line each, whatever names the file holds.
+    const list = lines.map(oneLine);
+    super(list.join('; '));
+    this.lines = list;
   }
 }
 

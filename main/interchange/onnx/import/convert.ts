@@ -89,29 +89,58 @@ class Problems {
   }
 }
 
-/** Nodes in an order where every input is produced before it is read (Kahn's algorithm). */
+/**
+ * Nodes in an order where every input is produced before it is read: the file's order when it is
+ * one, else Kahn's algorithm — linear in nodes and edges (a node waits on a count of missing
+ * inputs, not a rescan). A node in a cycle, or reading what nothing provides, is named.
+ */
 function dependencyOrder(graph: OnnxGraph, known: ReadonlySet<string>): OnnxNode[] {
+  // ONNX requires nodes sorted already: then the file's order is the order.
+  const seen = new Set(known);
+  const sorted = graph.node.every((n) => {
+    const ok = n.input.every((name) => name === '' || seen.has(name));
+    for (const o of n.output) seen.add(o);
+    return ok;
+  });
+  if (sorted) return graph.node;
   const ready = new Set(known);
-  const pending = [...graph.node];
+  const missing = new Map<OnnxNode, number>();
+  const waiting = new Map<string, OnnxNode[]>();
+  const queue: OnnxNode[] = [];
+  for (const n of graph.node) {
+    let count = 0;
+    for (const name of new Set(n.input)) {
+      if (name === '' || ready.has(name)) continue;
+      count++;
+      const list = waiting.get(name);
+      if (list) list.push(n);
+      else waiting.set(name, [n]);
+    }
+    missing.set(n, count);
+    if (count === 0) queue.push(n);
+  }
   const order: OnnxNode[] = [];
-  let progress = true;
-  while (pending.length > 0 && progress) {
-    progress = false;
-    for (let i = 0; i < pending.length; i++) {
-      const n = pending[i]!;
-      if (n.input.every((name) => name === '' || ready.has(name))) {
-        order.push(n);
-        for (const o of n.output) ready.add(o);
-        pending.splice(i--, 1);
-        progress = true;
+  for (let head = 0; head < queue.length; head++) {
+    const n = queue[head]!;
+    order.push(n);
+    for (const o of n.output) {
+      if (ready.has(o)) continue;
+      ready.add(o);
+      for (const w of waiting.get(o) ?? []) {
+        const left = missing.get(w)! - 1;
+        missing.set(w, left);
+        if (left === 0) queue.push(w);
       }
     }
   }
-  if (pending.length > 0) {
-    const n = pending[0]!;
-    const missing = n.input.find((name) => name !== '' && !ready.has(name));
+  if (order.length < graph.node.length) {
+    const n = graph.node.find((node) => missing.get(node)! > 0)!;
+    const needs = n.input.find((name) => name !== '' && !ready.has(name));
+    const produced = graph.node.some((other) => other.output.includes(needs ?? ''));
     throw new OnnxError(
-      `node '${n.name || n.output[0]}' (${n.opType}) reads '${missing}', which no node, input or initializer provides`,
+      produced
+        ? `node '${n.name || n.output[0]}' (${n.opType}) reads '${needs}', which is computed from the node's own output (the graph has a cycle)`
+        : `node '${n.name || n.output[0]}' (${n.opType}) reads '${needs}', which no node, input or initializer provides`,
     );
   }
   return order;
@@ -141,14 +170,14 @@ function inputValue(graph: OnnxGraph, consts: ReadonlyMap<string, ConstTensor>, 
       );
     return d.dimValue;
   }) as [number, number, number];
-  const v = draft.add(
-    idHint(input.name, 'input') || 'input',
-    'Input',
-    {
-      shape: [chw[1], chw[2], chw[0]],
-    },
-    [],
-  );
+  let v: Value;
+  try {
+    v = draft.add(idHint(input.name, 'input') || 'input', 'Input', { shape: [chw[1], chw[2], chw[0]] }, []);
+  } catch (err) {
+    // Absurd sizes (2^40 pixels) are refused by the catalog, as for any design.
+    if (err instanceof NodeProblem) throw new OnnxError(`input '${input.name}' ${err.message}`);
+    throw err;
+  }
   return { name: input.name, value: v };
 }
 
@@ -170,7 +199,11 @@ export function convertGraph(
   const failed = new Set<string>();
   const consumers = new Map<string, OnnxNode[]>();
   for (const n of graph.node)
-    for (const i of n.input) consumers.set(i, [...(consumers.get(i) ?? []), n]);
+    for (const i of n.input) {
+      const list = consumers.get(i);
+      if (list) list.push(n);
+      else consumers.set(i, [n]);
+    }
   const graphOutputs = new Set(graph.output.map((o) => o.name));
   const absorbed = new Set<OnnxNode>();
   const problems = new Problems();
@@ -179,7 +212,11 @@ export function convertGraph(
   order.forEach((node, index) => {
     if (absorbed.has(node) || node.opType === 'Constant') return;
     if (node.opType === 'Identity' && consts.has(node.output[0] ?? '')) return;
-    const convert = node.domain && node.domain !== 'ai.onnx' ? undefined : CONVERTERS[node.opType];
+    // Own keys only: an op_type such as `__proto__` or `toString` is an unknown operator.
+    const convert =
+      (node.domain && node.domain !== 'ai.onnx') || !Object.hasOwn(CONVERTERS, node.opType)
+        ? undefined
+        : CONVERTERS[node.opType];
     const fail = (text: string) => {
       problems.add(node, text, index);
       for (const o of node.output) failed.add(o);
