@@ -4,7 +4,7 @@ import { buildTemplate, listTemplates } from '../../templates/index.ts';
 import { initBackend } from '../backend/initBackend.ts';
 import type { Tf } from '../backend/tf.ts';
 import { CompileError, compileModel, outputIsSoftmax } from './compileModel.ts';
-import { chain, design, everyLayer } from './testDocs.ts';
+import { chain, design, everyLayer } from '../../network/testDocs.ts';
 
 let tf: Tf;
 
@@ -82,13 +82,13 @@ describe('compileModel structure', () => {
   });
 
   it('names layers after node ids, sanitised and unique', () => {
-    const doc = chain([
-      ['in', 'Input', { shape: [8, 8, 1] }],
-      ['conv 1', 'Conv2D', { filters: 2, kernelSize: 3, padding: 1 }],
-      ['conv_1', 'Conv2D', { filters: 2, kernelSize: 3 }],
-      ['gap', 'GlobalAvgPool2D'],
-      ['3out', 'Dense', { units: 2 }],
-    ]);
+    const doc = chain(
+      [8, 8, 1],
+      ['Conv2D', { filters: 2, kernelSize: 3, padding: 1 }, 'conv 1'],
+      ['Conv2D', { filters: 2, kernelSize: 3 }, 'conv_1'],
+      ['GlobalAvgPool2D', {}, 'gap'],
+      ['Dense', { units: 2 }, '3out'],
+    );
     const { model } = compileModel(tf, doc);
     const names = model.layers.map((l) => l.name);
     expect(names).toEqual(['in', 'conv_1_pad', 'conv_1', 'conv_1_2', 'gap', 'n_3out']);
@@ -104,17 +104,13 @@ describe('compileModel structure', () => {
   });
 
   it('reports whether the output is already a softmax', () => {
-    const logits = chain([
-      ['in', 'Input', { shape: [4, 4, 1] }],
-      ['flat', 'Flatten'],
-      ['fc', 'Dense', { units: 3 }],
-    ]);
-    const probs = chain([
-      ['in', 'Input', { shape: [4, 4, 1] }],
-      ['flat', 'Flatten'],
-      ['fc', 'Dense', { units: 3 }],
-      ['sm', 'Activation', { fn: 'softmax' }],
-    ]);
+    const logits = chain([4, 4, 1], ['Flatten', {}, 'flat'], ['Dense', { units: 3 }, 'fc']);
+    const probs = chain(
+      [4, 4, 1],
+      ['Flatten', {}, 'flat'],
+      ['Dense', { units: 3 }, 'fc'],
+      ['Activation', { fn: 'softmax' }, 'sm'],
+    );
     expect(compileModel(tf, logits).outputsLogits).toBe(true);
     expect(compileModel(tf, probs).outputsLogits).toBe(false);
     expect(outputIsSoftmax(probs)).toBe(true);
@@ -135,24 +131,19 @@ describe('compileModel refuses what it cannot train', () => {
 
   it('names the node of the first design error', () => {
     const err = compileError(
-      chain([
-        ['in', 'Input', { shape: [5, 5, 1] }],
-        ['big', 'Conv2D', { filters: 2, kernelSize: 7 }],
-        ['gap', 'GlobalAvgPool2D'],
-        ['fc', 'Dense', { units: 2 }],
-      ]),
+      chain(
+        [5, 5, 1],
+        ['Conv2D', { filters: 2, kernelSize: 7 }, 'big'],
+        ['GlobalAvgPool2D', {}, 'gap'],
+        ['Dense', { units: 2 }, 'fc'],
+      ),
     );
     expect(err.nodeId).toBe('big');
     expect(err.message).toMatch(/big/);
   });
 
   it('explains an output that is not a vector of class scores', () => {
-    const err = compileError(
-      chain([
-        ['in', 'Input', { shape: [8, 8, 1] }],
-        ['conv', 'Conv2D', { filters: 2, kernelSize: 3 }],
-      ]),
-    );
+    const err = compileError(chain([8, 8, 1], ['Conv2D', { filters: 2, kernelSize: 3 }, 'conv']));
     expect(err.nodeId).toBe('conv');
     expect(err.message).toMatch(/GlobalAvgPool2D or Flatten, then Dense/);
   });

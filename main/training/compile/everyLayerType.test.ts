@@ -11,7 +11,7 @@ import { initBackend } from '../backend/initBackend.ts';
 import type { Tf } from '../backend/tf.ts';
 import { CompileError, compileModel } from './compileModel.ts';
 import { readParams } from './params.ts';
-import { design } from './testDocs.ts';
+import { design } from '../../network/testDocs.ts';
 
 let tf: Tf;
 

@@ -3,7 +3,7 @@ import type { io, LayersModel, Scalar, Tensor, Tensor4D } from '../backend/tfjs.
 import { initBackend } from '../backend/initBackend.ts';
 import type { Tf } from '../backend/tf.ts';
 import { compileModel, registerCustomLayers } from './compileModel.ts';
-import { chain, everyLayer } from './testDocs.ts';
+import { chain, everyLayer } from '../../network/testDocs.ts';
 import type { NetworkDoc } from '../../network/types.ts';
 
 let tf: Tf;
@@ -31,12 +31,12 @@ const grid = (h: number, w: number, f: (y: number, x: number) => number): number
 
 /** Input → X → Flatten → Dense: the smallest valid design around one layer under test. */
 function around(shape: number[], node: [string, string, Record<string, unknown>]): NetworkDoc {
-  return chain([
-    ['in', 'Input', { shape }],
-    node,
-    ['flat', 'Flatten'],
-    ['fc', 'Dense', { units: 2 }],
-  ]);
+  return chain(
+    shape,
+    [node[1], node[2], node[0]],
+    ['Flatten', {}, 'flat'],
+    ['Dense', { units: 2 }, 'fc'],
+  );
 }
 
 describe('layer semantics match DESIGN.md (PyTorch / TensorFlow)', () => {
@@ -61,13 +61,13 @@ describe('layer semantics match DESIGN.md (PyTorch / TensorFlow)', () => {
     };
     const pool = { poolSize: 3, strides: 2, padding: 1 };
     // 8×8, 3/2 pad 1: 'same' would pad 0 on top, so not equivalent; after ReLU zero padding is exact.
-    const afterRelu = chain([
-      ['in', 'Input', { shape: [8, 8, 2] }],
-      ['relu', 'Activation', { fn: 'relu' }],
-      ['mp', 'MaxPool2D', pool],
-      ['gap', 'GlobalAvgPool2D'],
-      ['fc', 'Dense', { units: 2 }],
-    ]);
+    const afterRelu = chain(
+      [8, 8, 2],
+      ['Activation', { fn: 'relu' }, 'relu'],
+      ['MaxPool2D', pool, 'mp'],
+      ['GlobalAvgPool2D', {}, 'gap'],
+      ['Dense', { units: 2 }, 'fc'],
+    );
     expect(classes(afterRelu)).toEqual([
       'InputLayer',
       'Activation',
@@ -76,13 +76,13 @@ describe('layer semantics match DESIGN.md (PyTorch / TensorFlow)', () => {
       'GlobalAveragePooling2D',
       'Dense',
     ]);
-    const afterTanh = chain([
-      ['in', 'Input', { shape: [8, 8, 2] }],
-      ['tanh', 'Activation', { fn: 'tanh' }],
-      ['mp', 'MaxPool2D', pool],
-      ['gap', 'GlobalAvgPool2D'],
-      ['fc', 'Dense', { units: 2 }],
-    ]);
+    const afterTanh = chain(
+      [8, 8, 2],
+      ['Activation', { fn: 'tanh' }, 'tanh'],
+      ['MaxPool2D', pool, 'mp'],
+      ['GlobalAvgPool2D', {}, 'gap'],
+      ['Dense', { units: 2 }, 'fc'],
+    );
     expect(classes(afterTanh)).toContain('NetdPaddedMaxPool2D');
     // 7×7, 3/2 pad 1: 'same' pads 1 on each side too, so it is used.
     const sameLike = around([7, 7, 1], ['mp', 'MaxPool2D', pool]);
@@ -105,12 +105,12 @@ describe('layer semantics match DESIGN.md (PyTorch / TensorFlow)', () => {
   });
 
   it('uses TensorFlow LRN: x / (bias + alpha·Σx²)^beta over 2r+1 channels', () => {
-    const doc = chain([
-      ['in', 'Input', { shape: [1, 1, 3] }],
-      ['lrn', 'LRN', { depthRadius: 1, bias: 2, alpha: 0.5, beta: 0.75 }],
-      ['flat', 'Flatten'],
-      ['fc', 'Dense', { units: 2 }],
-    ]);
+    const doc = chain(
+      [1, 1, 3],
+      ['LRN', { depthRadius: 1, bias: 2, alpha: 0.5, beta: 0.75 }, 'lrn'],
+      ['Flatten', {}, 'flat'],
+      ['Dense', { units: 2 }, 'fc'],
+    );
     const out = probe(doc, 'lrn', [[[1, 2, 3]]]);
     const expected = [
       1 / (2 + 0.5 * 5) ** 0.75,

@@ -7,7 +7,7 @@ import { analyzeNetwork } from '../../network/analyze.ts';
 import { initBackend } from '../backend/initBackend.ts';
 import type { Tf } from '../backend/tf.ts';
 import { compileModel } from './compileModel.ts';
-import { chain } from './testDocs.ts';
+import { chain } from '../../network/testDocs.ts';
 
 let tf: Tf;
 
@@ -21,12 +21,12 @@ describe('naive Inception compiles', () => {
     ['naive with BatchNorm', { b1: 4, b3r: 0, b3: 6, b5r: 0, b5: 2, poolProj: 0, batchNorm: true }],
     ['only the 3×3 reduction', { b1: 4, b3r: 3, b3: 6, b5r: 0, b5: 2, poolProj: 0 }],
   ])('%s: weights and output as the engine counts them', (_name, params) => {
-    const doc = chain([
-      ['in', 'Input', { shape: [8, 8, 5] }],
-      ['inc', 'Inception', params],
-      ['gap', 'GlobalAvgPool2D', {}],
-      ['fc', 'Dense', { units: 3, activation: 'softmax' }],
-    ]);
+    const doc = chain(
+      [8, 8, 5],
+      ['Inception', params, 'inc'],
+      ['GlobalAvgPool2D', {}, 'gap'],
+      ['Dense', { units: 3, activation: 'softmax' }, 'fc'],
+    );
     const analysis = analyzeNetwork(doc);
     expect(analysis.valid).toBe(true);
     const inc = analysis.nodes.inc!;

@@ -4,7 +4,7 @@ import type { LayersModel, Tensor } from '../backend/tfjs.ts';
 import { initBackend } from '../backend/initBackend.ts';
 import type { Tf } from '../backend/tf.ts';
 import { compileModel } from './compileModel.ts';
-import { design } from './testDocs.ts';
+import { design } from '../../network/testDocs.ts';
 
 /** Written by goldens/make_goldens.py with PyTorch; see there for what each layer exercises. */
 const golden = JSON.parse(

@@ -9,7 +9,7 @@ import { resolveTrainingOptions } from './options.ts';
 import { trainLoop, type LoopResult } from './loop.ts';
 import { tinyCnn } from './testing/tinyModel.ts';
 import { compileModel } from '../compile/compileModel.ts';
-import { design, everyLayer } from '../compile/testDocs.ts';
+import { design, everyLayer } from '../../network/testDocs.ts';
 import { withSeededMathRandom } from './seededRandom.ts';
 
 let tf: Tf;

@@ -12,7 +12,7 @@ import { writeNetworkFile } from '../../../files/index.ts';
 import { analyzeNetwork } from '../../../network/analyze.ts';
 import type { NetworkDoc } from '../../../network/types.ts';
 import { buildTemplate } from '../../../templates/index.ts';
-import { everyLayer } from '../../../training/compile/testDocs.ts';
+import { everyLayer } from '../../../network/testDocs.ts';
 import { writeDesignWeights, type Weights } from '../../../weights/index.ts';
 import { importOnnx } from '../import/importOnnx.ts';
 import {
