@@ -110,7 +110,11 @@ export async function writeFileAtomic(
     }
     return;
   }
-  const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  // The writer's pid in the name: a temp whose process is gone is known stale at once.
+  const tmp = join(
+    dirname(target),
+    `.${basename(target)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`,
+  );
   try {
     const handle = await open(
       tmp,

@@ -17,7 +17,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readOnnxFile } from '../interchange/onnx/read.ts';
 import { createRecentFilesStore } from '../settings/index.ts';
@@ -63,8 +63,18 @@ describe('saving keeps the file it replaces', () => {
     writeFileSync(fresh, 'in progress');
     const hourAgo = new Date(Date.now() - 3600_000);
     utimesSync(stale, hourAgo, hourAgo);
+    // A killed writer's temp (its process is gone) goes at once; a live writer's stays.
+    const deadPid = spawnSync(process.execPath, ['-e', '']).pid;
+    const dead = join(d, `.a.json.${deadPid}-00112233aabb.tmp`);
+    const live = join(d, `.a.json.${process.ppid}-00112233aabb.tmp`);
+    writeFileSync(dead, 'half');
+    writeFileSync(live, 'in progress');
     await writeFileAtomic(join(d, 'a.json'), 'x');
-    expect(readdirSync(d).sort()).toEqual(['.a.json.ba9876543210.tmp', 'a.json']);
+    expect(readdirSync(d).sort()).toEqual(
+      ['.a.json.ba9876543210.tmp', `.a.json.${process.ppid}-00112233aabb.tmp`, 'a.json'].sort(),
+    );
+    expect(readdirSync(d)).not.toContain(basename(dead));
+    expect(readdirSync(d)).toContain(basename(live));
   });
 });
 

@@ -136,19 +136,35 @@ export async function readRegularBytes(
 /** Temp files older than this are left-overs of a killed save (a live save renames in ms). */
 const STALE_TEMP_MS = 10 * 60 * 1000;
 
+/** True while process `pid` exists (signal 0 only checks; EPERM: it exists, someone else's). */
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
- * Removes the temporary files of earlier, interrupted atomic writes of `file`
- * (`.<name>.<hex>.tmp` beside it) that are older than ten minutes. Best effort, never throws.
+ * Removes the temporary files of earlier, interrupted atomic writes of `file` beside it
+ * (`.<name>.<pid>-<hex>.tmp`, or `.<name>.<hex>.tmp` from older versions): at once when the
+ * process that wrote it is gone (a killed save), else once older than ten minutes (a pid reused
+ * since). Best effort, never throws.
  */
 export async function removeStaleTemps(file: string, now = Date.now()): Promise<void> {
   const { dir, base } = parse(file);
-  const pattern = new RegExp(`^\\.${escapeRegExp(base)}\\.[0-9a-f]{12}\\.tmp$`);
+  const pattern = new RegExp(`^\\.${escapeRegExp(base)}\\.(?:(\\d{1,10})-)?[0-9a-f]{12}\\.tmp$`);
   try {
     for (const name of await readdir(dir)) {
-      if (!pattern.test(name)) continue;
+      const match = pattern.exec(name);
+      if (!match) continue;
       const path = join(dir, name);
       const info = await lstat(path).catch(() => null);
-      if (info?.isFile() && now - info.mtimeMs > STALE_TEMP_MS) await unlink(path).catch(() => {});
+      if (!info?.isFile()) continue;
+      const pid = match[1] === undefined ? null : Number(match[1]);
+      const writerGone = pid !== null && pid > 0 && pid !== process.pid && !processExists(pid);
+      if (writerGone || now - info.mtimeMs > STALE_TEMP_MS) await unlink(path).catch(() => {});
     }
   } catch {
     /* a folder we cannot list has nothing we could clean */
