@@ -16,9 +16,12 @@ from typing import Dict, Union
 
 def std_from_str_is_broken() -> bool:
     """Whether this torch's `Std.from_str` loses NONE / ALL (torch < 2 on Python >= 3.11)."""
-    from torch.distributed.elastic.multiprocessing.api import Std
+    try:
+        from torch.distributed.elastic.multiprocessing.api import Std
 
-    return Std.from_str("0") is not Std.NONE or Std.from_str("3") is not Std.ALL
+        return Std.from_str("0") is not Std.NONE or Std.from_str("3") is not Std.ALL
+    except (ImportError, AttributeError):  # a torch that keeps Std elsewhere is a fixed one
+        return False
 
 
 def repair_std_from_str() -> bool:
