@@ -196,7 +196,20 @@ export function isProcessAlive(pid: number, startedAt?: string | null): boolean 
     // EPERM: it exists but belongs to someone else.
     if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  // A zombie (ended, not yet reaped — e.g. a trainer whose host was killed, under an init that
+  // does not reap) trains no more.
+  if (isZombie(pid)) return false;
   if (!startedAt) return true;
   const now = processStartTime(pid);
   return now === null || now === startedAt;
+}
+
+/** True when `/proc/<pid>/stat` shows the process ended but not reaped (state Z); Linux only. */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+  } catch {
+    return false;
+  }
 }
