@@ -11,6 +11,8 @@ import { loadDocument } from '../files/fileActions.ts';
 import { useDocStore } from '../state/docStore.ts';
 import { useFileStore } from '../state/fileStore.ts';
 import { useUiStore } from '../state/uiStore.ts';
+import { memoryAssumptions } from '../training/options.ts';
+import { useTrainingStore } from '../training/useTrainingStore.ts';
 import { useCompareStore, type CompareSide, type ExampleText } from './compareStore.ts';
 
 /** The design on the canvas as a compare side. */
@@ -26,7 +28,8 @@ export async function compare(
 ): Promise<void> {
   const store = useCompareStore.getState();
   store.show(a, b, example);
-  const { batchSize, optimizer } = useUiStore.getState();
+  // The training form's batch size and optimizer: the memory figures are about the run being set up.
+  const { batchSize, optimizer } = memoryAssumptions(useTrainingStore.getState().form);
   try {
     const [comparison, analysisA, analysisB] = await Promise.all([
       api.networkCompare({ a: a.doc, b: b.doc, batchSize, optimizer }),

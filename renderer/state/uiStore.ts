@@ -1,6 +1,7 @@
 /**
  * Window-level UI state: theme, panel sizes, the active bottom tab, open dialogs, canvas requests
- * (fit, centre on a node) and notifications. Sizes, theme and the batch size persist per browser.
+ * (fit, centre on a node) and notifications. Sizes and theme persist per
+ * browser. (The memory estimate's batch size and optimizer are the training form's.)
  */
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
@@ -12,7 +13,6 @@ export type AppView = 'designer' | 'training';
 export type Dialog = 'templates' | 'open' | 'saveAs' | 'about' | null;
 /** The side panels that can be hidden (View menu of the desktop shell). */
 export type PanelId = 'palette' | 'inspector' | 'bottom';
-export type OptimizerKind = 'adam' | 'sgd';
 
 export interface Toast {
   id: number;
@@ -31,8 +31,6 @@ interface UiState {
   /** Not persisted: the app always opens on the designer. */
   view: AppView;
   dialog: Dialog;
-  batchSize: number;
-  optimizer: OptimizerKind;
   /** Bumped to ask the canvas to fit the view (after layout/render). */
   fitSeq: number;
   /** 'all' shows the whole network; 'start' shows its top at a readable zoom when it is too tall. */
@@ -46,8 +44,6 @@ interface UiState {
   setView: (view: AppView) => void;
   togglePanel: (panel: PanelId) => void;
   openDialog: (d: Dialog) => void;
-  setBatchSize: (n: number) => void;
-  setOptimizer: (o: OptimizerKind) => void;
   requestFit: (mode?: 'all' | 'start') => void;
   requestCenter: (id: string) => void;
   notify: (text: string, kind?: Toast['kind']) => void;
@@ -73,8 +69,6 @@ export const useUiStore = create<UiState>()(
       bottomTab: 'problems',
       view: 'designer',
       dialog: null,
-      batchSize: 32,
-      optimizer: 'adam',
       fitSeq: 0,
       fitMode: 'all',
       centerOn: null,
@@ -86,8 +80,6 @@ export const useUiStore = create<UiState>()(
       setView: (view) => set({ view }),
       togglePanel: (panel) => set({ panels: { ...get().panels, [panel]: !get().panels[panel] } }),
       openDialog: (dialog) => set({ dialog }),
-      setBatchSize: (batchSize) => set({ batchSize }),
-      setOptimizer: (optimizer) => set({ optimizer }),
       requestFit: (fitMode = 'all') => set({ fitSeq: get().fitSeq + 1, fitMode }),
       requestCenter: (id) => set({ centerOn: { id, seq: (get().centerOn?.seq ?? 0) + 1 } }),
       notify: (text, kind = 'info') => {
@@ -106,8 +98,6 @@ export const useUiStore = create<UiState>()(
         bottomHeight: s.bottomHeight,
         panels: s.panels,
         bottomTab: s.bottomTab,
-        batchSize: s.batchSize,
-        optimizer: s.optimizer,
       }),
     },
   ),

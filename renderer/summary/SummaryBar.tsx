@@ -1,10 +1,13 @@
 /**
  * The status bar under the canvas: totals of the whole network and a training-memory estimate at
- * a chosen batch size (breakdown on hover).
+ * the training form's batch size and optimizer (breakdown on hover). Its two menus set the form's
+ * fields: one setting, whichever place the user changes it in.
  */
 import { formatBytes, formatInt, formatMacs } from '../graph/format.ts';
 import { useAnalysisStore } from '../state/analysisStore.ts';
-import { useUiStore, type OptimizerKind } from '../state/uiStore.ts';
+import type { OptimizerName } from '../../main/training/types.ts';
+import { memoryAssumptions } from '../training/options.ts';
+import { useTrainingStore } from '../training/useTrainingStore.ts';
 import { estimateTrainingMemory } from '../../main/network/trainingMemory.ts';
 import { frozenParams } from '../../main/network/frozen.ts';
 import { useDocStore } from '../state/docStore.ts';
@@ -12,10 +15,15 @@ import './summary.css';
 
 const BATCHES = [1, 8, 16, 32, 64, 128, 256];
 
+/** The menu's sizes, with the form's own batch size in order when it is not one of them. */
+function batchChoices(current: number): number[] {
+  return BATCHES.includes(current) ? BATCHES : [...BATCHES, current].sort((a, b) => a - b);
+}
+
 export function SummaryBar() {
   const analysis = useAnalysisStore((s) => s.analysis);
-  const batchSize = useUiStore((s) => s.batchSize);
-  const optimizer = useUiStore((s) => s.optimizer);
+  const batchSize = useTrainingStore((s) => memoryAssumptions(s.form).batchSize);
+  const optimizer = useTrainingStore((s) => s.form.optimizer);
   const pending = useAnalysisStore((s) => s.pending);
   const t = analysis?.totals;
   const doc = useDocStore((s) => s.doc);
@@ -84,9 +92,9 @@ export function SummaryBar() {
           <select
             aria-label="Batch size for the memory estimate"
             value={batchSize}
-            onChange={(e) => useUiStore.getState().setBatchSize(Number(e.target.value))}
+            onChange={(e) => useTrainingStore.getState().setOption('batchSize', e.target.value)}
           >
-            {BATCHES.map((b) => (
+            {batchChoices(batchSize).map((b) => (
               <option key={b} value={b}>
                 {b}
               </option>
@@ -98,7 +106,9 @@ export function SummaryBar() {
           <select
             aria-label="Optimizer for the memory estimate"
             value={optimizer}
-            onChange={(e) => useUiStore.getState().setOptimizer(e.target.value as OptimizerKind)}
+            onChange={(e) =>
+              useTrainingStore.getState().setOption('optimizer', e.target.value as OptimizerName)
+            }
           >
             <option value="adam">Adam</option>
             <option value="sgd">SGD</option>

@@ -9,7 +9,7 @@ import {
   optionIssues,
   trainingOptionsSchema,
 } from '../../main/training/optionsSchema.ts';
-import { DEFAULT_TRAINING_OPTIONS } from '../../main/training/vocabulary.ts';
+import { DEFAULT_TRAINING_OPTIONS, OPTION_RANGES } from '../../main/training/vocabulary.ts';
 
 /** What the form holds: numbers as typed text, so a half-typed value is not lost or coerced. */
 export interface OptionsForm {
@@ -121,5 +121,27 @@ export function formFromOptions(options: TrainingOptions): OptionsForm {
     shift: String(options.augment.shift),
     limit: String(options.limit),
     testLimit: String(options.testLimit),
+  };
+}
+
+/** What a training-memory estimate assumes: the batch size and optimizer a run would use. */
+export interface MemoryAssumptions {
+  batchSize: number;
+  optimizer: OptimizerName;
+}
+
+/**
+ * The training form's batch size and optimizer, for the summary bar's memory estimate and the
+ * compare view: one setting, so the estimate is about the run the user is setting up. A batch size
+ * that is half-typed or out of range counts as the default until it is valid.
+ */
+export function memoryAssumptions(form: OptionsForm): MemoryAssumptions {
+  const typed = Number(form.batchSize.trim());
+  const { min, max } = OPTION_RANGES.batchSize;
+  const valid =
+    form.batchSize.trim() !== '' && Number.isInteger(typed) && typed >= min && typed <= max;
+  return {
+    batchSize: valid ? typed : DEFAULT_TRAINING_OPTIONS.batchSize,
+    optimizer: form.optimizer,
   };
 }
