@@ -40,6 +40,21 @@ export interface DiagramView {
   edges: ViewEdge[];
 }
 
+/**
+ * How far a collapsed ResidualBlock's shortcut mark reaches beside its card: right of it top→bottom,
+ * under it left→right, 1 unit from the card (LayerNode's ShortcutMark, canvas.css and svg.ts draw it
+ * there).
+ */
+export const SHORTCUT_MARK = 26;
+
+/** The area of the shortcut mark beside `card`, an obstacle for wires like a card. */
+export function shortcutBox(card: Box, direction: Direction): Box {
+  const id = `shortcut:${card.id}`;
+  return direction === 'down'
+    ? { id, x: card.x + card.w + 1, y: card.y, w: SHORTCUT_MARK, h: card.h }
+    : { id, x: card.x, y: card.y + card.h + 1, w: card.w, h: SHORTCUT_MARK };
+}
+
 /** Width of a wire label in canvas units (10 px monospace, a little padding). */
 export function labelWidth(text: string): number {
   return Math.ceil(text.length * 6.1) + 8;
@@ -121,7 +136,11 @@ export function buildView(
     }
   }
   const boxes = new Map(items.map((i) => [i.id, i.box]));
+  // Wires keep clear of the cards and of the shortcut marks drawn beside collapsed blocks.
   const obstacles = items.map((i) => i.box);
+  for (const i of items)
+    if (i.kind === 'layer' && analysis?.nodes[i.id]?.shortcut)
+      obstacles.push(shortcutBox(i.box, direction));
   // Built on first use: a drag that moves no wire's surroundings routes nothing.
   let built: ReturnType<typeof indexFor> | null = null;
   const index = () => (built ??= indexFor(obstacles, direction));
