@@ -37,6 +37,7 @@ import { NodeMenu, type NodeMenuState } from './NodeMenu.tsx';
 import { RoutedEdge as RoutedEdgeView } from './RoutedEdge.tsx';
 import { RouteStore, RouteStoreContext } from './routeStore.ts';
 import { StageNode } from './StageNode.tsx';
+import { TinyWires } from './TinyWires.tsx';
 import { FlowCache, type DiagramFlowNode, type RoutedEdge } from './toFlow.ts';
 import { READABLE_COMPACT_ZOOM, useZoomLevelFromStore, ZoomLevelContext } from './zoomLevel.ts';
 import { revealViewport } from './reveal.ts';
@@ -53,6 +54,7 @@ const SNAP: [number, number] = [10, 10];
 const DEFAULT_EDGE_OPTIONS = { type: 'routed' } as const;
 const PRO_OPTIONS = { hideAttribution: true };
 const MULTI_SELECT_KEYS = ['Meta', 'Control'];
+const NO_EDGES: RoutedEdge[] = [];
 
 /** Big graphs render only what is on screen; small ones render everything (smoother panning). */
 const VIRTUALISE_ABOVE = 150;
@@ -374,7 +376,8 @@ export function Canvas() {
         <RouteStoreContext.Provider value={routeStore}>
           <ReactFlow<DiagramFlowNode, RoutedEdge>
             nodes={nodes}
-            edges={edges}
+            // Tiny cards: the wires are drawn as one path by TinyWires instead.
+            edges={zoomLevel === 'tiny' ? NO_EDGES : edges}
             nodeTypes={NODE_TYPES}
             edgeTypes={EDGE_TYPES}
             onNodesChange={onNodesChange}
@@ -401,6 +404,7 @@ export function Canvas() {
             elevateEdgesOnSelect
           >
             <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+            {zoomLevel === 'tiny' && <TinyWires edges={view.edges} dragging={dragged !== null} />}
             {!allInView && (
               <MiniMap<DiagramFlowNode>
                 pannable

@@ -39,6 +39,12 @@ function LayerNodeView({ data, selected }: NodeProps<LayerFlowNode>) {
         <span className="layer-card__bar">
           <span style={{ width: `${Math.round(size * 100)}%` }} />
         </span>
+        {/* Hidden, not left out: React Flow finds a wire's ends by measuring the handles when a
+            card mounts, and a card first drawn tiny would otherwise never show its wires. */}
+        {node.type !== 'Input' && (
+          <Handle type="target" position={down ? Position.Top : Position.Left} />
+        )}
+        <Handle type="source" position={down ? Position.Bottom : Position.Right} />
       </div>
     );
   return (
