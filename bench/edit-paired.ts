@@ -1,0 +1,96 @@
+/**
+ * Compares the edit of bench/ui.ts (a Conv2D's filters on ResNet-152 expanded → new totals
+ * painted) between an older checkout and this one, side by side in one browser, alternating one
+ * edit each so both see the same machine load; prints medians and quartiles and the load average.
+ * Figures only, no assertions.
+ *
+ *   NETD_BEFORE=/path/to/older/checkout npx tsx bench/edit-paired.ts [rounds]
+ *
+ * The older checkout needs its node_modules (a symlink to these will do) and `npx vite build` run.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+import { startAppServer as startAfter, type AppServer } from '../e2e/helpers/server.ts';
+
+const beforeDir = process.env.NETD_BEFORE;
+if (!beforeDir) throw new Error('Set NETD_BEFORE to the older checkout to compare with.');
+const { startAppServer: startBefore } = (await import(
+  pathToFileURL(resolve(beforeDir, 'e2e/helpers/server.ts')).href
+)) as { startAppServer: () => Promise<AppServer> };
+
+const EDIT = `async () => {
+  const input = document.querySelector('[data-testid="inspector"] [data-testid="param-filters"]');
+  const total = document.querySelector('[data-testid="total-trainable-params"]');
+  const value = input.value === '24' ? 16 : 24;
+  const before = total.textContent;
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+  const t0 = performance.now();
+  const changed = new Promise((resolve) => {
+    const obs = new MutationObserver(() => {
+      if (total.textContent !== before) { obs.disconnect(); resolve(undefined); }
+    });
+    obs.observe(total, { characterData: true, childList: true, subtree: true });
+  });
+  setValue.call(input, String(value));
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  await changed;
+  await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+  return performance.now() - t0;
+}`;
+
+async function setup(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId('total-trainable-params').waitFor();
+  await page.getByTestId('cmd-templates').click();
+  await page.getByTestId('template-resnet152').click();
+  await page.getByTestId('total-trainable-params').filter({ hasText: '60,192,808' }).waitFor();
+  await page.getByRole('button', { name: /Expand all \d+ blocks/ }).click();
+  await page.waitForFunction(
+    `![...document.querySelectorAll('button')].some((b) => /Expand all \\\\d+ blocks/.test(b.textContent ?? ''))`,
+  );
+  await page
+    .locator('.react-flow__node')
+    .filter({ has: page.locator('.layer-card__type, .layer-card__ctype', { hasText: /^Conv2D$/ }) })
+    .first()
+    .click();
+  await page.getByTestId('inspector').getByTestId('param-filters').waitFor();
+}
+
+const rounds = Number(process.argv[2] ?? 20);
+const servers = [await startBefore(), await startAfter()];
+const browser = await chromium.launch({
+  executablePath: process.env.NETD_CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
+try {
+  const pages: Page[] = [];
+  for (const s of servers) {
+    const p = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await setup(p, s.url);
+    pages.push(p);
+  }
+  for (const p of pages) for (let i = 0; i < 3; i++) await p.evaluate(`(${EDIT})()`); // warm-up
+  const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+  const loads = [load()];
+  const times: number[][] = [[], []];
+  for (let r = 0; r < rounds; r++) {
+    for (const k of r % 2 ? [1, 0] : [0, 1]) {
+      await pages[k]!.bringToFront();
+      times[k]!.push((await pages[k]!.evaluate(`(${EDIT})()`)) as number);
+    }
+    if (r % 5 === 4) loads.push(load());
+  }
+  const stat = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const q = (f: number) => s[Math.min(s.length - 1, Math.floor(f * s.length))]!.toFixed(0);
+    return `median ${q(0.5)} ms (quartiles ${q(0.25)}–${q(0.75)}, min ${q(0)}, max ${q(1)})`;
+  };
+  console.log(`load (1 min) during the run: ${loads.join(', ')}`);
+  console.log(`before: ${stat(times[0]!)}`);
+  console.log(`after:  ${stat(times[1]!)}`);
+} finally {
+  await browser.close();
+  for (const s of servers) await s.stop();
+}
