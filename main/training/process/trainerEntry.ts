@@ -109,8 +109,19 @@ async function handle(raw: unknown): Promise<void> {
   }
 }
 
+/**
+ * True when an error only says the host is gone (it was killed: writing to its pipe fails, the
+ * channel is closed). The run did not fail: its record stays 'running' and the next host to read
+ * it shows it as interrupted, with what it logged.
+ */
+function hostGone(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  return code === 'EPIPE' || code === 'ERR_IPC_CHANNEL_CLOSED' || !process.connected;
+}
+
 /** A crash inside tfjs still leaves a failed record and event behind before the process ends. */
 function failActive(err: unknown): void {
+  if (hostGone(err)) process.exit(0);
   if (active) {
     const event = failureEvent(active.runId, err);
     try {
