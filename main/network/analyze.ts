@@ -123,7 +123,7 @@ function cycleMembers(
  * topological order and every problem found. Never throws for any document shape.
  */
 export function analyzeNetwork(doc: NetworkDoc): NetworkAnalysis {
-  return analyzeNetworkFrom(doc, null).analysis;
+  return analyse(doc, null, false).analysis;
 }
 
 /**
@@ -138,6 +138,15 @@ export function analyzeNetwork(doc: NetworkDoc): NetworkAnalysis {
 export function analyzeNetworkFrom(
   doc: NetworkDoc,
   previous: AnalysisMemo | null,
+): { analysis: NetworkAnalysis; memo: AnalysisMemo } {
+  return analyse(doc, previous, true);
+}
+
+/** Both of the above; `remember`: build the memo (a one-off analysis skips that work). */
+function analyse(
+  doc: NetworkDoc,
+  previous: AnalysisMemo | null,
+  remember: boolean,
 ): { analysis: NetworkAnalysis; memo: AnalysisMemo } {
   const graph = buildGraph(doc);
   const problems: Problem[] = [...graph.problems];
@@ -193,7 +202,7 @@ export function analyzeNetworkFrom(
     totals.macs += a.macs;
     totals.activationBytes += a.activationBytes;
     totals.trainingActivationBytes += a.trainingActivationBytes ?? 0;
-    if (memorable) {
+    if (remember && memorable) {
       memo.set(
         node.id,
         step === old ? old : memoEntry(step, node, srcs, nodes, shapes, rfs, result),
