@@ -17,7 +17,7 @@ from typing import Callable, Iterable, List, NamedTuple, Optional, Tuple
 import numpy as np
 
 from .image_folder import load_image_folder
-from .splits import ArraySplit, DataError, RecordSplit, Rng, Split, batches_of, cap, check_labels, empty_split, shuffled_indices
+from .splits import ArraySplit, DataError, RecordSplit, Rng, Split, StopCheck, StopRequested, batches_of, cap, check_labels, empty_split, never_stop, shuffled_indices
 
 FASHION_MNIST_DIR = "/usr/share/datasets/fashion-mnist"
 FASHION_MNIST_CLASSES = [
@@ -201,10 +201,12 @@ def load_cifar(path: str, spec: str, limit: int, test_limit: int) -> Optional[Da
 # --- the data specification ------------------------------------------------------------------
 
 
-def load_dataset(spec: str, shape: Tuple[int, int, int], limit: int = 0, test_limit: int = 0, seed: int = 1) -> Dataset:
+def load_dataset(spec: str, shape: Tuple[int, int, int], limit: int = 0, test_limit: int = 0, seed: int = 1,
+                 should_stop: StopCheck = never_stop) -> Dataset:
     """Opens a data specification as `netd train --data` reads it (images are read per batch).
 
-    Raises DataError with a message naming the folder when it is missing or holds no known format.
+    Raises DataError with a message naming the folder when it is missing or holds no known format,
+    StopRequested when `should_stop` says so while a folder of images is being checked.
     """
     s = spec.strip()
     if s.lower() == "synthetic":
@@ -216,7 +218,7 @@ def load_dataset(spec: str, shape: Tuple[int, int, int], limit: int = 0, test_li
         found = load_idx(path, s, limit, test_limit) or load_cifar(path, s, limit, test_limit)
         if found is not None:
             return found
-        folder = load_image_folder(path, shape, limit, test_limit, seed, HOLDOUT_SEED)
+        folder = load_image_folder(path, shape, limit, test_limit, seed, HOLDOUT_SEED, should_stop)
     except OSError as err:
         raise DataError(f"cannot read data folder {path}: {err}") from err
     if folder is not None:
@@ -241,11 +243,14 @@ def read_in_order(split: Split, batches: List[np.ndarray]) -> Iterable[np.ndarra
 
 
 def prepare(ds: Dataset, validation_split: float, seed: int, reader: Reader = read_in_order,
-            shard: Tuple[int, int] = (0, 1), total: Callable[[List[float]], List[float]] = lambda v: v) -> Prepared:
+            shard: Tuple[int, int] = (0, 1), total: Callable[[List[float]], List[float]] = lambda v: v,
+            should_stop: StopCheck = never_stop) -> Prepared:
     """The seeded train/validation split and per-channel statistics of the TypeScript engine.
 
     The statistics are one pass over the training images, a chunk at a time; with several
-    processes each reads its `shard` (rank, world) and `total` sums the parts.
+    processes each reads its `shard` (rank, world) and `total` sums the parts. `should_stop` is
+    asked before each chunk: the pass reads every image, so a Stop must not wait for its end.
+    Raises StopRequested when any process was asked to stop.
     """
     n = len(ds.train)
     order = shuffled_indices(n, Rng(seed))
@@ -254,14 +259,34 @@ def prepare(ds: Dataset, validation_split: float, seed: int, reader: Reader = re
     c = ds.train.shape[-1]
     sums = np.zeros(2 * c)
     per_chunk = max(1, STATS_CHUNK_FLOATS // int(np.prod(ds.train.shape)))
-    for chunk in reader(ds.train, batches_of(train[shard[0] :: shard[1]], per_chunk)):
-        flat = chunk.reshape(-1, c).astype(np.float64)
-        sums += np.concatenate([flat.sum(0), (flat * flat).sum(0)])
-    sums = np.asarray(total(sums.tolist()))
+    stopped = should_stop()
+    if not stopped:
+        chunks = iter(reader(ds.train, batches_of(train[shard[0] :: shard[1]], per_chunk)))
+        try:
+            for chunk in chunks:
+                flat = chunk.reshape(-1, c).astype(np.float64)
+                sums += np.concatenate([flat.sum(0), (flat * flat).sum(0)])
+                if should_stop():
+                    stopped = True
+                    break
+        finally:
+            close = getattr(chunks, "close", None)
+            if close is not None:
+                close()  # a reader's worker processes end here, not when garbage-collected
+    # Every process takes part in this one sum, stopped or not, so none waits on another.
+    summed = np.asarray(total(sums.tolist() + [1.0 if stopped else 0.0]))
+    if summed[-1] > 0:
+        raise StopRequested()
+    sums = summed[:-1]
     count = max(len(train) * int(np.prod(ds.train.shape[:2])), 1)
     mean = sums[:c] / count
     std = np.maximum(np.sqrt(np.maximum(sums[c:] / count - mean**2, 0)), 1e-3)
     return Prepared(train, val, mean, std)
+
+
+def stopped_sum(channels: int) -> List[float]:
+    """What a process stopped before `prepare` adds to its sum, so the others end with it."""
+    return [0.0] * (2 * channels) + [1.0]
 
 
 def normalize(x: np.ndarray, mean: np.ndarray, std: np.ndarray) -> np.ndarray:

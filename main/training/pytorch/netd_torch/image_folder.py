@@ -10,8 +10,8 @@ from typing import List, Optional, Tuple
 
 import numpy as np
 
-from .images import ImageDecodeError, read_image, require_decoder
-from .splits import DataError, Rng, Split, cap, shuffled_indices
+from .images import ImageDecodeError, read_header, read_image, require_decoder
+from .splits import DataError, Rng, Split, StopCheck, StopRequested, cap, never_stop, shuffled_indices
 
 IMAGE_EXTENSIONS = re.compile(r"\.(png|jpe?g)$", re.IGNORECASE)
 HOLDOUT = 0.2
@@ -89,15 +89,13 @@ def index_image_folder(path: str, seed: int) -> Optional[Tuple[List[str], List[I
     return with_images, [items[i] for i in order[n_test:]], [items[i] for i in order[:n_test]]
 
 
-def _check_signature(path: str) -> None:
-    """A PNG or JPEG by its first bytes (as the TypeScript checks), so a stray file fails at the start."""
+def _check_header(path: str) -> None:
+    """A PNG or JPEG by its header, within the size caps (as the TypeScript checks), read without
+    decoding, so a stray, hostile or special file fails at the start."""
     try:
-        with open(path, "rb") as f:
-            head = f.read(8)
-    except OSError as err:
-        raise DataError(f"cannot read image {path}: {err.strerror or err}") from err
-    if not (head.startswith(b"\x89PNG") or head.startswith(b"\xff\xd8\xff")):
-        raise DataError(f"cannot decode image {path}: it is neither a PNG nor a JPEG file")
+        read_header(path)
+    except ImageDecodeError as err:
+        raise DataError(str(err)) from err
 
 
 class ImageFolderSplit(Split):
@@ -117,20 +115,27 @@ class ImageFolderSplit(Split):
         return out
 
 
-def image_folder_split(items: List[Item], shape: Tuple[int, int, int], limit: int, seed: int) -> ImageFolderSplit:
+def image_folder_split(items: List[Item], shape: Tuple[int, int, int], limit: int, seed: int,
+                       should_stop: StopCheck = never_stop) -> ImageFolderSplit:
     """A seeded shuffle before the limit keeps a limited split balanced across classes."""
     order = shuffled_indices(len(items), Rng(seed))[: cap(len(items), limit)]
     chosen = [items[i] for i in order]
-    for path, _ in chosen:
-        _check_signature(path)
+    for k, (path, _) in enumerate(chosen):
+        if k % 256 == 0 and should_stop():  # a large folder takes a while to check
+            raise StopRequested()
+        _check_header(path)
     return ImageFolderSplit(chosen, shape)
 
 
 def load_image_folder(
-    path: str, shape: Tuple[int, int, int], limit: int, test_limit: int, seed: int, holdout_seed: int
+    path: str, shape: Tuple[int, int, int], limit: int, test_limit: int, seed: int, holdout_seed: int,
+    should_stop: StopCheck = never_stop,
 ) -> Optional[Tuple[List[str], ImageFolderSplit, ImageFolderSplit]]:
-    """Classes, train and test splits of an image folder, or None when it is not one."""
+    """Classes, train and test splits of an image folder, or None when it is not one; raises
+    StopRequested when `should_stop` says so while the files are being checked."""
     found = index_image_folder(path, holdout_seed)
+    if should_stop():
+        raise StopRequested()
     if found is None:
         return None
     try:
@@ -138,4 +143,5 @@ def load_image_folder(
     except ImageDecodeError as err:
         raise DataError(str(err)) from err
     classes, train, test = found
-    return classes, image_folder_split(train, shape, limit, seed), image_folder_split(test, shape, test_limit, seed + 1)
+    return (classes, image_folder_split(train, shape, limit, seed, should_stop),
+            image_folder_split(test, shape, test_limit, seed + 1, should_stop))

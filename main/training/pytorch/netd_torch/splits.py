@@ -3,7 +3,7 @@ seed gives the same order, splits and synthetic images) and a split whose labels
 whose images are read only when a batch asks for them.
 """
 import math
-from typing import List, Sequence, Tuple
+from typing import Callable, List, Sequence, Tuple
 
 import numpy as np
 
@@ -12,6 +12,17 @@ MASK32 = 0xFFFFFFFF
 
 class DataError(Exception):
     """Unusable data; the message names the file or folder and is meant for the user as is."""
+
+
+class StopRequested(Exception):
+    """Stop was asked for while the data was being indexed or measured (before any training)."""
+
+
+StopCheck = Callable[[], bool]
+
+
+def never_stop() -> bool:
+    return False
 
 
 class Rng:

@@ -19,9 +19,9 @@ import torch.distributed as dist
 import torch.nn.functional as F
 from torch import nn
 
-from .data import DataError, Dataset, Prepared, Rng, load_dataset, prepare, shuffled_indices
+from .data import DataError, Dataset, Prepared, Rng, load_dataset, prepare, shuffled_indices, stopped_sum
 from .loader import default_workers, images_in_batches, read_batches
-from .splits import Split, batches_of
+from .splits import Split, StopCheck, StopRequested, batches_of
 from .weights import design_weights, load_design_weights, read_safetensors, write_safetensors
 
 
@@ -237,16 +237,37 @@ def train(make_model: Callable[[], nn.Module], argv: Optional[List[str]] = None,
         ctx.close()
 
 
-def load_data(args: argparse.Namespace, shape: Tuple[int, int, int], ctx: Distributed) -> Feed:
+def load_data(args: argparse.Namespace, shape: Tuple[int, int, int], ctx: Distributed, should_stop: StopCheck) -> Feed:
     """Opens the data as `netd train` does (images stay on disk or in bytes until a batch reads
-    them), splits it with the TypeScript engine's seeded order and measures its statistics."""
-    ds = load_dataset(args.data, shape, args.limit, args.test_limit, args.seed)
+    them), splits it with the TypeScript engine's seeded order and measures its statistics.
+
+    Raises StopRequested (in every process) when a Stop came before the statistics were complete.
+    """
+    try:
+        ds = load_dataset(args.data, shape, args.limit, args.test_limit, args.seed, should_stop)
+    except StopRequested:
+        ctx.sum(stopped_sum(shape[2]))  # the sum the others' statistics pass waits in
+        raise
     if ds.train.shape != shape:
         raise DataError(f"the data's images are {'×'.join(map(str, ds.train.shape))} but the model takes {'×'.join(map(str, shape))}")
     workers = args.data_workers if args.data_workers >= 0 else default_workers(ds.format, ctx.world)
     reader = lambda split, index_batches: images_in_batches(split, index_batches, workers)
-    prepared = prepare(ds, args.val_split, args.seed, reader, (ctx.rank, ctx.world), ctx.sum)
+    prepared = prepare(ds, args.val_split, args.seed, reader, (ctx.rank, ctx.world), ctx.sum, should_stop)
     return Feed(ds, prepared, workers, ctx.device.type == "cuda")
+
+
+def stopped_before_training(events: Events) -> int:
+    """The end of a run stopped while its data was read: nothing was trained, no weights written."""
+    note = "stopped before training started (while the data was read): no weights were trained"
+    if not events.as_json:
+        if events.rank == 0:
+            print(f"Stopped: {note}", flush=True)
+        return 0
+    events.emit({
+        "event": "done", "stopped": True, "testAccuracy": None, "valAccuracy": None, "trainLoss": 0.0,
+        "imagesPerSecond": 0.0, "confusion": [], "classes": [], "weights": None, "note": note,
+    })
+    return 0
 
 
 def keras_init(model: nn.Module) -> None:
@@ -271,7 +292,11 @@ def run(make_model: Callable[[], nn.Module], args: argparse.Namespace, ctx: Dist
     c, h, w = model.input_shape
     classes_out = model.num_classes
     probabilities = bool(getattr(model, "outputs_probabilities", False))
-    feed = load_data(args, (h, w, c), ctx)
+    stop_requested = lambda: stop["now"] or bool(args.stop_file and os.path.exists(args.stop_file))
+    try:
+        feed = load_data(args, (h, w, c), ctx, stop_requested)
+    except StopRequested:
+        return stopped_before_training(events)
     train_split, test_split = feed.data.train, feed.data.test
     train_idx, val_idx, classes, spec = feed.prepared.train, feed.prepared.val, feed.data.classes, feed.data.spec
     if len(classes) != classes_out:

@@ -55,9 +55,9 @@ class ImageFolderTest(unittest.TestCase):
 
     def test_a_corrupt_image_is_named_also_from_a_worker(self) -> None:
         bad = os.path.join(self.root, "a", "3.png")
-        with open(bad, "r+b") as f:
-            f.seek(20)
-            f.write(b"\xff" * 30)
+        with open(bad, "r+b") as f:  # the compressed pixels, after a header that is fine
+            f.seek(41)
+            f.write(b"\xff" * 10)
         ds = load_dataset(self.root, (4, 5, 3), seed=3)
         everything = [np.arange(len(ds.train))] * 2
         for workers in (0, 1):
