@@ -172,7 +172,12 @@ function inputValue(graph: OnnxGraph, consts: ReadonlyMap<string, ConstTensor>, 
   }) as [number, number, number];
   let v: Value;
   try {
-    v = draft.add(idHint(input.name, 'input') || 'input', 'Input', { shape: [chw[1], chw[2], chw[0]] }, []);
+    v = draft.add(
+      idHint(input.name, 'input') || 'input',
+      'Input',
+      { shape: [chw[1], chw[2], chw[0]] },
+      [],
+    );
   } catch (err) {
     // Absurd sizes (2^40 pixels) are refused by the catalog, as for any design.
     if (err instanceof NodeProblem) throw new OnnxError(`input '${input.name}' ${err.message}`);
