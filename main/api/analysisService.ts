@@ -10,8 +10,9 @@
  */
 import { analyzeNetworkFrom, type AnalysisMemo } from '../network/analyze.ts';
 import { computeStages } from '../network/stages.ts';
+import { networkDocSchema } from '../network/schema.ts';
 import type { NetworkAnalysis, NetworkDoc } from '../network/types.ts';
-import { diffAnalysis, type AnalysisUpdate } from './analysisUpdate.ts';
+import { applyDocEdit, diffAnalysis, type AnalysisUpdate, type DocEdit } from './analysisUpdate.ts';
 
 /** How many recent analyses are kept to diff against (a few windows, a few edits in flight). */
 export const KEPT_VERSIONS = 8;
@@ -19,8 +20,12 @@ export const KEPT_VERSIONS = 8;
 export interface AnalysisService {
   /** The analysis of `doc` with its stages (what `networkAnalyze` returns). */
   analyze(doc: NetworkDoc): NetworkAnalysis;
-  /** The analysis of `doc` as a change to version `since`, or whole when that is not kept. */
-  update(doc: NetworkDoc, since?: number): AnalysisUpdate;
+  /**
+   * The analysis of `doc` (or of the document `edit` describes) as a change to version `since`,
+   * or whole when that is not kept; `stale` when the edit's base document is not kept.
+   * @throws ZodError when the document an edit describes is not a valid document.
+   */
+  update(req: { doc?: NetworkDoc; edit?: DocEdit; since?: number }): AnalysisUpdate;
 }
 
 /** A new service with no memory yet. */
@@ -29,7 +34,8 @@ export function createAnalysisService(): AnalysisService {
   // A random start: a renderer still holding versions of a host that was restarted must not find
   // them reused for other analyses (2^48 leaves ample room below 2^53 to count up).
   let nextVersion = Math.floor(Math.random() * 2 ** 48);
-  const kept = new Map<number, NetworkAnalysis>();
+  /** Recent analyses and the documents they are of, by version (oldest first). */
+  const kept = new Map<number, { analysis: NetworkAnalysis; doc: NetworkDoc }>();
 
   function analyze(doc: NetworkDoc): NetworkAnalysis {
     const result = analyzeNetworkFrom(doc, memo);
@@ -40,11 +46,20 @@ export function createAnalysisService(): AnalysisService {
 
   return {
     analyze,
-    update(doc, since) {
+    update({ doc: whole, edit, since }) {
+      let doc = whole;
+      if (!doc && edit) {
+        const base = kept.get(edit.base)?.doc;
+        const rebuilt = base && applyDocEdit(base, edit);
+        if (!rebuilt) return { kind: 'stale' };
+        // Checked whole, exactly as a document sent whole would be.
+        doc = networkDocSchema.parse(rebuilt);
+      }
+      if (!doc) return { kind: 'stale' };
       const analysis = analyze(doc);
       const version = nextVersion++;
-      const held = since === undefined ? undefined : kept.get(since);
-      kept.set(version, analysis);
+      const held = since === undefined ? undefined : kept.get(since)?.analysis;
+      kept.set(version, { analysis, doc });
       for (const old of kept.keys()) {
         if (kept.size <= KEPT_VERSIONS) break;
         kept.delete(old);

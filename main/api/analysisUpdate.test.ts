@@ -10,7 +10,14 @@ import { computeStages } from '../network/stages.ts';
 import { chain, makeDoc } from '../network/testDocs.ts';
 import type { NetworkAnalysis, NetworkDoc } from '../network/types.ts';
 import { buildTemplate } from '../templates/index.ts';
-import { analysisUpdateSchema, applyAnalysisUpdate, diffAnalysis } from './analysisUpdate.ts';
+import {
+  analysisUpdateSchema,
+  applyAnalysisUpdate,
+  applyDocEdit,
+  diffAnalysis,
+  docEdit,
+  type AnalysisUpdate,
+} from './analysisUpdate.ts';
 import { createAnalysisService, KEPT_VERSIONS } from './analysisService.ts';
 
 /** What `networkAnalyze` answers for `doc`, from scratch. */
@@ -27,6 +34,12 @@ function withParams(doc: NetworkDoc, id: string, params: Record<string, unknown>
   };
 }
 
+/** The version of a reply that must have one. */
+function versionOf(update: AnalysisUpdate): number {
+  if (update.kind === 'stale') throw new Error('unexpected stale reply');
+  return update.version;
+}
+
 /** As the reply crosses a transport: JSON text, parsed and checked on arrival. */
 const overTheWire = (update: unknown) =>
   analysisUpdateSchema.parse(JSON.parse(JSON.stringify(update)));
@@ -37,26 +50,26 @@ describe('analysis update', () => {
 
   it("after an edit of one layer of ResNet-152 expanded, sends a few layers' analyses and rebuilds the host's analysis", () => {
     const host = createAnalysisService();
-    const first = overTheWire(host.update(resnet));
+    const first = overTheWire(host.update({ doc: resnet }));
     expect(first.kind).toBe('full');
     const held = applyAnalysisUpdate(null, first)!;
     expect(held).toEqual(fresh(resnet));
 
     const edited = withParams(resnet, stem, { filters: 24 });
-    const reply = host.update(edited, first.version);
+    const reply = host.update({ doc: edited, since: versionOf(first) });
     const text = JSON.stringify(reply);
     const update = overTheWire(reply);
     expect(update.kind).toBe('delta');
     if (update.kind !== 'delta') return;
-    expect(update.base).toBe(first.version);
-    expect(update.version).not.toBe(first.version);
+    expect(update.base).toBe(versionOf(first));
+    expect(update.version).not.toBe(versionOf(first));
     expect(Object.keys(update.nodes)).toContain(stem);
     expect(Object.keys(update.nodes).length).toBeLessThan(12);
     expect(update.order).toBeUndefined();
     // A few KB instead of the ~250 KB of the whole analysis.
     expect(text.length).toBeLessThan(JSON.stringify(held).length / 10);
 
-    const next = applyAnalysisUpdate({ version: first.version, analysis: held }, update)!;
+    const next = applyAnalysisUpdate({ version: versionOf(first), analysis: held }, update)!;
     expect(next).toEqual(fresh(edited));
     expect(next.totals.trainableParams).not.toBe(held.totals.trainableParams);
     // Untouched layers keep their objects (their cards need not re-render).
@@ -73,7 +86,7 @@ describe('analysis update', () => {
       ['GlobalAvgPool2D', {}, 'gap'],
       ['Dense', { units: 2 }, 'fc'],
     );
-    const v1 = overTheWire(host.update(doc));
+    const v1 = overTheWire(host.update({ doc }));
     let held = applyAnalysisUpdate(null, v1)!;
     // A dangling Conv2D: new node, new order, new problem (unused output).
     const more: NetworkDoc = {
@@ -81,21 +94,22 @@ describe('analysis update', () => {
       nodes: [...doc.nodes, { id: 'extra', type: 'Conv2D', params: { filters: 2, kernelSize: 3 } }],
       edges: [...doc.edges, { source: 'c1', target: 'extra' }],
     };
-    const v2 = overTheWire(host.update(more, v1.version));
+    const v2 = overTheWire(host.update({ doc: more, since: versionOf(v1) }));
     expect(v2.kind === 'delta' && v2.order && v2.problems).toBeTruthy();
-    held = applyAnalysisUpdate({ version: v1.version, analysis: held }, v2)!;
+    held = applyAnalysisUpdate({ version: versionOf(v1), analysis: held }, v2)!;
     expect(held).toEqual(fresh(more));
-    const v3 = overTheWire(host.update(doc, v2.version));
-    expect(applyAnalysisUpdate({ version: v2.version, analysis: held }, v3)).toEqual(fresh(doc));
+    const v3 = overTheWire(host.update({ doc, since: versionOf(v2) }));
+    expect(applyAnalysisUpdate({ version: versionOf(v2), analysis: held }, v3)).toEqual(fresh(doc));
   });
 
   it('answers whole when the caller names a version the host no longer keeps', () => {
     const host = createAnalysisService();
     const doc = chain([8, 8, 1], ['Conv2D', { filters: 4, kernelSize: 3 }, 'c1']);
-    const first = host.update(doc);
-    for (let i = 0; i <= KEPT_VERSIONS; i++) host.update(withParams(doc, 'c1', { filters: 5 + i }));
-    expect(host.update(doc, first.version).kind).toBe('full');
-    expect(host.update(doc, 12345).kind).toBe('full');
+    const first = host.update({ doc });
+    for (let i = 0; i <= KEPT_VERSIONS; i++)
+      host.update({ doc: withParams(doc, 'c1', { filters: 5 + i }) });
+    expect(host.update({ doc, since: versionOf(first) }).kind).toBe('full');
+    expect(host.update({ doc, since: 12345 }).kind).toBe('full');
   });
 
   it('refuses a delta that does not apply to what the caller holds', () => {
@@ -119,13 +133,13 @@ describe('analysis update', () => {
       [['__proto__', 'toString']],
     );
     const host = createAnalysisService();
-    const first = overTheWire(host.update(doc));
+    const first = overTheWire(host.update({ doc }));
     const held = applyAnalysisUpdate(null, first)!;
     expect(Object.keys(held.nodes).sort()).toEqual(['__proto__', 'toString']);
     const update = overTheWire(
-      host.update(withParams(doc, 'toString', { filters: 3 }), first.version),
+      host.update({ doc: withParams(doc, 'toString', { filters: 3 }), since: versionOf(first) }),
     );
-    const next = applyAnalysisUpdate({ version: first.version, analysis: held }, update)!;
+    const next = applyAnalysisUpdate({ version: versionOf(first), analysis: held }, update)!;
     expect(next.nodes['toString']?.outputShape).toEqual([6, 6, 3]);
     expect(next.nodes['__proto__']).toBe(held.nodes['__proto__']);
   });
@@ -133,9 +147,11 @@ describe('analysis update', () => {
   it('catches a malformed reply on arrival, naming where', () => {
     const host = createAnalysisService();
     const doc = chain([8, 8, 1], ['Conv2D', { filters: 4, kernelSize: 3 }, 'c1']);
-    const first = host.update(doc);
+    const first = host.update({ doc });
     const update = JSON.parse(
-      JSON.stringify(host.update(withParams(doc, 'c1', { filters: 5 }), first.version)),
+      JSON.stringify(
+        host.update({ doc: withParams(doc, 'c1', { filters: 5 }), since: versionOf(first) }),
+      ),
     );
     update.nodes.c1.outputShape = 'big';
     const r = analysisUpdateSchema.safeParse(update);
@@ -145,5 +161,77 @@ describe('analysis update', () => {
     const bad = JSON.parse(JSON.stringify(first));
     bad.analysis.problems = [{ severity: 'error', code: 'no-such-code', message: 'x' }];
     expect(analysisUpdateSchema.safeParse(bad).success).toBe(false);
+  });
+
+  it('takes the document as an edit of a kept one: a few nodes instead of all, rebuilt exactly', () => {
+    const host = createAnalysisService();
+    const first = host.update({ doc: resnet });
+    const edited = withParams(resnet, stem, { filters: 24 });
+    const edit = docEdit(resnet, edited, versionOf(first))!;
+    expect(edit.nodes.map((n) => n.id)).toEqual([stem]);
+    expect(edit.order).toBeUndefined();
+    expect(edit.edges).toBeUndefined();
+    expect(JSON.stringify(edit).length).toBeLessThan(1000);
+    expect(applyDocEdit(resnet, JSON.parse(JSON.stringify(edit)))).toEqual(edited);
+    const reply = host.update({ edit: JSON.parse(JSON.stringify(edit)), since: edit.base });
+    const held = applyAnalysisUpdate(null, overTheWire(first))!;
+    expect(applyAnalysisUpdate({ version: edit.base, analysis: held }, overTheWire(reply))).toEqual(
+      fresh(edited),
+    );
+  });
+
+  it('rebuilds added, removed and moved nodes, new edges and a new name', () => {
+    const doc = chain(
+      [8, 8, 1],
+      ['Conv2D', { filters: 4, kernelSize: 3 }, 'c1'],
+      ['GlobalAvgPool2D', {}, 'gap'],
+      ['Dense', { units: 2 }, 'fc'],
+    );
+    const next: NetworkDoc = {
+      ...doc,
+      name: 'Renamed',
+      nodes: [
+        doc.nodes[0]!,
+        doc.nodes[2]!,
+        { id: 'bn', type: 'BatchNorm', params: {} },
+        doc.nodes[3]!,
+      ],
+      edges: [
+        { source: 'in', target: 'bn' },
+        { source: 'bn', target: 'gap' },
+        { source: 'gap', target: 'fc' },
+      ],
+    };
+    const edit = docEdit(doc, next, 1)!;
+    expect(edit.nodes.map((n) => n.id)).toEqual(['bn']);
+    expect(edit.order).toEqual(['in', 'gap', 'bn', 'fc']);
+    expect(edit.head?.name).toBe('Renamed');
+    expect(applyDocEdit(doc, JSON.parse(JSON.stringify(edit)))).toEqual(next);
+  });
+
+  it("answers 'stale' for an edit of a document it no longer keeps, and refuses one that names nothing", () => {
+    const host = createAnalysisService();
+    const doc = chain([8, 8, 1], ['Conv2D', { filters: 4, kernelSize: 3 }, 'c1']);
+    const first = host.update({ doc });
+    const edit = docEdit(doc, withParams(doc, 'c1', { filters: 6 }), versionOf(first))!;
+    for (let i = 0; i <= KEPT_VERSIONS; i++) host.update({ doc });
+    expect(host.update({ edit, since: edit.base })).toEqual({ kind: 'stale' });
+    expect(applyDocEdit(doc, { base: 1, nodes: [], order: ['in', 'ghost'] })).toBeNull();
+    const stray = { id: 'x', type: 'Dense', params: {} };
+    expect(applyDocEdit(doc, { base: 1, nodes: [stray] })).toBeNull();
+    // Ids used twice: sent whole.
+    const twice = { ...doc, nodes: [...doc.nodes, { ...doc.nodes[1]! }] };
+    expect(docEdit(twice, doc, 1)).toBeNull();
+    expect(docEdit(doc, twice, 1)).toBeNull();
+  });
+
+  it('checks the document an edit describes as a whole document would be checked', () => {
+    const host = createAnalysisService();
+    const doc = chain([8, 8, 1], ['Conv2D', { filters: 4, kernelSize: 3 }, 'c1']);
+    const first = host.update({ doc });
+    const version = versionOf(first);
+    expect(() =>
+      host.update({ edit: { base: version, nodes: [], head: { name: 3 } as never } }),
+    ).toThrow(/name/);
   });
 });

@@ -5,6 +5,11 @@
  * names the version it applies to (`base`), a `full` reply stands alone (the first call, or when
  * the host no longer has the caller's version).
  *
+ * The request is compact too: instead of the whole document (~86 KB for ResNet-152 expanded) the
+ * renderer may send a `DocEdit` against the document of a version the host keeps (`docEdit` builds
+ * it, `applyDocEdit` rebuilds the document on the host, which then validates it whole); a host
+ * that no longer has that version answers `stale` and gets the whole document.
+ *
  * Pure (zod and types only): the host builds replies with `diffAnalysis`, the renderer checks them
  * with `analysisUpdateSchema` on arrival and rebuilds the analysis with `applyAnalysisUpdate`. The
  * host stays the authority: the renderer never computes a shape or a count, it only reassembles.
@@ -13,6 +18,9 @@ import { z } from 'zod';
 import { PROBLEM_CODES } from '../network/types.ts';
 import type {
   NetworkAnalysis,
+  NetworkDoc,
+  NetworkEdge,
+  NetworkNode,
   NodeAnalysis,
   Problem,
   QuickFix,
@@ -49,7 +57,86 @@ export interface DeltaAnalysisUpdate extends UpdateCommon {
   stages?: Stage[];
 }
 
-export type AnalysisUpdate = FullAnalysisUpdate | DeltaAnalysisUpdate;
+/** The host no longer has the document of the edit's base version: send the whole document. */
+export interface StaleAnalysisUpdate {
+  kind: 'stale';
+}
+
+export type AnalysisUpdate = FullAnalysisUpdate | DeltaAnalysisUpdate | StaleAnalysisUpdate;
+
+/** A document as a change to the document of version `base` (see the module comment). */
+export interface DocEdit {
+  /** The version whose document this edit applies to. */
+  base: number;
+  /** Nodes new or changed since `base`'s document (whole nodes). */
+  nodes: NetworkNode[];
+  /** The node ids in document order, when that list changed (added, removed or moved nodes). */
+  order?: string[];
+  /** The edges, when they changed. */
+  edges?: NetworkEdge[];
+  /** The rest of the document (format, version, name, description, layout), when it changed. */
+  head?: DocHead;
+}
+
+/** A document without its nodes and edges. */
+export type DocHead = Omit<NetworkDoc, 'nodes' | 'edges'>;
+
+/** Above this share of changed nodes an edit is not worth it: the whole document is sent. */
+const EDIT_MAX_SHARE = 0.5;
+
+/**
+ * `doc` as an edit of `base` (the document of version `version`), or null when it should be sent
+ * whole: an id used twice (nodes are matched by id), or most nodes changed. Nodes and edges are
+ * compared by identity — documents are immutable and share what an edit leaves alone — so a
+ * rebuilt but equal node is merely sent again.
+ */
+export function docEdit(base: NetworkDoc, doc: NetworkDoc, version: number): DocEdit | null {
+  const before = new Map(base.nodes.map((n) => [n.id, n]));
+  if (before.size !== base.nodes.length) return null;
+  const ids = new Set<string>();
+  const nodes: NetworkNode[] = [];
+  let moved = doc.nodes.length !== base.nodes.length;
+  for (let i = 0; i < doc.nodes.length; i++) {
+    const n = doc.nodes[i]!;
+    if (ids.has(n.id)) return null;
+    ids.add(n.id);
+    if (before.get(n.id) !== n) nodes.push(n);
+    if (!moved && base.nodes[i]!.id !== n.id) moved = true;
+  }
+  if (nodes.length > doc.nodes.length * EDIT_MAX_SHARE + 1) return null;
+  const edit: DocEdit = { base: version, nodes };
+  if (moved) edit.order = doc.nodes.map((n) => n.id);
+  if (doc.edges !== base.edges) edit.edges = doc.edges;
+  const head = headOf(doc);
+  if (!sameJson(head, headOf(base))) edit.head = head;
+  return edit;
+}
+
+/**
+ * The document `edit` describes, given `base` (the document of version `edit.base`); null when it
+ * does not apply (an id in `order` that is nowhere, an edited node outside the order, or `base`
+ * using an id twice). The caller validates the result as it would a whole document.
+ */
+export function applyDocEdit(base: NetworkDoc, edit: DocEdit): NetworkDoc | null {
+  const byId = new Map(base.nodes.map((n) => [n.id, n]));
+  if (byId.size !== base.nodes.length) return null;
+  for (const n of edit.nodes) byId.set(n.id, n);
+  const order = edit.order ?? base.nodes.map((n) => n.id);
+  const nodes: NetworkNode[] = [];
+  for (const id of order) {
+    const n = byId.get(id);
+    if (!n) return null;
+    nodes.push(n);
+  }
+  const placed = new Set(order);
+  if (edit.nodes.some((n) => !placed.has(n.id))) return null;
+  return { ...(edit.head ?? headOf(base)), nodes, edges: edit.edges ?? base.edges };
+}
+
+function headOf(doc: NetworkDoc): DocHead {
+  const { nodes: _nodes, edges: _edges, ...head } = doc;
+  return head;
+}
 
 /**
  * A JSON object keyed by node id, rebuilt without a prototype. Not `z.record`: it drops a
@@ -190,6 +277,7 @@ export const analysisUpdateSchema: z.ZodType<AnalysisUpdate> = z.discriminatedUn
     problems: z.array(problem).optional(),
     stages: z.array(stage).optional(),
   }),
+  z.object({ kind: z.literal('stale') }),
 ]);
 
 /**
@@ -229,6 +317,7 @@ export function applyAnalysisUpdate(
   update: AnalysisUpdate,
 ): NetworkAnalysis | null {
   if (update.kind === 'full') return update.analysis;
+  if (update.kind === 'stale') return null;
   if (!held || held.version !== update.base) return null;
   const old = held.analysis;
   const order = update.order ?? old.order;

@@ -8,7 +8,7 @@
  * `schemas.ts` and its implementation in `createApi.ts`.
  */
 import type { CompareOptions, Comparison } from '../compare/compareNetworks.ts';
-import type { AnalysisUpdate } from './analysisUpdate.ts';
+import type { AnalysisUpdate, DocEdit } from './analysisUpdate.ts';
 import type { ExampleInfo, LoadedExample } from '../examples/index.ts';
 import type { LayerInfo, NetworkAnalysis, NetworkDoc, Shape } from '../network/types.ts';
 import type {
@@ -28,6 +28,7 @@ export type {
   AdaptRequest,
   AdaptResult,
   AnalysisUpdate,
+  DocEdit,
   ImportedModelFile,
   RecentFile,
   TemplateInfo,
@@ -80,10 +81,16 @@ export interface NetdApi {
   catalogList(): Promise<LayerInfo[]>;
   networkAnalyze(req: { doc: NetworkDoc }): Promise<NetworkAnalysis>;
   /**
-   * The analysis of `doc` as a change to version `since` that the caller holds (what an edit
-   * changed), or whole without `since` or when the host no longer has it. See `analysisUpdate.ts`.
+   * The analysis of `doc` — sent whole, or as an `edit` of the document of a version the host
+   * keeps — as a change to version `since` that the caller holds (what an edit changed), or whole
+   * without `since` or when the host no longer has it; `stale` when it no longer has the edit's
+   * base (send the document whole). See `analysisUpdate.ts`.
    */
-  networkAnalyzeUpdate(req: { doc: NetworkDoc; since?: number }): Promise<AnalysisUpdate>;
+  networkAnalyzeUpdate(
+    req: ({ doc: NetworkDoc; edit?: undefined } | { doc?: undefined; edit: DocEdit }) & {
+      since?: number;
+    },
+  ): Promise<AnalysisUpdate>;
   /** Replaces the composite node with its primitive nodes, wired in place. */
   networkExpandNode(req: { doc: NetworkDoc; nodeId: string }): Promise<NetworkDoc>;
   /** Replaces every composite node with its primitive nodes, in one pass (*Expand all*). */

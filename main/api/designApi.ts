@@ -28,7 +28,7 @@ export function createDesignApi(examplePath: string): DesignMethods {
   return {
     catalogList: async () => [...layerInfos()],
     networkAnalyze: async ({ doc }) => analyses.analyze(doc),
-    networkAnalyzeUpdate: async ({ doc, since }) => analyses.update(doc, since),
+    networkAnalyzeUpdate: async (req) => analyses.update(req),
     networkExpandNode: async ({ doc, nodeId }) => {
       if (!doc.nodes.some((n) => n.id === nodeId)) {
         throw new ApiError('not-found', `There is no node '${nodeId}' in '${doc.name}'.`);

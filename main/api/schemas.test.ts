@@ -29,7 +29,11 @@ const cases: Record<ApiMethod, { good: unknown; bad: [unknown, RegExp][] }> = {
     bad: [
       [{ doc, since: -1 }, /^since: Too small/],
       [{ doc, since: 1.5 }, /^since: expected int/],
-      [{ since: 3 }, /^doc: expected object, received undefined$/],
+      [{ since: 3 }, /^doc: give either doc or edit, not both or neither$/],
+      [
+        { edit: { base: 1, nodes: [{ id: 'c1', type: 'Conv2D', params: 'x' }] } },
+        /^edit\.nodes\[0\]\.params: expected object/,
+      ],
     ],
   },
   networkExpandNode: {

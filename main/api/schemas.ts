@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { EXPORT_TARGET_IDS } from '../export/registerExportCommand.ts';
-import { networkDocSchema } from '../network/schema.ts';
+import { MAX_EDGES, MAX_NODES } from '../network/limits.ts';
+import { networkDocSchema, networkEdgeSchema, networkNodeSchema } from '../network/schema.ts';
 import { adaptRequestSchema } from '../templates/request.ts';
 import {
   engineRequestFields,
@@ -34,6 +35,8 @@ const nonEmpty = z
   .string()
   .max(MAX_PATH_CHARS, `is longer than ${MAX_PATH_CHARS} characters`)
   .refine((s) => s.trim().length > 0, 'must not be empty');
+/** An analysis version (a reply's `version`). */
+const version = z.int().nonnegative();
 const runId = z.string().max(200, 'is longer than 200 characters').pipe(nonEmpty);
 const pathString = nonEmpty;
 
@@ -44,11 +47,29 @@ export const requestSchemas = {
   hostInfo: noArgs,
   catalogList: noArgs,
   networkAnalyze: z.strictObject({ doc: networkDocSchema }),
-  networkAnalyzeUpdate: z.strictObject({
-    doc: networkDocSchema,
-    /** The version of the analysis the caller holds (a previous reply's `version`). */
-    since: z.int().nonnegative().optional(),
-  }),
+  networkAnalyzeUpdate: z
+    .strictObject({
+      doc: networkDocSchema.optional(),
+      /** The document as a change to a kept version's (rebuilt and then checked whole). */
+      edit: z
+        .strictObject({
+          base: version,
+          nodes: z.array(networkNodeSchema).max(MAX_NODES, `has more than ${MAX_NODES} nodes`),
+          order: z.array(z.string()).max(MAX_NODES, `has more than ${MAX_NODES} ids`).optional(),
+          edges: z
+            .array(networkEdgeSchema)
+            .max(MAX_EDGES, `has more than ${MAX_EDGES} edges`)
+            .optional(),
+          head: z.record(z.string(), z.unknown()).optional(),
+        })
+        .optional(),
+      /** The version of the analysis the caller holds (a previous reply's `version`). */
+      since: version.optional(),
+    })
+    .refine((r) => (r.doc === undefined) !== (r.edit === undefined), {
+      message: 'give either doc or edit, not both or neither',
+      path: ['doc'],
+    }),
   networkExpandNode: z.strictObject({ doc: networkDocSchema, nodeId: nonEmpty }),
   networkExpandAll: z.strictObject({ doc: networkDocSchema }),
   networkAdapt: z.strictObject({

@@ -6,24 +6,28 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAnalysisService, type AnalysisService } from '../../main/api/analysisService.ts';
-import type { AnalysisUpdate } from '../../main/api/analysisUpdate.ts';
+import type { AnalysisUpdate, DocEdit } from '../../main/api/analysisUpdate.ts';
 import { analyzeNetwork } from '../../main/network/analyze.ts';
 import { computeStages } from '../../main/network/stages.ts';
 import { chain } from '../../main/network/testDocs.ts';
 import type { NetworkDoc } from '../../main/network/types.ts';
 
+type Request = { doc?: NetworkDoc; edit?: DocEdit; since?: number };
 const host: {
   service: AnalysisService;
   replies: AnalysisUpdate[];
   since: (number | undefined)[];
+  requests: Request[];
   tamper?: (reply: Record<string, unknown>) => void;
-} = { service: createAnalysisService(), replies: [], since: [] };
+} = { service: createAnalysisService(), replies: [], since: [], requests: [] };
 
 vi.mock('../api/client.ts', () => ({
   api: {
-    networkAnalyzeUpdate: async (req: { doc: NetworkDoc; since?: number }) => {
+    networkAnalyzeUpdate: async (req: Request) => {
       host.since.push(req.since);
-      const reply = host.service.update(JSON.parse(JSON.stringify(req.doc)), req.since);
+      const wireReq = JSON.parse(JSON.stringify(req)) as Request;
+      host.requests.push(wireReq);
+      const reply = host.service.update(wireReq);
       host.replies.push(reply);
       const wire = JSON.parse(JSON.stringify(reply)) as Record<string, unknown>;
       host.tamper?.(wire);
@@ -72,6 +76,7 @@ let stop: () => void = () => undefined;
 beforeEach(async () => {
   host.replies = [];
   host.since = [];
+  host.requests = [];
   host.tamper = undefined;
   useDocStore.setState({ doc });
   stop = startAnalysisSync();
@@ -91,6 +96,10 @@ describe('analysis sync', () => {
     expect(last.kind === 'delta' && Object.keys(last.nodes).sort()).toEqual(['c2', 'fc', 'gap']);
     const after = useAnalysisStore.getState().analysis!;
     expect(after.nodes['c1']).toBe(before.nodes['c1']);
+    // The document went as an edit: the one changed node, not the whole network.
+    const request = host.requests.at(-1)!;
+    expect(request.doc).toBeUndefined();
+    expect(request.edit?.nodes.map((n) => n.id)).toEqual(['c2']);
     expect(after.nodes['c2']).not.toBe(before.nodes['c2']);
   });
 
@@ -103,12 +112,13 @@ describe('analysis sync', () => {
     expect(useAnalysisStore.getState().analysis!.nodes['c2']!.outputShape).toEqual([16, 16, 5]);
   });
 
-  it('gets a whole analysis when the host no longer has the version on screen (restarted)', async () => {
+  it('sends the document whole and gets a whole analysis when the host was restarted', async () => {
     host.service = createAnalysisService();
     setFilters('c1', 7);
     await settled();
     expectFresh();
-    expect(host.replies.at(-1)!.kind).toBe('full');
+    expect(host.replies.slice(-2).map((r) => r.kind)).toEqual(['stale', 'full']);
+    expect(host.requests.at(-1)!.doc).toBeDefined();
   });
 
   it('asks again whole when a delta does not apply to what it holds', async () => {

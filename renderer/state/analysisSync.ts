@@ -6,7 +6,11 @@
  * per-node analyses after an edit of one layer); unchanged per-node analyses stay the same objects,
  * so only the cards whose numbers changed re-render.
  */
-import { analysisUpdateSchema, applyAnalysisUpdate } from '../../main/api/analysisUpdate.ts';
+import {
+  analysisUpdateSchema,
+  applyAnalysisUpdate,
+  docEdit,
+} from '../../main/api/analysisUpdate.ts';
 import type { NetworkAnalysis, NetworkDoc } from '../../main/network/types.ts';
 import { api } from '../api/client.ts';
 import { useAnalysisStore } from './analysisStore.ts';
@@ -31,8 +35,8 @@ let scheduled = false;
 
 /** How many recent analyses are kept by version, so a late delta can still apply to its base. */
 const HELD = 4;
-/** The analyses received, by the host's version number (newest last). */
-const held = new Map<number, NetworkAnalysis>();
+/** The analyses received and the documents they are of, by the host's version (newest last). */
+const held = new Map<number, { analysis: NetworkAnalysis; doc: NetworkDoc }>();
 /** The version of the analysis on screen (what the next request names as `since`). */
 let shown: number | undefined;
 
@@ -85,7 +89,7 @@ export async function analyseNow(): Promise<void> {
     store.setAnalysis(analysis.analysis);
     // What the store shows (its per-node objects) is what the next delta applies to.
     const onScreen = useAnalysisStore.getState().analysis;
-    if (onScreen) hold(analysis.version, onScreen);
+    if (onScreen) hold(analysis.version, onScreen, doc);
     shown = analysis.version;
   } catch (err) {
     if (seq >= requested) store.setHostError(errorMessage(err));
@@ -94,12 +98,19 @@ export async function analyseNow(): Promise<void> {
   }
 }
 
-/** One round trip; null when the reply is a delta to a version no longer held here. */
+/**
+ * One round trip; null when the reply is a delta to a version no longer held here. The document
+ * goes as an edit of the one on screen's when that is held (a few nodes instead of all of them),
+ * and whole when not, or when the host no longer has that document.
+ */
 async function requestUpdate(
   doc: NetworkDoc,
   since: number | undefined,
 ): Promise<{ version: number; analysis: NetworkAnalysis } | null> {
-  const reply = await api.networkAnalyzeUpdate(since === undefined ? { doc } : { doc, since });
+  const base = since === undefined ? undefined : held.get(since);
+  const edit = base && since !== undefined ? docEdit(base.doc, doc, since) : null;
+  let reply = await api.networkAnalyzeUpdate(edit ? { edit, since } : { doc, since });
+  if (edit && isStale(reply)) reply = await api.networkAnalyzeUpdate({ doc, since });
   const parsed = analysisUpdateSchema.safeParse(reply);
   if (!parsed.success) {
     throw new Error(
@@ -107,16 +118,24 @@ async function requestUpdate(
     );
   }
   const update = parsed.data;
-  const base = update.kind === 'delta' ? held.get(update.base) : undefined;
+  if (update.kind === 'stale')
+    throw new Error('The host asked again for a document it was sent whole.');
+  const from = update.kind === 'delta' ? held.get(update.base) : undefined;
   const analysis = applyAnalysisUpdate(
-    base && update.kind === 'delta' ? { version: update.base, analysis: base } : null,
+    from && update.kind === 'delta' ? { version: update.base, analysis: from.analysis } : null,
     update,
   );
   return analysis && { version: update.version, analysis };
 }
 
-function hold(version: number, analysis: NetworkAnalysis): void {
-  held.set(version, analysis);
+function isStale(reply: unknown): boolean {
+  return (
+    typeof reply === 'object' && reply !== null && (reply as { kind?: unknown }).kind === 'stale'
+  );
+}
+
+function hold(version: number, analysis: NetworkAnalysis, doc: NetworkDoc): void {
+  held.set(version, { analysis, doc });
   for (const v of held.keys()) {
     if (held.size <= HELD) break;
     held.delete(v);

@@ -185,6 +185,8 @@ export function createFakeHost(options: { batchMs?: number; failAtStep?: number 
     catalogList: async () => [],
     networkAnalyze: async ({ doc }) => analyze(doc),
     networkAnalyzeUpdate: async ({ doc }) => {
+      // The harness keeps no documents: an edit is answered 'send it whole'.
+      if (!doc) return { kind: 'stale' };
       const analysis = analyze(doc);
       analysisVersion += 1;
       return {
