@@ -165,6 +165,8 @@ export type TrainingEvent =
       /** Rows = true class, columns = predicted class, on the test (or validation) set. */
       confusion: number[][];
       classes: string[];
+      /** Why the run ended as it did when that is not obvious (stopped before any training). */
+      note?: string;
     }
   | { event: 'failed'; runId: string; message: string; hint?: string };
 

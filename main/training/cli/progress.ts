@@ -75,6 +75,10 @@ export function createProgressPrinter(
         return;
       case 'done':
         clearLive();
+        if (e.note) {
+          out(`${e.stopped ? 'Stopped' : 'Done'}: ${e.note}\nRun saved in ${runDir}\n`);
+          return;
+        }
         out(
           `${e.stopped ? 'Stopped' : 'Done'}: test accuracy ${pct(e.testAccuracy)}, validation accuracy ${pct(e.valAccuracy)}, ` +
             `train loss ${fixed(e.trainLoss)}, ${rate(e.imagesPerSecond)} on ${e.backend}\n`,

@@ -69,6 +69,7 @@ export const trainingEventSchema: z.ZodType<TrainingEvent> = z.discriminatedUnio
     engine: engineName,
     confusion: z.array(z.array(z.number())),
     classes: z.array(z.string()),
+    note: z.string().optional(),
   }),
   z.object({
     event: z.literal('failed'),

@@ -52,6 +52,8 @@ export const pythonEventSchema = z.discriminatedUnion('event', [
     confusion: z.array(z.array(num)),
     classes: z.array(z.string()),
     weights: z.string().nullable(),
+    /** Said when the run was stopped before any training (while its data was read). */
+    note: z.string().optional(),
   }),
   z.object({ event: z.literal('failed'), message: z.string() }),
 ]);

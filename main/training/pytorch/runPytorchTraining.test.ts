@@ -1,6 +1,15 @@
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PNG } from 'pngjs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
 import { captureContext } from '../../cli/testing.ts';
@@ -223,6 +232,51 @@ kill -KILL $$
       expect(accuracy).toBeGreaterThanOrEqual(0);
       expect(accuracy).toBeLessThanOrEqual(1);
       expect(existsSync(join(writer.dir, 'weights.safetensors'))).toBe(true);
+    },
+    120_000,
+  );
+
+  it.skipIf(noTorch !== null)(
+    `Stop while the data is read ends the run stopped, saying no weights were trained${skipped}`,
+    async () => {
+      // 4 class folders of 600 PNGs: opening them and the statistics pass read every file.
+      const folder = join(dir, 'many-images');
+      for (const [c, cls] of ['a', 'b', 'c', 'd'].entries()) {
+        mkdirSync(join(folder, cls), { recursive: true });
+        const img = new PNG({ width: 16, height: 16 });
+        img.data.fill(40 * c + 20);
+        const bytes = PNG.sync.write(img);
+        for (let i = 0; i < 600; i++) writeFileSync(join(folder, cls, `${i}.png`), bytes);
+      }
+      const doc = buildTemplate('lenet5', { input: [16, 16, 3], classes: 4 }).doc;
+      const request = { doc, data: folder, options: { epochs: 5, batchSize: 16 } };
+      const writer = createRunStore(runs).create('stop-while-reading', request);
+      // Stop is pressed before the trainer has read anything, so it lands while the data is read.
+      const signal = { stopped: true };
+      const events: TrainingEvent[] = [];
+      const outcome = await runOnEngine(
+        { ...request, runId: 'stop-while-reading' },
+        (e) => events.push(e),
+        signal,
+        writer,
+        { engine: 'pytorch' },
+      );
+      expect(outcome.ended).toBe('stopped');
+      expect(events.map((e) => e.event)).toEqual(['done']);
+      expect(events[0]).toMatchObject({
+        event: 'done',
+        stopped: true,
+        testAccuracy: null,
+        note: expect.stringContaining('no weights were trained') as unknown,
+      });
+      const record = JSON.parse(readFileSync(join(writer.dir, 'run.json'), 'utf8')) as Record<
+        string,
+        unknown
+      >;
+      expect(record).toMatchObject({ status: 'stopped', epochsDone: 0, hasModel: false });
+      expect(record.message).toContain('stopped before training started');
+      expect(existsSync(join(writer.dir, 'weights.safetensors'))).toBe(false);
+      expect(existsSync(join(writer.dir, 'model.pt'))).toBe(false);
     },
     120_000,
   );

@@ -85,6 +85,7 @@ export function createRunWriter(dir: string, initial: RunRecord): RunWriter {
             imagesPerSecond: e.imagesPerSecond,
             confusion: e.confusion,
             classes: e.classes,
+            ...(e.note ? { message: e.note } : {}),
           } satisfies Partial<RunRecord>);
           append(e);
           save();
