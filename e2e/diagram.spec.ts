@@ -153,3 +153,41 @@ test('wires go around the cards they skip, and their labels never cover a card',
   })()`);
   expect(problems).toEqual([]);
 });
+
+test('far zoomed out every wire is drawn, and zoomed back in every card on screen has its wires', async ({
+  page,
+  appUrl,
+}) => {
+  test.setTimeout(180_000);
+  await openApp(page, appUrl);
+  await loadTemplate(page, 'resnet152');
+  await page.getByRole('button', { name: /Expand all \d+ blocks/ }).click();
+  await expect(page.getByRole('button', { name: /Expand all \d+ blocks/ })).toHaveCount(0);
+  await waitForAnalysis(page);
+  const connections = await page
+    .getByTestId('inspector')
+    .locator('dt', { hasText: /^Connections$/ })
+    .locator('xpath=following-sibling::dd[1]')
+    .textContent();
+  await page.getByTestId('cmd-fit').click();
+  // Far zoomed out (bare blocks) the wires are one path: all of them, not only some.
+  await expect(page.locator('.layer-card.is-tiny').first()).toBeAttached();
+  await expect(page.getByTestId('tiny-wires')).toHaveAttribute(
+    'data-wires',
+    String(Number(connections?.replace(/,/g, ''))),
+  );
+  // Zoomed back in, cards first drawn as bare blocks get their wires again: React Flow draws
+  // every wire that touches the screen, so every card on screen but the input has one coming in.
+  for (let i = 0; i < 12; i++) await page.locator('.react-flow__controls-zoomin').click();
+  await expect(page.locator('.layer-card.is-tiny')).toHaveCount(0);
+  await expect
+    .poll(() =>
+      page.evaluate(`(() => {
+        const into = new Set([...document.querySelectorAll('.react-flow__edge')].map((e) => e.getAttribute('data-id').split('->')[1].split('#')[0]));
+        return [...document.querySelectorAll('.react-flow__node')]
+          .map((n) => n.getAttribute('data-id'))
+          .filter((id) => id !== 'input' && !into.has(id));
+      })()`),
+    )
+    .toEqual([]);
+});
