@@ -149,6 +149,7 @@ describe('bundled main process', () => {
       DESKTOP_CHANNELS.showSaveDialog,
       DESKTOP_CHANNELS.showFolderDialog,
       DESKTOP_CHANNELS.showExportDialog,
+      DESKTOP_CHANNELS.showImportDialog,
     ];
     expect([...fake.handlers.keys()].sort()).toEqual(invokable.sort());
     expect([...fake.listeners.keys()].sort()).toEqual(

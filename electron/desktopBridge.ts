@@ -25,6 +25,9 @@ export interface NetdDesktop {
   /** Native save dialog of *Export*, starting at `suggested` (a name or a full path); resolves to
    *  the chosen path or `null`. The host exports only to paths chosen here (optional, as above). */
   showExportDialog?(suggested: string): Promise<string | null>;
+  /** Native open dialog of *Import…* (ONNX or model.json); the host imports only files chosen
+   *  here (it writes the design beside them). Optional, as above. */
+  showImportDialog?(): Promise<string | null>;
   /** Tells the shell whether there are unsaved changes (confirm-on-close, macOS dot). */
   setDirty(isDirty: boolean): void;
   /** Sets the window title (e.g. `"ResNet-50 • — NetDesigner"`). */
@@ -37,6 +40,7 @@ export interface NetdDialogs {
   saveDialog(suggestedName: string): Promise<string | null>;
   folderDialog(title: string): Promise<string | null>;
   exportDialog(suggested: string): Promise<string | null>;
+  importDialog(): Promise<string | null>;
 }
 
 /** IPC channel names of the desktop bridge (`domain:verb`, like `API_CHANNELS`). */
@@ -46,6 +50,7 @@ export const DESKTOP_CHANNELS = {
   showSaveDialog: 'dialog:save',
   showFolderDialog: 'dialog:folder',
   showExportDialog: 'dialog:export',
+  showImportDialog: 'dialog:import',
   setDirty: 'window:setDirty',
   setTitle: 'window:setTitle',
 } as const;

@@ -52,6 +52,7 @@ describe('preload', () => {
     expect(Object.keys(dialogs).sort()).toEqual([
       'exportDialog',
       'folderDialog',
+      'importDialog',
       'openDialog',
       'saveDialog',
     ]);
@@ -77,6 +78,7 @@ describe('preload', () => {
         'setTitle',
         'showExportDialog',
         'showFolderDialog',
+        'showImportDialog',
         'showOpenDialog',
         'showSaveDialog',
       ].sort(),

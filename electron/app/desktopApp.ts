@@ -27,6 +27,7 @@ import {
   askToSaveChanges,
   showExportSaveDialog,
   showFolderDialog,
+  showImportModelDialog,
   showOpenNetworkDialog,
   showSaveNetworkDialog,
 } from '../files/fileDialogs.ts';
@@ -206,6 +207,10 @@ export async function startDesktopApp(bundleDir: string): Promise<DesktopApp> {
       showExportDialog: allowingAnswers(
         async (suggested: string) => (win ? showExportSaveDialog(win, documents, suggested) : null),
         writeGuard.allowExport,
+      ),
+      showImportDialog: allowingAnswers(
+        async () => (win ? showImportModelDialog(win, documents) : null),
+        writeGuard.allowImport,
       ),
       setDirty: (isDirty) => {
         explicitDirty = true;

@@ -82,6 +82,23 @@ export async function showExportSaveDialog(
   return result.canceled || !result.filePath ? null : result.filePath;
 }
 
+/** Shows the Open dialog of *Import…* (an ONNX model or a TensorFlow.js model.json). */
+export async function showImportModelDialog(
+  win: BrowserWindow,
+  defaultDir: string,
+): Promise<string | null> {
+  const result = await dialog.showOpenDialog(win, {
+    title: 'Import a Model',
+    defaultPath: defaultDir,
+    filters: [
+      { name: 'ONNX model or TensorFlow.js model.json', extensions: ['onnx', 'json'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+    properties: ['openFile'],
+  });
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
 /** Asks what to do with unsaved changes before closing. */
 export async function askToSaveChanges(
   win: BrowserWindow,

@@ -19,6 +19,7 @@ function setup() {
     ),
     showFolderDialog: vi.fn(async (_title: string | undefined) => '/docs/models'),
     showExportDialog: vi.fn(async (suggested: string) => `/docs/${suggested}`),
+    showImportDialog: vi.fn(async () => '/docs/resnet18.onnx'),
     setDirty: vi.fn(),
     setTitle: vi.fn(),
   };
@@ -61,6 +62,10 @@ describe('desktop bridge IPC', () => {
     expect(
       await handles.get(DESKTOP_CHANNELS.showExportDialog)!(app, { suggested: 'm.onnx' }),
     ).toEqual({ ok: true, result: '/docs/m.onnx' });
+    expect(await handles.get(DESKTOP_CHANNELS.showImportDialog)!(app, {})).toEqual({
+      ok: true,
+      result: '/docs/resnet18.onnx',
+    });
   });
 
   it('rejects malformed folder and export dialog requests without opening a dialog', async () => {

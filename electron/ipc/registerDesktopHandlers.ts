@@ -26,6 +26,8 @@ export interface DesktopActions {
   showFolderDialog(title: string | undefined): Promise<string | null>;
   /** *Export*: the path chosen is the only one the host then exports to. */
   showExportDialog(suggested: string): Promise<string | null>;
+  /** *Import…*: the model chosen is the only one the host then imports (writing beside it). */
+  showImportDialog(): Promise<string | null>;
   setDirty(isDirty: boolean): void;
   setTitle(title: string): void;
 }
@@ -40,6 +42,7 @@ export const desktopRequestSchemas = {
     .strictObject({ title: z.string().max(MAX_TITLE_LENGTH).optional() })
     .nullish(),
   showExportDialog: z.strictObject({ suggested: z.string().max(MAX_PATH_CHARS) }),
+  showImportDialog: z.strictObject({}).nullish(),
   setDirty: z.strictObject({ isDirty: z.boolean() }),
   setTitle: z.strictObject({ title: z.string().max(MAX_TITLE_LENGTH) }),
 };
@@ -98,6 +101,9 @@ export function registerDesktopHandlers(
   );
   invoke(DESKTOP_CHANNELS.showExportDialog, desktopRequestSchemas.showExportDialog, (req) =>
     actions.showExportDialog(req.suggested),
+  );
+  invoke(DESKTOP_CHANNELS.showImportDialog, desktopRequestSchemas.showImportDialog, () =>
+    actions.showImportDialog(),
   );
   notify(DESKTOP_CHANNELS.setDirty, desktopRequestSchemas.setDirty, (req) =>
     actions.setDirty(req.isDirty),

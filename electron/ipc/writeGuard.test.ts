@@ -56,6 +56,16 @@ describe('desktop write guard', () => {
     expect(guard.refusal('filesSave', { path: 'relative.netd.json' })).toMatch(/Save As/);
   });
 
+  it('lets Import… import (and write beside) only the model chosen in the Import dialog', () => {
+    const guard = createWriteGuard();
+    const importing = (path: string) => guard.refusal('filesImport', { path });
+    expect(importing('/home/u/.ssh/model.onnx')).toMatch(/not chosen in the Import dialog/);
+    guard.allowImport('/home/u/models/r18.onnx');
+    expect(importing('/home/u/models/r18.onnx')).toBeNull();
+    expect(importing('/home/u/models/other.onnx')).toMatch(/File → Import…/);
+    expect(importing('r18.onnx')).toMatch(/Import dialog/);
+  });
+
   it('lets Continue from this run write a sidecar only beside a design saved or opened', () => {
     const guard = createWriteGuard();
     const cont = (path: string) => guard.refusal('runsContinue', { runId: 'r1', doc: {}, path });
@@ -82,7 +92,8 @@ describe('desktop IPC: a folder chosen in the native dialog is the only one Expo
     };
     const exportModel = vi.fn(async ({ dir }: { dir: string }) => ({ path: `${dir}/net-r1` }));
     const exportDesign = vi.fn(async () => ({ written: true, paths: [], message: '' }));
-    const api = { runsExportModel: exportModel, exportDesign } as unknown as NetdApi;
+    const filesImport = vi.fn(async () => ({ path: '/home/u/models/r18.netd.json' }));
+    const api = { runsExportModel: exportModel, exportDesign, filesImport } as unknown as NetdApi;
     const guard = createWriteGuard();
     registerApiHandlers(ipc, api, checkSender, { writeGuard: guard });
     registerDesktopHandlers(
@@ -93,6 +104,7 @@ describe('desktop IPC: a folder chosen in the native dialog is the only one Expo
         // What the user picks in the native dialogs (the desktop app wraps the real ones so).
         showFolderDialog: allowingAnswers(async () => '/home/u/models', guard.allowFolder),
         showExportDialog: allowingAnswers(async () => '/home/u/out/m.onnx', guard.allowExport),
+        showImportDialog: allowingAnswers(async () => '/home/u/models/r18.onnx', guard.allowImport),
         setDirty: () => undefined,
         setTitle: () => undefined,
       },
@@ -135,5 +147,18 @@ describe('desktop IPC: a folder chosen in the native dialog is the only one Expo
     expect(await call(API_CHANNELS.exportDesign, exportReq)).toMatchObject({ ok: true });
     expect(exportModel).toHaveBeenCalledTimes(1);
     expect(exportDesign).toHaveBeenCalledTimes(1);
+
+    // Import: only the model chosen in the Import dialog.
+    const importReq = { path: '/home/u/models/r18.onnx' };
+    expect(await call(API_CHANNELS.filesImport, importReq)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await call(DESKTOP_CHANNELS.showImportDialog, {})).toEqual({
+      ok: true,
+      result: '/home/u/models/r18.onnx',
+    });
+    expect(await call(API_CHANNELS.filesImport, importReq)).toMatchObject({ ok: true });
+    expect(filesImport).toHaveBeenCalledOnce();
   });
 });

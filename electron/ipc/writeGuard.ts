@@ -16,6 +16,8 @@ export interface WriteGuard {
   allowExport(path: string): void;
   /** Lets *Export model* write into `dir` (a folder dialog answer). */
   allowFolder(dir: string): void;
+  /** Lets *Import…* import `path`, writing the design beside it (an Import dialog answer). */
+  allowImport(path: string): void;
   /** Why the call may not write where it asks, or null when it may (or does not write). */
   refusal(method: ApiMethod, payload: unknown): string | null;
 }
@@ -32,6 +34,7 @@ export function createWriteGuard(): WriteGuard {
   const files = new Set<string>();
   const exports = new Set<string>();
   const folders = new Set<string>();
+  const imports = new Set<string>();
   // The API resolves a relative path against the documents folder, not our cwd: only absolute
   // paths (what dialogs answer) can match; a relative one is never allowed.
   const absolute = (path: string): string | null => (isAbsolute(path) ? resolve(path) : null);
@@ -42,6 +45,7 @@ export function createWriteGuard(): WriteGuard {
     allow: (path) => add(files, design(path)),
     allowExport: (path) => add(exports, absolute(path)),
     allowFolder: (dir) => add(folders, absolute(dir)),
+    allowImport: (path) => add(imports, absolute(path)),
     refusal(method, payload) {
       switch (method) {
         case 'filesSave': {
@@ -68,6 +72,13 @@ export function createWriteGuard(): WriteGuard {
           return dir === null || has(folders, absolute(dir))
             ? null
             : 'the folder was not chosen in a folder dialog — use Export model… and choose one';
+        }
+        case 'filesImport': {
+          // Writes NAME.netd.json and its weights beside the model.
+          const path = field(payload, 'path');
+          return path === null || has(imports, absolute(path))
+            ? null
+            : 'the model was not chosen in the Import dialog — use File → Import…';
         }
         default:
           return null;

@@ -92,6 +92,10 @@ export function createNetdDesktop(ipc: RendererIpc): Required<NetdDesktop> {
       return unwrapIpcResult(await ipc.invoke(DESKTOP_CHANNELS.showExportDialog, req)) as
         string | null;
     },
+    async showImportDialog(): Promise<string | null> {
+      return unwrapIpcResult(await ipc.invoke(DESKTOP_CHANNELS.showImportDialog, {})) as
+        string | null;
+    },
     setDirty(isDirty: boolean): void {
       ipc.send(DESKTOP_CHANNELS.setDirty, { isDirty });
     },
@@ -111,5 +115,6 @@ export function createNetdDialogs(desktop: Required<NetdDesktop>): NetdDialogs {
     saveDialog: (suggestedName: string) => desktop.showSaveDialog({ suggestedName }),
     folderDialog: (title: string) => desktop.showFolderDialog({ title }),
     exportDialog: (suggested: string) => desktop.showExportDialog(suggested),
+    importDialog: () => desktop.showImportDialog(),
   };
 }

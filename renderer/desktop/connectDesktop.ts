@@ -24,12 +24,13 @@ function reportFailure(command: MenuCommand, err: unknown): void {
 export function connectDesktop(desktop: NetdDesktop, actions: MenuActions): () => void {
   // The desktop host writes only where its native dialogs answered: Export and Export model
   // pick their destination there too.
-  const { showFolderDialog, showExportDialog } = desktop;
+  const { showFolderDialog, showExportDialog, showImportDialog } = desktop;
   setFileDialogs({
     openDialog: () => desktop.showOpenDialog(),
     saveDialog: (suggestedName) => desktop.showSaveDialog({ suggestedName }),
     ...(showFolderDialog && { folderDialog: (title: string) => showFolderDialog({ title }) }),
     ...(showExportDialog && { exportDialog: (suggested: string) => showExportDialog(suggested) }),
+    ...(showImportDialog && { importDialog: () => showImportDialog() }),
   });
 
   const unsubscribeMenu = desktop.onMenuCommand((command) => {
