@@ -105,9 +105,42 @@ def _class_list(path: str) -> List[str]:
         return []
 
 
-def _idx_array(path: str, rank: int, limit: int) -> np.ndarray:
+class Unpacked(NamedTuple):
+    """Where the processes of one machine share gzipped idx data decompressed once (about 55 MB
+    for Fashion-MNIST) instead of each holding its own copy: the writer (LOCAL_RANK 0) writes it
+    before a barrier, the others map the file after it."""
+
+    folder: str
+    writer: bool
+
+
+def _unpacked_file(path: str, want: int, unpacked: Unpacked, decompressed: Callable[[], bytes]) -> Optional[np.ndarray]:
+    """The `want` decompressed bytes of `path`, mapped from `unpacked.folder`; None (for a reader)
+    where the writer did not write them: this process then decompresses on its own."""
+    file = os.path.join(unpacked.folder, f"{os.path.basename(path)}.{want}.u8")
+    if unpacked.writer:
+        data = decompressed()
+        if len(data) != want:  # truncated: the caller names the file
+            return np.frombuffer(data, dtype=np.uint8)
+        try:
+            os.makedirs(unpacked.folder, exist_ok=True)
+            with open(file + ".part", "wb") as f:
+                f.write(data)
+            os.replace(file + ".part", file)
+        except OSError:  # a read-only or full disk: this process keeps its own copy
+            return np.frombuffer(data, dtype=np.uint8)
+    try:
+        if os.path.getsize(file) != want:
+            return None
+    except OSError:
+        return None
+    return np.memmap(file, dtype=np.uint8, mode="r", shape=(want,))
+
+
+def _idx_array(path: str, rank: int, limit: int, unpacked: Optional[Unpacked] = None) -> np.ndarray:
     """The first `limit` entries of an idx file of unsigned bytes: a memory map of the file, or
-    (gzipped) the decompressed bytes, never more than asked for."""
+    (gzipped) the decompressed bytes, never more than asked for — mapped from `unpacked` where
+    several processes share them."""
     with open(path, "rb") as f:
         gzipped = f.read(2) == b"\x1f\x8b"
     with (gzip.open(path, "rb") if gzipped else open(path, "rb")) as f:  # type: ignore[attr-defined]
@@ -122,7 +155,10 @@ def _idx_array(path: str, rank: int, limit: int) -> np.ndarray:
         n = cap(dims[0], limit)
         size = int(np.prod(dims[1:], dtype=np.int64))
         want = n * size
-        if gzipped:
+        mapped = _unpacked_file(path, want, unpacked, lambda: f.read(want)) if gzipped and unpacked and want else None
+        if mapped is not None:
+            data = mapped
+        elif gzipped:
             data = np.frombuffer(f.read(want), dtype=np.uint8)
         else:
             have = max(0, os.path.getsize(path) - len(head))
@@ -137,7 +173,7 @@ def _find(names: List[str], first: str, kind: str) -> Optional[str]:
     return next((n for n in names if re.match(first, n, re.I) and re.search(kind, n, re.I) and re.search(r"idx\d", n, re.I)), None)
 
 
-def load_idx(path: str, spec: str, limit: int, test_limit: int) -> Optional[Dataset]:
+def load_idx(path: str, spec: str, limit: int, test_limit: int, unpacked: Optional[Unpacked] = None) -> Optional[Dataset]:
     names = sorted(os.listdir(path))
     tri, trl = _find(names, "train", "images"), _find(names, "train", "labels")
     if not tri and not trl:
@@ -150,8 +186,8 @@ def load_idx(path: str, spec: str, limit: int, test_limit: int) -> Optional[Data
         list(FASHION_MNIST_CLASSES) if "fashion" in path.lower() else [str(i) for i in range(10)])
 
     def pair(images: str, labels: str, n_max: int) -> ArraySplit:
-        x = _idx_array(os.path.join(path, images), 3, n_max)
-        y = _idx_array(os.path.join(path, labels), 1, n_max).astype(np.int64)
+        x = _idx_array(os.path.join(path, images), 3, n_max, unpacked)
+        y = _idx_array(os.path.join(path, labels), 1, n_max).astype(np.int64)  # labels are small
         if len(y) != len(x):
             raise DataError(f"{os.path.join(path, images)} holds {len(x)} images but {os.path.join(path, labels)} holds {len(y)} labels")
         check_labels(y, len(classes), os.path.join(path, labels))
@@ -202,7 +238,7 @@ def load_cifar(path: str, spec: str, limit: int, test_limit: int) -> Optional[Da
 
 
 def load_dataset(spec: str, shape: Tuple[int, int, int], limit: int = 0, test_limit: int = 0, seed: int = 1,
-                 should_stop: StopCheck = never_stop) -> Dataset:
+                 should_stop: StopCheck = never_stop, unpacked: Optional[Unpacked] = None) -> Dataset:
     """Opens a data specification as `netd train --data` reads it (images are read per batch).
 
     Raises DataError with a message naming the folder when it is missing or holds no known format,
@@ -215,7 +251,7 @@ def load_dataset(spec: str, shape: Tuple[int, int, int], limit: int = 0, test_li
     if not os.path.isdir(path):
         raise DataError(f"data folder {path} does not exist")
     try:
-        found = load_idx(path, s, limit, test_limit) or load_cifar(path, s, limit, test_limit)
+        found = load_idx(path, s, limit, test_limit, unpacked) or load_cifar(path, s, limit, test_limit)
         if found is not None:
             return found
         folder = load_image_folder(path, shape, limit, test_limit, seed, HOLDOUT_SEED, should_stop)

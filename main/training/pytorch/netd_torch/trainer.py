@@ -8,7 +8,9 @@ import copy
 import json
 import math
 import os
+import shutil
 import signal
+import socket
 import sys
 import time
 from typing import Any, Callable, Dict, Iterable, List, NamedTuple, Optional, Tuple
@@ -19,7 +21,7 @@ import torch.distributed as dist
 import torch.nn.functional as F
 from torch import nn
 
-from .data import DataError, Dataset, Prepared, Rng, load_dataset, prepare, shuffled_indices, stopped_sum
+from .data import DataError, Dataset, Prepared, Rng, Unpacked, load_dataset, prepare, shuffled_indices, stopped_sum
 from .loader import default_workers, images_in_batches, read_batches
 from .splits import Split, StopCheck, StopRequested, batches_of
 from .weights import design_weights, load_design_weights, read_safetensors, write_safetensors
@@ -166,6 +168,10 @@ class Distributed:
         dist.all_reduce(t)
         return t.tolist()
 
+    def barrier(self) -> None:
+        if self.world > 1:
+            dist.barrier()
+
     def close(self) -> None:
         if self.world > 1 and dist.is_initialized():
             dist.destroy_process_group()
@@ -244,7 +250,7 @@ def load_data(args: argparse.Namespace, shape: Tuple[int, int, int], ctx: Distri
     Raises StopRequested (in every process) when a Stop came before the statistics were complete.
     """
     try:
-        ds = load_dataset(args.data, shape, args.limit, args.test_limit, args.seed, should_stop)
+        ds = open_dataset(args, shape, ctx, should_stop)
     except StopRequested:
         ctx.sum(stopped_sum(shape[2]))  # the sum the others' statistics pass waits in
         raise
@@ -254,6 +260,32 @@ def load_data(args: argparse.Namespace, shape: Tuple[int, int, int], ctx: Distri
     reader = lambda split, index_batches: images_in_batches(split, index_batches, workers)
     prepared = prepare(ds, args.val_split, args.seed, reader, (ctx.rank, ctx.world), ctx.sum, should_stop)
     return Feed(ds, prepared, workers, ctx.device.type == "cuda")
+
+
+def open_dataset(args: argparse.Namespace, shape: Tuple[int, int, int], ctx: Distributed, should_stop: StopCheck) -> Dataset:
+    """`load_dataset`; with several processes and an --out folder, gzipped idx data is decompressed
+    once per machine (by LOCAL_RANK 0, before a barrier) and mapped by the others after it."""
+    unpacked = None
+    if ctx.world > 1 and args.out:
+        folder = os.path.join(args.out, f"unpacked-data-{socket.gethostname()}")
+        unpacked = Unpacked(folder, ctx.local_rank == 0)
+    load = lambda: load_dataset(args.data, shape, args.limit, args.test_limit, args.seed, should_stop, unpacked)
+    if unpacked is None:
+        return load()
+    try:
+        if not unpacked.writer:
+            ctx.barrier()  # the writer has written
+        try:
+            return load()
+        finally:
+            if unpacked.writer:
+                ctx.barrier()
+    finally:
+        # Every process has mapped the files: they go (the maps stay valid; on Windows, where an
+        # open file cannot be removed, they stay in the run folder).
+        ctx.barrier()
+        if unpacked.writer:
+            shutil.rmtree(unpacked.folder, ignore_errors=True)
 
 
 def stopped_before_training(events: Events) -> int:
