@@ -84,7 +84,7 @@ def require_decoder() -> None:
 MAX_IMAGE_FILE_BYTES = 64 * 1024 * 1024
 MAX_IMAGE_PIXELS = 50_000_000
 _MAX_HEADER_SCAN_BYTES = 16 * 1024 * 1024  # how far into a JPEG its frame header is looked for
-_FIRST_READ_BYTES = 64 * 1024
+_FIRST_READ_BYTES = 4096  # a PNG header is 33 bytes; a JPEG with large metadata reads on (×4 each time)
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 

@@ -72,6 +72,12 @@ class ImageCapsTest(unittest.TestCase):
             p, f"{p} declares 60000×60000 pixels, more than the 50,000,000 NetDesigner reads — resize it"
         )
 
+    def test_a_jpeg_frame_header_after_large_metadata_is_found(self) -> None:
+        app1 = b"\xff\xe1" + struct.pack(">H", 60000) + bytes(59998)  # EXIF-like, 120 KB in all
+        sof = b"\xff\xc0" + struct.pack(">HBHHB", 17, 8, 480, 640, 3) + bytes(9)
+        p = self.path("meta.jpg", b"\xff\xd8" + app1 + app1 + sof + b"\xff\xd9")
+        self.assertEqual(images.read_header(p), images.ImageHeader("jpeg", 640, 480, 8))
+
     def test_a_file_over_64_mb_is_refused_by_its_size_unread(self) -> None:
         p = self.path("huge.png", png_bytes(2, 2, 2, 8, b"\x00" * 14))
         os.truncate(p, 64 * 1024 * 1024 + 1)  # sparse: nothing is written
