@@ -13,27 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startAppServer } from '../e2e/helpers/server.ts';
-
-const DRAG = `async ({ id, steps }) => {
-  const card = document.querySelector('.react-flow__node[data-id="' + id + '"]');
-  const r = card.getBoundingClientRect();
-  let x = r.left + r.width / 2, y = r.top + 8;
-  const opts = () => ({ bubbles: true, cancelable: true, view: window, clientX: x, clientY: y, button: 0, buttons: 1 });
-  const painted = () => new Promise((res) => requestAnimationFrame(() => setTimeout(res, 0)));
-  card.dispatchEvent(new MouseEvent('mousedown', opts()));
-  await painted();
-  const times = [];
-  for (let i = 0; i < steps; i++) {
-    x += 3; y += (i % 2 ? 2 : -2);
-    const t0 = performance.now();
-    window.dispatchEvent(new MouseEvent('mousemove', opts()));
-    await painted();
-    times.push(performance.now() - t0);
-  }
-  window.dispatchEvent(new MouseEvent('mouseup', opts()));
-  await painted();
-  return times;
-}`;
+import { DRAG_AND_WAIT, openResNet152Expanded } from './inPage.ts';
 
 interface ProfNode {
   id: number;
@@ -50,12 +30,7 @@ const browser = await chromium.launch({
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(server.url);
-  await page.getByTestId('total-trainable-params').waitFor();
-  await page.getByTestId('cmd-templates').click();
-  await page.getByTestId('template-resnet152').click();
-  await page.getByTestId('total-trainable-params').filter({ hasText: '60,192,808' }).waitFor();
-  await page.getByRole('button', { name: /Expand all \d+ blocks/ }).click();
-  await page.getByRole('button', { name: /Expand all \d+ blocks/ }).waitFor({ state: 'detached' });
+  await openResNet152Expanded(page);
   await page.getByTestId('cmd-fit').click();
   await page.waitForTimeout(500);
   if (process.env.CSS) await page.addStyleTag({ content: process.env.CSS });
@@ -79,7 +54,7 @@ try {
       categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
     });
     const t = (await page.evaluate(
-      `(${DRAG})(${JSON.stringify({ id: target, steps: 60 })})`,
+      `(${DRAG_AND_WAIT})(${JSON.stringify({ id: target, steps: 60 })})`,
     )) as number[];
     const buf = await browser.stopTracing();
     const events = (
@@ -99,7 +74,7 @@ try {
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
   const times = (await page.evaluate(
-    `(${DRAG})(${JSON.stringify({ id: target, steps: 60 })})`,
+    `(${DRAG_AND_WAIT})(${JSON.stringify({ id: target, steps: 60 })})`,
   )) as number[];
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
     profile: { nodes: ProfNode[]; samples: number[]; timeDeltas: number[] };

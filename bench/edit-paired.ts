@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { startAppServer as startAfter, type AppServer } from '../e2e/helpers/server.ts';
+import { EDIT_AND_WAIT, openResNet152Expanded, selectFirstConv } from './inPage.ts';
 
 const beforeDir = process.env.NETD_BEFORE;
 if (!beforeDir) throw new Error('Set NETD_BEFORE to the older checkout to compare with.');
@@ -20,42 +21,10 @@ const { startAppServer: startBefore } = (await import(
   pathToFileURL(resolve(beforeDir, 'e2e/helpers/server.ts')).href
 )) as { startAppServer: () => Promise<AppServer> };
 
-const EDIT = `async () => {
-  const input = document.querySelector('[data-testid="inspector"] [data-testid="param-filters"]');
-  const total = document.querySelector('[data-testid="total-trainable-params"]');
-  const value = input.value === '24' ? 16 : 24;
-  const before = total.textContent;
-  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-  const t0 = performance.now();
-  const changed = new Promise((resolve) => {
-    const obs = new MutationObserver(() => {
-      if (total.textContent !== before) { obs.disconnect(); resolve(undefined); }
-    });
-    obs.observe(total, { characterData: true, childList: true, subtree: true });
-  });
-  setValue.call(input, String(value));
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-  await changed;
-  await new Promise((r) => requestAnimationFrame(() => r(undefined)));
-  return performance.now() - t0;
-}`;
-
 async function setup(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await page.getByTestId('total-trainable-params').waitFor();
-  await page.getByTestId('cmd-templates').click();
-  await page.getByTestId('template-resnet152').click();
-  await page.getByTestId('total-trainable-params').filter({ hasText: '60,192,808' }).waitFor();
-  await page.getByRole('button', { name: /Expand all \d+ blocks/ }).click();
-  await page.waitForFunction(
-    `![...document.querySelectorAll('button')].some((b) => /Expand all \\\\d+ blocks/.test(b.textContent ?? ''))`,
-  );
-  await page
-    .locator('.react-flow__node')
-    .filter({ has: page.locator('.layer-card__type, .layer-card__ctype', { hasText: /^Conv2D$/ }) })
-    .first()
-    .click();
-  await page.getByTestId('inspector').getByTestId('param-filters').waitFor();
+  await openResNet152Expanded(page);
+  await selectFirstConv(page);
 }
 
 const rounds = Number(process.argv[2] ?? 20);
@@ -71,14 +40,14 @@ try {
     await setup(p, s.url);
     pages.push(p);
   }
-  for (const p of pages) for (let i = 0; i < 3; i++) await p.evaluate(`(${EDIT})()`); // warm-up
+  for (const p of pages) for (let i = 0; i < 3; i++) await p.evaluate(`(${EDIT_AND_WAIT})()`); // warm-up
   const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
   const loads = [load()];
   const times: number[][] = [[], []];
   for (let r = 0; r < rounds; r++) {
     for (const k of r % 2 ? [1, 0] : [0, 1]) {
       await pages[k]!.bringToFront();
-      times[k]!.push((await pages[k]!.evaluate(`(${EDIT})()`)) as number);
+      times[k]!.push((await pages[k]!.evaluate(`(${EDIT_AND_WAIT})()`)) as number);
     }
     if (r % 5 === 4) loads.push(load());
   }

@@ -8,27 +8,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { startAppServer } from '../e2e/helpers/server.ts';
-
-const EDIT = `async () => {
-  const input = document.querySelector('[data-testid="inspector"] [data-testid="param-filters"]');
-  const value = input.value === '24' ? 16 : 24;
-  const total = document.querySelector('[data-testid="total-trainable-params"]');
-  const before = total.textContent;
-  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-  const t0 = performance.now();
-  (window.__netdT0 ??= []).push(t0);
-  const changed = new Promise((resolve) => {
-    const obs = new MutationObserver(() => {
-      if (total.textContent !== before) { obs.disconnect(); resolve(undefined); }
-    });
-    obs.observe(total, { characterData: true, childList: true, subtree: true });
-  });
-  setValue.call(input, String(value));
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-  await changed;
-  await new Promise((r) => requestAnimationFrame(() => r(undefined)));
-  return performance.now() - t0;
-}`;
+import { EDIT_AND_WAIT, openResNet152Expanded, selectFirstConv } from './inPage.ts';
 
 interface ProfNode {
   id: number;
@@ -64,23 +44,11 @@ try {
     };
   })()`);
   await page.goto(server.url);
-  await page.getByTestId('total-trainable-params').waitFor();
-  await page.getByTestId('cmd-templates').click();
-  await page.getByTestId('template-resnet152').click();
-  await page.getByTestId('total-trainable-params').filter({ hasText: '60,192,808' }).waitFor();
-  await page.getByRole('button', { name: /Expand all \d+ blocks/ }).click();
-  await page.waitForFunction(
-    `![...document.querySelectorAll('button')].some((b) => /Expand all \\d+ blocks/.test(b.textContent ?? ''))`,
-  );
-  await page
-    .locator('.react-flow__node')
-    .filter({ has: page.locator('.layer-card__type, .layer-card__ctype', { hasText: /^Conv2D$/ }) })
-    .first()
-    .click();
-  await page.getByTestId('inspector').getByTestId('param-filters').waitFor();
+  await openResNet152Expanded(page);
+  await selectFirstConv(page);
   const run = async (): Promise<number[]> => {
     const t: number[] = [];
-    for (let i = 0; i < edits; i++) t.push((await page.evaluate(`(${EDIT})()`)) as number);
+    for (let i = 0; i < edits; i++) t.push((await page.evaluate(`(${EDIT_AND_WAIT})()`)) as number);
     return t;
   };
   await run(); // warm-up

@@ -13,37 +13,12 @@
 import { chromium, type Page } from 'playwright-core';
 import { api } from '../e2e/helpers/app.ts';
 import { startAppServer } from '../e2e/helpers/server.ts';
+import { DRAG_AND_WAIT, EDIT_AND_WAIT, selectFirstConv } from './inPage.ts';
 import { fmtInt } from '../main/network/catalog/format.ts';
 
 const RUNS = 9;
 const DRAG_ONLY = process.argv.includes('--drag');
 const FRAME_MS = 1000 / 60;
-
-/**
- * In-page: types a new value into the inspector's filters field (24, or 16 when it shows 24, so
- * every edit changes the totals), resolves ms until the new totals are painted.
- */
-const EDIT_AND_WAIT = `async () => {
-  const input = document.querySelector('[data-testid="inspector"] [data-testid="param-filters"]');
-  const total = document.querySelector('[data-testid="total-trainable-params"]');
-  if (!input || !total) throw new Error('select a Conv2D first');
-  const value = input.value === '24' ? 16 : 24;
-  const before = total.textContent;
-  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-  const t0 = performance.now();
-  const changed = new Promise((resolve) => {
-    const obs = new MutationObserver(() => {
-      if (total.textContent !== before) { obs.disconnect(); resolve(undefined); }
-    });
-    obs.observe(total, { characterData: true, childList: true, subtree: true });
-  });
-  setValue.call(input, String(value));
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-  await changed;
-  // Until the frame that shows it has been painted.
-  await new Promise((r) => requestAnimationFrame(() => r(undefined)));
-  return performance.now() - t0;
-}`;
 
 /** In-page: clicks a template card, resolves ms until the cards and the expected total are shown. */
 const LOAD_AND_WAIT = `async ({ id, total }) => {
@@ -56,29 +31,6 @@ const LOAD_AND_WAIT = `async ({ id, total }) => {
     if (cards > 0 && shown === total) return performance.now() - t0;
     if (performance.now() - t0 > 30000) throw new Error('not loaded after 30 s (shows ' + shown + ')');
   }
-}`;
-
-/** In-page: drags the card `id` by `steps` pointer moves, each awaited until painted; resolves ms per step. */
-const DRAG_AND_WAIT = `async ({ id, steps }) => {
-  const card = document.querySelector('.react-flow__node[data-id="' + id + '"]');
-  if (!card) throw new Error('no card ' + id);
-  const r = card.getBoundingClientRect();
-  let x = r.left + r.width / 2, y = r.top + 8;
-  const opts = () => ({ bubbles: true, cancelable: true, view: window, clientX: x, clientY: y, button: 0, buttons: 1 });
-  const painted = () => new Promise((res) => requestAnimationFrame(() => setTimeout(res, 0)));
-  card.dispatchEvent(new MouseEvent('mousedown', opts()));
-  await painted();
-  const times = [];
-  for (let i = 0; i < steps; i++) {
-    x += 3; y += (i % 2 ? 2 : -2);
-    const t0 = performance.now();
-    window.dispatchEvent(new MouseEvent('mousemove', opts()));
-    await painted();
-    times.push(performance.now() - t0);
-  }
-  window.dispatchEvent(new MouseEvent('mouseup', opts()));
-  await painted();
-  return times;
 }`;
 
 const VIEWPORT_TRANSFORM = `document.querySelector('.react-flow__viewport')?.style.transform`;
@@ -135,18 +87,6 @@ async function readTotalOf(page: Page, id: string): Promise<string> {
   const t = list.find((x) => x.id === id);
   if (!t) throw new Error(`no template ${id}`);
   return fmtInt(t.trainableParams);
-}
-
-async function selectFirstConv(page: Page): Promise<void> {
-  await page
-    .locator('.react-flow__node')
-    // Full cards name the type in __type, compact (zoomed-out) cards in __ctype.
-    .filter({
-      has: page.locator('.layer-card__type, .layer-card__ctype', { hasText: /^Conv2D$/ }),
-    })
-    .first()
-    .click();
-  await page.getByTestId('inspector').getByTestId('param-filters').waitFor();
 }
 
 async function editTimes(page: Page): Promise<number[]> {

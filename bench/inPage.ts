@@ -1,0 +1,81 @@
+/**
+ * What the UI benches run inside the page and how they reach their starting point, shared so
+ * that bench/ui.ts, edit-paired.ts, edit-profile.ts and drag-profile.ts time exactly the same thing.
+ * In-page code is a string evaluated by Playwright (`(${EDIT_AND_WAIT})()`), so that the app's CSP
+ * (no eval) is never in the way.
+ */
+import type { Page } from 'playwright-core';
+
+/**
+ * In-page: types into the selected Conv2D's filters field (24, or 16 when 24 is shown, so a run
+ * of edits never types the value already there) and resolves the ms until the totals changed and
+ * the frame showing them was painted. Each start time is also pushed to `window.__netdT0` for
+ * profilers that match it against their own records.
+ */
+export const EDIT_AND_WAIT = `async () => {
+  const input = document.querySelector('[data-testid="inspector"] [data-testid="param-filters"]');
+  const total = document.querySelector('[data-testid="total-trainable-params"]');
+  if (!input || !total) throw new Error('select a Conv2D first');
+  const value = input.value === '24' ? 16 : 24;
+  const before = total.textContent;
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+  const t0 = performance.now();
+  (window.__netdT0 ??= []).push(t0);
+  const changed = new Promise((resolve) => {
+    const obs = new MutationObserver(() => {
+      if (total.textContent !== before) { obs.disconnect(); resolve(undefined); }
+    });
+    obs.observe(total, { characterData: true, childList: true, subtree: true });
+  });
+  setValue.call(input, String(value));
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  await changed;
+  // Until the frame that shows it has been painted.
+  await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+  return performance.now() - t0;
+}`;
+
+/** In-page: drags the card `id` by `steps` pointer moves, each awaited until painted; resolves ms per step. */
+export const DRAG_AND_WAIT = `async ({ id, steps }) => {
+  const card = document.querySelector('.react-flow__node[data-id="' + id + '"]');
+  if (!card) throw new Error('no card ' + id);
+  const r = card.getBoundingClientRect();
+  let x = r.left + r.width / 2, y = r.top + 8;
+  const opts = () => ({ bubbles: true, cancelable: true, view: window, clientX: x, clientY: y, button: 0, buttons: 1 });
+  const painted = () => new Promise((res) => requestAnimationFrame(() => setTimeout(res, 0)));
+  card.dispatchEvent(new MouseEvent('mousedown', opts()));
+  await painted();
+  const times = [];
+  for (let i = 0; i < steps; i++) {
+    x += 3; y += (i % 2 ? 2 : -2);
+    const t0 = performance.now();
+    window.dispatchEvent(new MouseEvent('mousemove', opts()));
+    await painted();
+    times.push(performance.now() - t0);
+  }
+  window.dispatchEvent(new MouseEvent('mouseup', opts()));
+  await painted();
+  return times;
+}`;
+
+/** From a freshly loaded app: ResNet-152 from the gallery, every block expanded (515 layers). */
+export async function openResNet152Expanded(page: Page): Promise<void> {
+  await page.getByTestId('total-trainable-params').waitFor();
+  await page.getByTestId('cmd-templates').click();
+  await page.getByTestId('template-resnet152').click();
+  await page.getByTestId('total-trainable-params').filter({ hasText: '60,192,808' }).waitFor();
+  const expandAll = page.getByRole('button', { name: /Expand all \d+ blocks/ });
+  await expandAll.click();
+  await expandAll.waitFor({ state: 'detached' });
+}
+
+/** Selects the first Conv2D card and waits for its filters field in the inspector. */
+export async function selectFirstConv(page: Page): Promise<void> {
+  await page
+    .locator('.react-flow__node')
+    // Full cards name the type in __type, compact (zoomed-out) cards in __ctype.
+    .filter({ has: page.locator('.layer-card__type, .layer-card__ctype', { hasText: /^Conv2D$/ }) })
+    .first()
+    .click();
+  await page.getByTestId('inspector').getByTestId('param-filters').waitFor();
+}
