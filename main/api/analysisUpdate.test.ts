@@ -19,6 +19,7 @@ import {
   type AnalysisUpdate,
 } from './analysisUpdate.ts';
 import { createAnalysisService, KEPT_VERSIONS } from './analysisService.ts';
+import { requestSchemas } from './schemas.ts';
 
 /** What `networkAnalyze` answers for `doc`, from scratch. */
 function fresh(doc: NetworkDoc): NetworkAnalysis {
@@ -233,5 +234,31 @@ describe('analysis update', () => {
     expect(() =>
       host.update({ edit: { base: version, nodes: [], head: { name: 3 } as never } }),
     ).toThrow(/name/);
+  });
+
+  it('refuses an edit whose nodes or edges a whole document would refuse, at the API boundary', () => {
+    const schema = requestSchemas.networkAnalyzeUpdate;
+    const node = { id: 'c1', type: 'Conv2D', params: { filters: 4 } };
+    expect(schema.safeParse({ edit: { base: 1, nodes: [node] } }).success).toBe(true);
+    for (const bad of [
+      { base: 1, nodes: [{ ...node, id: '' }] },
+      { base: 1, nodes: [{ ...node, id: 'x'.repeat(201) }] },
+      { base: 1, nodes: [{ ...node, params: [] }] },
+      { base: 1, nodes: [{ ...node, position: { x: Number.NaN, y: 0 } }] },
+      { base: 1, nodes: [], edges: [{ source: 'a', target: '' }] },
+    ])
+      expect(schema.safeParse({ edit: bad }).success, JSON.stringify(bad)).toBe(false);
+  });
+
+  it('analyses a document sent as an edit exactly as the same document sent whole', () => {
+    const host = createAnalysisService();
+    const first = overTheWire(host.update({ doc: resnet }));
+    const held = applyAnalysisUpdate(null, first)!;
+    const edited = withParams(resnet, stem, { filters: 24 });
+    const edit = JSON.parse(JSON.stringify(docEdit(resnet, edited, versionOf(first))));
+    const reply = overTheWire(host.update({ edit, since: versionOf(first) }));
+    expect(reply.kind).toBe('delta');
+    const next = applyAnalysisUpdate({ version: versionOf(first), analysis: held }, reply)!;
+    expect(next).toEqual(fresh(edited));
   });
 });
