@@ -9,9 +9,17 @@ export const PERCENT_Y_AXIS = {
   tickFormatter: (v: number) => `${Math.round(v * 100)}%`,
 } as const satisfies YAxisProps;
 
-/** The y axis of a loss chart; losses span decades, so two significant digits are enough. */
+/**
+ * The y axis of a loss chart. Three significant digits: with an automatic domain the ticks need
+ * not be round (1.1, 1.1875, … 1.45), and two digits printed neighbouring ticks alike ("1.4", "1.4").
+ */
 export function lossYAxis(domain: YAxisProps['domain']): YAxisProps {
-  return { domain, tickFormatter: (v: number) => Number(v.toPrecision(2)).toString() };
+  return { domain, tickFormatter: formatLossTick };
+}
+
+/** A loss tick's label: three significant digits, no trailing zeros. */
+export function formatLossTick(v: number): string {
+  return Number(v.toPrecision(3)).toString();
 }
 
 const epochLabel = (x: number) => `epoch ${Number(x.toFixed(2))}`;
