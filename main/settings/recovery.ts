@@ -49,9 +49,20 @@ export interface RecoveryStore {
   clear(): Promise<void>;
 }
 
-/** A recovery store backed by the JSON file at `file`. */
+/**
+ * A recovery store backed by the JSON file at `file`. Reads, writes and clears run one at a time in
+ * the order they arrive: on a reload the leaving page's last write reaches the host just before the
+ * new page asks what to restore, and that read must see the write, not the file as it was while
+ * the write was still under way.
+ */
 export function createRecoveryStore(file: string): RecoveryStore {
-  return {
+  let last: Promise<unknown> = Promise.resolve();
+  const inOrder = <T>(op: () => Promise<T>): Promise<T> => {
+    const run = last.then(op, op);
+    last = run.catch(() => undefined);
+    return run;
+  };
+  const direct: RecoveryStore = {
     async read() {
       const parsed = snapshotSchema.safeParse(
         await readJsonOrUndefined(file, MAX_NETWORK_FILE_BYTES),
@@ -69,5 +80,10 @@ export function createRecoveryStore(file: string): RecoveryStore {
       await writeJsonAtomic(file, { version: 1, doc, path, savedAt: now.toISOString() });
     },
     clear: () => removeIfExists(file),
+  };
+  return {
+    read: () => inOrder(() => direct.read()),
+    write: (doc, path, now) => inOrder(() => direct.write(doc, path, now)),
+    clear: () => inOrder(() => direct.clear()),
   };
 }

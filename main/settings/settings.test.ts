@@ -84,6 +84,21 @@ describe('recovery file', () => {
     await store.clear(); // clearing twice is fine
   });
 
+  it('answers a read with the last write that arrived before it, even while that write runs', async () => {
+    // A reload right after an edit: the leaving page's last write reaches the host just before
+    // the new page asks what to restore; the answer must be that write, not the one before it.
+    const store = createRecoveryStore(dataPaths(join(dir, 'home')).recovery);
+    await store.write(doc, null);
+    const later = { ...doc, name: 'Edited just before leaving' };
+    const writing = store.write(later, null);
+    const read = store.read();
+    await writing;
+    expect((await read)?.doc.name).toBe('Edited just before leaving');
+    const cleared = store.clear();
+    expect(await store.read()).toBeNull();
+    await cleared;
+  });
+
   it('ignores a recovery file that is not a snapshot', async () => {
     const file = dataPaths(dir).recovery;
     await writeFile(file, JSON.stringify({ version: 1, doc: { name: 'x' }, path: null }));
