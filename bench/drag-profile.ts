@@ -11,9 +11,8 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { startAppServer } from '../e2e/helpers/server.ts';
-import { DRAG_AND_WAIT, openResNet152Expanded } from './inPage.ts';
+import { DRAG_AND_WAIT, openResNet152Expanded, launchChromium } from './inPage.ts';
 
 interface ProfNode {
   id: number;
@@ -23,10 +22,7 @@ interface ProfNode {
 }
 
 const server = await startAppServer();
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu'],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(server.url);

@@ -11,9 +11,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startAppServer as startAfter, type AppServer } from '../e2e/helpers/server.ts';
-import { EDIT_AND_WAIT, openResNet152Expanded, selectFirstConv } from './inPage.ts';
+import { EDIT_AND_WAIT, openResNet152Expanded, selectFirstConv, launchChromium } from './inPage.ts';
 
 const beforeDir = process.env.NETD_BEFORE;
 if (!beforeDir) throw new Error('Set NETD_BEFORE to the older checkout to compare with.');
@@ -29,10 +29,7 @@ async function setup(page: Page, url: string): Promise<void> {
 
 const rounds = Number(process.argv[2] ?? 20);
 const servers = [await startBefore(), await startAfter()];
-const browser = await chromium.launch({
-  executablePath: process.env.NETD_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu'],
-});
+const browser = await launchChromium();
 try {
   const pages: Page[] = [];
   for (const s of servers) {

@@ -6,9 +6,8 @@
  *   npx tsx bench/edit-profile.ts [edits]
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import { startAppServer } from '../e2e/helpers/server.ts';
-import { EDIT_AND_WAIT, openResNet152Expanded, selectFirstConv } from './inPage.ts';
+import { EDIT_AND_WAIT, openResNet152Expanded, selectFirstConv, launchChromium } from './inPage.ts';
 
 interface ProfNode {
   id: number;
@@ -17,10 +16,7 @@ interface ProfNode {
 
 const edits = Number(process.argv[2] ?? 9);
 const server = await startAppServer();
-const browser = await chromium.launch({
-  executablePath: process.env.NETD_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu'],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   // Timestamps of each analysis request leaving and its reply arriving (the host round trip).

@@ -4,7 +4,7 @@
  * In-page code is a string evaluated by Playwright (`(${EDIT_AND_WAIT})()`), so that the app's CSP
  * (no eval) is never in the way.
  */
-import type { Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /**
  * In-page: types into the selected Conv2D's filters field (24, or 16 when 24 is shown, so a run
@@ -78,4 +78,12 @@ export async function selectFirstConv(page: Page): Promise<void> {
     .first()
     .click();
   await page.getByTestId('inspector').getByTestId('param-filters').waitFor();
+}
+
+/** Debian's Chromium (or `$NETD_CHROMIUM`), headless, as every UI bench runs it. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.NETD_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
 }

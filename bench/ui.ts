@@ -10,10 +10,10 @@
  *   npx tsx bench/ui.ts            (NETD_CHROMIUM overrides /usr/bin/chromium)
  *   npx tsx bench/ui.ts --drag     (only the drag: loads, expands and fits ResNet-152 untimed)
  */
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { api } from '../e2e/helpers/app.ts';
 import { startAppServer } from '../e2e/helpers/server.ts';
-import { DRAG_AND_WAIT, EDIT_AND_WAIT, selectFirstConv } from './inPage.ts';
+import { DRAG_AND_WAIT, EDIT_AND_WAIT, selectFirstConv, launchChromium } from './inPage.ts';
 import { fmtInt } from '../main/network/catalog/format.ts';
 
 const RUNS = 9;
@@ -115,10 +115,7 @@ async function dragLine(page: Page, id: string, label: string): Promise<void> {
 
 async function main(): Promise<void> {
   const server = await startAppServer();
-  const browser = await chromium.launch({
-    executablePath: process.env.NETD_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(server.url);
