@@ -18,13 +18,14 @@ import torch.nn.functional as F
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "main", "training", "pytorch"))
 from netd_torch.data import Rng, load_synthetic, normalize, prepare, shuffled_indices  # noqa: E402
 from netd_torch.run import load_class  # noqa: E402
-from netd_torch.trainer import train  # noqa: E402
+from netd_torch.trainer import cpu_threads, train  # noqa: E402
 
 
 def engine_rate(cls: type, args: argparse.Namespace) -> float:
     """The engine's best epoch (training images/s, validation excluded) over --epochs epochs."""
     argv = ["--data", "synthetic", "--limit", str(args.images), "--test-limit", "8", "--val-split", "0",
-            "--epochs", str(args.epochs), "--batch-size", str(args.batch_size), "--json", "--device", args.device]
+            "--epochs", str(args.epochs), "--batch-size", str(args.batch_size), "--json", "--device", args.device,
+            "--workers", str(torch.get_num_threads())]
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         train(cls, argv)
@@ -72,6 +73,7 @@ def main() -> None:
     p.add_argument("--device", default="cpu")
     args = p.parse_args()
     cls, _ = load_class(args.model, args.class_name)
+    torch.set_num_threads(cpu_threads(0, 1))  # the engine's own choice, for both loops: same work
     plain, engine = [], []
     for _ in range(args.repeats):  # alternating, so a noisy neighbour hurts both alike
         plain.append(plain_rate(cls, args))
