@@ -6,8 +6,6 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
-  Background,
-  BackgroundVariant,
   Controls,
   MiniMap,
   ReactFlow,
@@ -37,6 +35,7 @@ import { NodeMenu, type NodeMenuState } from './NodeMenu.tsx';
 import { RoutedEdge as RoutedEdgeView } from './RoutedEdge.tsx';
 import { RouteStore, RouteStoreContext } from './routeStore.ts';
 import { StageNode } from './StageNode.tsx';
+import { DotGrid } from './DotGrid.tsx';
 import { TinyWires } from './TinyWires.tsx';
 import { FlowCache, type DiagramFlowNode, type RoutedEdge } from './toFlow.ts';
 import { READABLE_COMPACT_ZOOM, useZoomLevelFromStore, ZoomLevelContext } from './zoomLevel.ts';
@@ -403,7 +402,7 @@ export function Canvas() {
             proOptions={PRO_OPTIONS}
             elevateEdgesOnSelect
           >
-            <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+            <DotGrid gap={20} size={1.2} />
             {zoomLevel === 'tiny' && <TinyWires edges={view.edges} dragging={dragged !== null} />}
             {!allInView && (
               <MiniMap<DiagramFlowNode>
