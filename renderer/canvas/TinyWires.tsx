@@ -51,7 +51,12 @@ export const TinyWires = memo(function TinyWires({
   }, [edges, atStart]);
   return (
     <ViewportPortal>
-      <svg className="tiny-wires" data-testid="tiny-wires" data-wires={edges.length} aria-hidden>
+      <svg
+        className={atStart ? 'tiny-wires is-dragging' : 'tiny-wires'}
+        data-testid="tiny-wires"
+        data-wires={edges.length}
+        aria-hidden
+      >
         <path d={still} />
         {moving && <path d={moving} />}
       </svg>
