@@ -58,6 +58,32 @@ export const DRAG_AND_WAIT = `async ({ id, steps }) => {
   return times;
 }`;
 
+/**
+ * In-page: pans the canvas by dragging its empty left edge `steps` pointer moves to the right (and
+ * as many back, so the view ends where it began), each awaited until painted; resolves ms per step.
+ */
+export const PAN_AND_WAIT = `async ({ steps }) => {
+  const pane = document.querySelector('.react-flow__pane');
+  if (!pane) throw new Error('no canvas');
+  const b = pane.getBoundingClientRect();
+  let x = b.left + 20, y = b.top + b.height / 2;
+  const opts = () => ({ bubbles: true, cancelable: true, view: window, clientX: x, clientY: y, button: 0, buttons: 1 });
+  const painted = () => new Promise((res) => requestAnimationFrame(() => setTimeout(res, 0)));
+  pane.dispatchEvent(new MouseEvent('mousedown', opts()));
+  await painted();
+  const times = [];
+  for (let i = 0; i < 2 * steps; i++) {
+    x += i < steps ? 4 : -4; y += (i % 2 ? 3 : -3);
+    const t0 = performance.now();
+    window.dispatchEvent(new MouseEvent('mousemove', opts()));
+    await painted();
+    times.push(performance.now() - t0);
+  }
+  window.dispatchEvent(new MouseEvent('mouseup', opts()));
+  await painted();
+  return times;
+}`;
+
 /** From a freshly loaded app: ResNet-152 from the gallery, every block expanded (515 layers). */
 export async function openResNet152Expanded(page: Page): Promise<void> {
   await page.getByTestId('total-trainable-params').waitFor();

@@ -4,8 +4,9 @@
  * - LeNet-5: time from typing a param to the new totals on screen (and in 60 Hz frames);
  * - ResNet-152 from the gallery: time from the click to its cards and totals on screen;
  * - ResNet-152 expanded to primitive layers: time from typing a param to the new totals, *Expand
- *   all* and *Fit* from the click to the painted result, and dragging a layer (ms per drag step,
- *   from the pointer move to the painted frame, and the frames per second that gives).
+ *   all* and *Fit* from the click to the painted result, panning the fitted canvas and dragging
+ *   layers (ms per pointer move, from the move to the painted frame, and the frames per second
+ *   that gives).
  *
  *   npx tsx bench/ui.ts            (NETD_CHROMIUM overrides /usr/bin/chromium)
  *   npx tsx bench/ui.ts --drag     (only the drag: loads, expands and fits ResNet-152 untimed)
@@ -13,7 +14,13 @@
 import type { Page } from 'playwright-core';
 import { api } from '../e2e/helpers/app.ts';
 import { startAppServer } from '../e2e/helpers/server.ts';
-import { DRAG_AND_WAIT, EDIT_AND_WAIT, selectFirstConv, launchChromium } from './inPage.ts';
+import {
+  DRAG_AND_WAIT,
+  EDIT_AND_WAIT,
+  PAN_AND_WAIT,
+  selectFirstConv,
+  launchChromium,
+} from './inPage.ts';
 import { fmtInt } from '../main/network/catalog/format.ts';
 
 const RUNS = 9;
@@ -209,6 +216,15 @@ async function main(): Promise<void> {
       );
     }
     line('ResNet-152 expanded: Fit → fitted view painted', fits);
+
+    await page.evaluate(`new Promise((r) => requestIdleCallback(() => r(undefined)))`);
+    const pan = (await page.evaluate(
+      `(${PAN_AND_WAIT})(${JSON.stringify({ steps: 30 })})`,
+    )) as number[];
+    line('ResNet-152 expanded, fitted: pan the canvas (ms per move)', pan);
+    console.log(
+      `${''.padEnd(52)} ${(1000 / (pan.reduce((a, b) => a + b, 0) / pan.length)).toFixed(1)} frames per second while panning`,
+    );
 
     const targets = await dragTargets(page, 3);
     if (targets.length === 0) throw new Error('no Conv2D card on screen to drag');
