@@ -35,19 +35,19 @@ export const EDIT_AND_WAIT = `async () => {
   return performance.now() - t0;
 }`;
 
-/** In-page: drags the card `id` by `steps` pointer moves, each awaited until painted; resolves ms per step. */
-export const DRAG_AND_WAIT = `async ({ id, steps }) => {
-  const card = document.querySelector('.react-flow__node[data-id="' + id + '"]');
-  if (!card) throw new Error('no card ' + id);
-  const r = card.getBoundingClientRect();
-  let x = r.left + r.width / 2, y = r.top + 8;
+/**
+ * In-page: presses the mouse on `el` at (x, y), moves the pointer `moves` times by `step(i)` (a
+ * [dx, dy] pair), awaiting the painted frame after each, and releases; resolves ms per move.
+ */
+const PRESS_MOVE_RELEASE = `async (el, x, y, moves, step) => {
   const opts = () => ({ bubbles: true, cancelable: true, view: window, clientX: x, clientY: y, button: 0, buttons: 1 });
   const painted = () => new Promise((res) => requestAnimationFrame(() => setTimeout(res, 0)));
-  card.dispatchEvent(new MouseEvent('mousedown', opts()));
+  el.dispatchEvent(new MouseEvent('mousedown', opts()));
   await painted();
   const times = [];
-  for (let i = 0; i < steps; i++) {
-    x += 3; y += (i % 2 ? 2 : -2);
+  for (let i = 0; i < moves; i++) {
+    const [dx, dy] = step(i);
+    x += dx; y += dy;
     const t0 = performance.now();
     window.dispatchEvent(new MouseEvent('mousemove', opts()));
     await painted();
@@ -58,6 +58,14 @@ export const DRAG_AND_WAIT = `async ({ id, steps }) => {
   return times;
 }`;
 
+/** In-page: drags the card `id` by `steps` pointer moves, each awaited until painted; resolves ms per step. */
+export const DRAG_AND_WAIT = `async ({ id, steps }) => {
+  const card = document.querySelector('.react-flow__node[data-id="' + id + '"]');
+  if (!card) throw new Error('no card ' + id);
+  const r = card.getBoundingClientRect();
+  return (${PRESS_MOVE_RELEASE})(card, r.left + r.width / 2, r.top + 8, steps, (i) => [3, i % 2 ? 2 : -2]);
+}`;
+
 /**
  * In-page: pans the canvas by dragging its empty left edge `steps` pointer moves to the right (and
  * as many back, so the view ends where it began), each awaited until painted; resolves ms per step.
@@ -66,22 +74,7 @@ export const PAN_AND_WAIT = `async ({ steps }) => {
   const pane = document.querySelector('.react-flow__pane');
   if (!pane) throw new Error('no canvas');
   const b = pane.getBoundingClientRect();
-  let x = b.left + 20, y = b.top + b.height / 2;
-  const opts = () => ({ bubbles: true, cancelable: true, view: window, clientX: x, clientY: y, button: 0, buttons: 1 });
-  const painted = () => new Promise((res) => requestAnimationFrame(() => setTimeout(res, 0)));
-  pane.dispatchEvent(new MouseEvent('mousedown', opts()));
-  await painted();
-  const times = [];
-  for (let i = 0; i < 2 * steps; i++) {
-    x += i < steps ? 4 : -4; y += (i % 2 ? 3 : -3);
-    const t0 = performance.now();
-    window.dispatchEvent(new MouseEvent('mousemove', opts()));
-    await painted();
-    times.push(performance.now() - t0);
-  }
-  window.dispatchEvent(new MouseEvent('mouseup', opts()));
-  await painted();
-  return times;
+  return (${PRESS_MOVE_RELEASE})(pane, b.left + 20, b.top + b.height / 2, 2 * steps, (i) => [i < steps ? 4 : -4, i % 2 ? 3 : -3]);
 }`;
 
 /** From a freshly loaded app: ResNet-152 from the gallery, every block expanded (515 layers). */
