@@ -10,7 +10,14 @@ import type { InputSource, NodeRef } from './catalog/params.ts';
 import { getLayerDef, LAYER_TYPES } from './catalog/registry.ts';
 import { didYouMean } from './catalog/suggest.ts';
 import { buildGraph, type Graph } from './graph.ts';
-import { canReuse, memoEntry, type AnalysisMemo, type MemoEntry, type NodeStep } from './reuse.ts';
+import {
+  canReuse,
+  memoEntry,
+  type AnalysisMemo,
+  type MemoEntry,
+  type NodeStep,
+  type SoFar,
+} from './reuse.ts';
 import type {
   NetworkAnalysis,
   NetworkDoc,
@@ -156,6 +163,7 @@ function analyse(
   // Keyed by node id: no prototype, so ids like `__proto__` or `toString` are ordinary keys.
   const result = Object.create(null) as Record<string, NodeAnalysis>;
   const memo = new Map<string, MemoEntry>();
+  const soFar: SoFar = { nodes, shapes, rfs, result };
   const totals = {
     trainableParams: 0,
     nonTrainableParams: 0,
@@ -188,7 +196,7 @@ function analyse(
     const memorable = k < graph.sortedCount && !graph.cycles.has(i);
     const old = memorable ? previous?.get(node.id) : undefined;
     const step =
-      old && canReuse(old, node, srcs, nodes, shapes, rfs, result)
+      old && canReuse(old, node, srcs, soFar)
         ? old
         : analyseNode(node, i, k < graph.sortedCount, srcs, graph, shapes, rfs, result, memberText);
     result[node.id] = step.analysis;
@@ -203,10 +211,7 @@ function analyse(
     totals.activationBytes += a.activationBytes;
     totals.trainingActivationBytes += a.trainingActivationBytes ?? 0;
     if (remember && memorable) {
-      memo.set(
-        node.id,
-        step === old ? old : memoEntry(step, node, srcs, nodes, shapes, rfs, result),
-      );
+      memo.set(node.id, step === old ? old : memoEntry(step, node, srcs, soFar));
     }
   }
 

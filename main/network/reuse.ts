@@ -33,15 +33,23 @@ export interface MemoEntry extends NodeStep {
  */
 export type AnalysisMemo = ReadonlyMap<string, MemoEntry>;
 
-/** Records `step` of `node` with everything it was computed from. */
+/**
+ * What an analysis pass has computed so far, by node index (`shapes`, `rfs`) and by id
+ * (`result`): the arrays the pass fills in as it goes, read here without copying.
+ */
+export interface SoFar {
+  nodes: readonly NetworkNode[];
+  shapes: readonly (Shape | null)[];
+  rfs: readonly (ReceptiveField | null)[];
+  result: Readonly<Record<string, NodeAnalysis>>;
+}
+
+/** Records `step` of `node`, whose inputs are the nodes `srcs`, with everything it was computed from. */
 export function memoEntry(
   step: NodeStep,
   node: NetworkNode,
   srcs: readonly number[],
-  nodes: readonly NetworkNode[],
-  shapes: readonly (Shape | null)[],
-  rfs: readonly (ReceptiveField | null)[],
-  result: Readonly<Record<string, NodeAnalysis>>,
+  { nodes, shapes, rfs, result }: SoFar,
 ): MemoEntry {
   const entry: MemoEntry = {
     ...step,
@@ -62,10 +70,7 @@ export function canReuse(
   entry: MemoEntry,
   node: NetworkNode,
   srcs: readonly number[],
-  nodes: readonly NetworkNode[],
-  shapes: readonly (Shape | null)[],
-  rfs: readonly (ReceptiveField | null)[],
-  result: Readonly<Record<string, NodeAnalysis>>,
+  { nodes, shapes, rfs, result }: SoFar,
 ): boolean {
   if (entry.srcIds.length !== srcs.length || !sameNode(entry.node, node)) return false;
   const merge = srcs.length > 1;
