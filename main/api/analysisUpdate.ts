@@ -179,11 +179,7 @@ const nodeAnalysis: z.ZodType<NodeAnalysis> = z.object({
   type: z.string(),
   inputShapes: z.array(shape.nullable()),
   outputShape: shape.nullable(),
-  trainableParams: z.number(),
-  nonTrainableParams: z.number(),
-  macs: z.number(),
-  activationBytes: z.number(),
-  trainingActivationBytes: z.number().optional(),
+  ...totals.shape, // a layer's own counts: the same fields as the network's totals
   receptiveField: receptiveField.nullable(),
   shortcut: z.enum(['identity', 'projection']).optional(),
   summary: z.string(),
