@@ -3,7 +3,8 @@
  * the size of the canvas, instead of React Flow's <Background> (an SVG pattern sized 100 % of the
  * canvas). Chromium lays that SVG out again whenever anything on the canvas is laid out (its size
  * is a percentage), and then repaints and re-rasterises the whole canvas: on ResNet-152 expanded
- * an edit's new numbers took ~35 ms to show instead of ~24 ms (paired runs, docs/performance.md).
+ * an edit's new numbers took 48–52 ms to show instead of 39–43 ms (alternating bench/ui runs,
+ * docs/performance.md).
  * A background image is repainted only when the view moves, as the pattern is.
  */
 import { useStore, type ReactFlowState } from '@xyflow/react';
