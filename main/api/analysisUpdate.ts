@@ -108,7 +108,7 @@ export function docEdit(base: NetworkDoc, doc: NetworkDoc, version: number): Doc
   if (moved) edit.order = doc.nodes.map((n) => n.id);
   if (doc.edges !== base.edges) edit.edges = doc.edges;
   const head = headOf(doc);
-  if (!sameJson(head, headOf(base))) edit.head = head;
+  if (!sameValue(head, headOf(base))) edit.head = head;
   return edit;
 }
 
@@ -293,12 +293,12 @@ export function diffAnalysis(
   for (const id of next.order) {
     const n = next.nodes[id]!;
     const o = Object.hasOwn(old.nodes, id) ? old.nodes[id] : undefined;
-    if (n !== o && !sameJson(n, o)) nodes[id] = n;
+    if (n !== o && !sameValue(n, o)) nodes[id] = n;
   }
   const update: DeltaAnalysisUpdate = { kind: 'delta', ...common, base: base.version, nodes };
-  if (!sameJson(old.order, next.order)) update.order = next.order;
-  if (!sameJson(old.problems, next.problems)) update.problems = next.problems;
-  if (!sameJson(old.stages, next.stages)) update.stages = next.stages;
+  if (!sameValue(old.order, next.order)) update.order = next.order;
+  if (!sameValue(old.problems, next.problems)) update.problems = next.problems;
+  if (!sameValue(old.stages, next.stages)) update.stages = next.stages;
   return update;
 }
 
@@ -340,15 +340,19 @@ export function applyAnalysisUpdate(
   return next;
 }
 
-/** Deep equality of JSON values (what crosses the API); `undefined` keys count as absent. */
-function sameJson(a: unknown, b: unknown): boolean {
+/**
+ * Deep equality of JSON values (what crosses the API): `undefined` keys count as absent, key
+ * order is free. It stops at the first difference and allocates little, which is what keeps an
+ * edit of a 500-layer network from spending tens of milliseconds comparing analyses.
+ */
+export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a)) {
     const y = b as unknown[];
     if (a.length !== y.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], y[i])) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], y[i])) return false;
     return true;
   }
   const x = a as Record<string, unknown>;
@@ -356,6 +360,6 @@ function sameJson(a: unknown, b: unknown): boolean {
   const kx = Object.keys(x).filter((k) => x[k] !== undefined);
   const ky = Object.keys(y).filter((k) => y[k] !== undefined);
   if (kx.length !== ky.length) return false;
-  for (const k of kx) if (!Object.hasOwn(y, k) || !sameJson(x[k], y[k])) return false;
+  for (const k of kx) if (!Object.hasOwn(y, k) || !sameValue(x[k], y[k])) return false;
   return true;
 }

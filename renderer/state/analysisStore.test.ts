@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NetworkAnalysis, NodeAnalysis } from '../../main/network/types.ts';
-import { sameValue, useAnalysisStore } from './analysisStore.ts';
+import { sameValue } from '../../main/api/analysisUpdate.ts';
+import { useAnalysisStore } from './analysisStore.ts';
 
 function node(id: string, filters: number): NodeAnalysis {
   return {

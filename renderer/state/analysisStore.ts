@@ -4,6 +4,7 @@
  * edit, never stored in the document.
  */
 import { create } from 'zustand';
+import { sameValue } from '../../main/api/analysisUpdate.ts';
 import type {
   LayerInfo,
   NetworkAnalysis,
@@ -70,25 +71,6 @@ function stabilise(prev: NetworkAnalysis | null, next: NetworkAnalysis): Network
     nodes[id] = old && (old === n || sameValue(old, n)) ? old : n;
   }
   return { ...next, nodes };
-}
-
-/**
- * Deep equality of two JSON-like values (what the host sends). Used instead of comparing
- * `JSON.stringify` output: it stops at the first difference and allocates nothing, which is what
- * keeps an edit of a 500-layer network from spending tens of milliseconds here.
- */
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((v, i) => sameValue(v, b[i]));
-  }
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  const keys = Object.keys(x).filter((k) => x[k] !== undefined);
-  if (keys.length !== Object.keys(y).filter((k) => y[k] !== undefined).length) return false;
-  return keys.every((k) => Object.hasOwn(y, k) && sameValue(x[k], y[k]));
 }
 
 function groupProblems(
