@@ -101,7 +101,7 @@ function sameNode(a: NetworkNode, b: NetworkNode): boolean {
  * value counts as a key), primitives by `Object.is`. Stricter than needed on purpose (see the
  * module comment).
  */
-export function sameJson(a: unknown, b: unknown): boolean {
+function sameJson(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
