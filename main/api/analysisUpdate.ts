@@ -251,7 +251,9 @@ const analysis: z.ZodType<NetworkAnalysis> = z.object({
   stages: z.array(stage).optional(),
 });
 
-const version = z.int().nonnegative();
+/** An analysis version (a reply's `version`, a request's `since`, an edit's `base`). */
+export const analysisVersionSchema = z.int().nonnegative();
+const version = analysisVersionSchema;
 
 /** Checks a reply of `networkAnalyzeUpdate` (the renderer runs it on arrival). */
 export const analysisUpdateSchema: z.ZodType<AnalysisUpdate> = z.discriminatedUnion('kind', [

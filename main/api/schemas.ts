@@ -15,6 +15,7 @@ import {
 } from '../training/optionsSchema.ts';
 import { OPTIMIZER_NAMES } from '../training/vocabulary.ts';
 import type { ApiMethod } from './contract.ts';
+import { analysisVersionSchema } from './analysisUpdate.ts';
 
 /** No argument: the transports send `undefined` (IPC) or omit the payload (WebSocket). */
 const noArgs = z
@@ -35,8 +36,7 @@ const nonEmpty = z
   .string()
   .max(MAX_PATH_CHARS, `is longer than ${MAX_PATH_CHARS} characters`)
   .refine((s) => s.trim().length > 0, 'must not be empty');
-/** An analysis version (a reply's `version`). */
-const version = z.int().nonnegative();
+const version = analysisVersionSchema;
 const runId = z.string().max(200, 'is longer than 200 characters').pipe(nonEmpty);
 const pathString = nonEmpty;
 
