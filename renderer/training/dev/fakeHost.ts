@@ -2,6 +2,7 @@
  * A fake host for the dashboard's dev harness (never shipped): streams a plausible training run
  * from timers, keeps runs in memory, and answers the few other calls the dashboard makes.
  */
+import { diffAnalysis } from '../../../main/api/analysisUpdate.ts';
 import type { NetdApi } from '../../../main/api/contract.ts';
 import type { NetworkAnalysis, NetworkDoc } from '../../../main/network/types.ts';
 import type { DataDescription, RunDetail, TrainingEvent } from '../../../main/training/types.ts';
@@ -187,15 +188,8 @@ export function createFakeHost(options: { batchMs?: number; failAtStep?: number 
     networkAnalyzeUpdate: async ({ doc }) => {
       // The harness keeps no documents: an edit is answered 'send it whole'.
       if (!doc) return { kind: 'stale' };
-      const analysis = analyze(doc);
       analysisVersion += 1;
-      return {
-        kind: 'full',
-        version: analysisVersion,
-        valid: true,
-        totals: analysis.totals,
-        analysis,
-      };
+      return diffAnalysis(null, analyze(doc), analysisVersion);
     },
     networkExpandNode: notUsed,
     networkExpandAll: notUsed,
