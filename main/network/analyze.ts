@@ -198,7 +198,7 @@ function analyse(
     const step =
       old && canReuse(old, node, srcs, soFar)
         ? old
-        : analyseNode(node, i, k < graph.sortedCount, srcs, graph, shapes, rfs, result, memberText);
+        : analyseNode(node, i, k < graph.sortedCount, srcs, graph, soFar, memberText);
     result[node.id] = step.analysis;
     shapes[i] = step.shape;
     rfs[i] = step.rf;
@@ -247,12 +247,9 @@ function analyseNode(
   sorted: boolean,
   srcs: readonly number[],
   graph: Graph,
-  shapes: readonly (Shape | null)[],
-  rfs: readonly (ReceptiveField | null)[],
-  result: Record<string, NodeAnalysis>,
+  { nodes, shapes, rfs, result }: SoFar,
   memberText: Map<readonly number[], string>,
 ): NodeStep {
-  const { nodes } = graph;
   const inputShapes = srcs.map((s) => shapes[s] ?? null);
   const analysis = emptyAnalysis(node, inputShapes);
   const problems: Problem[] = [];
