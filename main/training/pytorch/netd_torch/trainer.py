@@ -406,7 +406,7 @@ def run(make_model: Callable[[], nn.Module], args: argparse.Namespace, ctx: Dist
             mine.append(np.sort(batch))
         feeding = iter(feed.batches(train_split, mine))
         for b in range(batches):
-            requested = stop["now"] or (args.stop_file and os.path.exists(args.stop_file))
+            requested = stop_requested()
             if ctx.sum([1.0 if requested else 0.0])[0] > 0:
                 stopped = True
                 break
