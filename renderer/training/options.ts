@@ -7,6 +7,7 @@ import type { OptimizerName, TrainingOptions } from '../../main/training/types.t
 import {
   OPTION_LABELS,
   optionIssues,
+  rangeError,
   trainingOptionsSchema,
 } from '../../main/training/optionsSchema.ts';
 import { DEFAULT_TRAINING_OPTIONS, OPTION_RANGES } from '../../main/training/vocabulary.ts';
@@ -136,10 +137,11 @@ export interface MemoryAssumptions {
  * that is half-typed or out of range counts as the default until it is valid.
  */
 export function memoryAssumptions(form: OptionsForm): MemoryAssumptions {
-  const typed = Number(form.batchSize.trim());
-  const { min, max } = OPTION_RANGES.batchSize;
+  // The form's own reading and range rule, so "valid" here is what the form accepts.
+  const typed = readNumber('batchSize', form.batchSize);
   const valid =
-    form.batchSize.trim() !== '' && Number.isInteger(typed) && typed >= min && typed <= max;
+    typeof typed === 'number' &&
+    rangeError(OPTION_LABELS.batchSize, OPTION_RANGES.batchSize, typed) === null;
   return {
     batchSize: valid ? typed : DEFAULT_TRAINING_OPTIONS.batchSize,
     optimizer: form.optimizer,
