@@ -32,22 +32,35 @@ export interface AnalysisService {
 
 /** A new service with no memory yet. */
 export function createAnalysisService(): AnalysisService {
-  let memo: AnalysisMemo | null = null;
   // A random start: a renderer still holding versions of a host that was restarted must not find
   // them reused for other analyses (2^48 leaves ample room below 2^53 to count up).
   let nextVersion = Math.floor(Math.random() * 2 ** 48);
-  /** Recent analyses and the documents they are of, by version (oldest first). */
-  const kept = new Map<number, { analysis: NetworkAnalysis; doc: NetworkDoc }>();
+  /**
+   * Recent analyses, the documents they are of and what each remembered of its nodes, by version
+   * (oldest first). Each version keeps its own memory, so an edit reuses the analysis of the
+   * version it edits even when other analyses came in between (a compare, another window).
+   */
+  const kept = new Map<
+    number,
+    { analysis: NetworkAnalysis; doc: NetworkDoc; memo: AnalysisMemo }
+  >();
 
-  function analyze(doc: NetworkDoc): NetworkAnalysis {
+  /** The newest kept version's memory (what a design not edited from a kept one starts from). */
+  function newestMemo(): AnalysisMemo | null {
+    let memo: AnalysisMemo | null = null;
+    for (const entry of kept.values()) memo = entry.memo;
+    return memo;
+  }
+
+  function analyzeFrom(doc: NetworkDoc, memo: AnalysisMemo | null) {
     const result = analyzeNetworkFrom(doc, memo);
-    memo = result.memo;
     // The stages ride along so the canvas can fold them without a second round trip.
-    return { ...result.analysis, stages: computeStages(doc, result.analysis) };
+    const analysis = { ...result.analysis, stages: computeStages(doc, result.analysis) };
+    return { analysis, memo: result.memo };
   }
 
   return {
-    analyze,
+    analyze: (doc) => analyzeFrom(doc, newestMemo()).analysis,
     update({ doc: whole, edit, since }) {
       let doc = whole;
       if (!doc && edit) {
@@ -63,10 +76,12 @@ export function createAnalysisService(): AnalysisService {
         doc = { ...head, nodes: rebuilt.nodes, edges: rebuilt.edges };
       }
       if (!doc) return { kind: 'stale' };
-      const analysis = analyze(doc);
+      const edited = edit?.base ?? since;
+      const from = (edited === undefined ? undefined : kept.get(edited)?.memo) ?? newestMemo();
+      const { analysis, memo } = analyzeFrom(doc, from);
       const version = nextVersion++;
       const held = since === undefined ? undefined : kept.get(since)?.analysis;
-      kept.set(version, { analysis, doc });
+      kept.set(version, { analysis, doc, memo });
       for (const old of kept.keys()) {
         if (kept.size <= KEPT_VERSIONS) break;
         kept.delete(old);

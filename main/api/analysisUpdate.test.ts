@@ -49,6 +49,22 @@ describe('analysis update', () => {
   const resnet = expandComposites(buildTemplate('resnet152').doc);
   const stem = resnet.nodes.find((n) => n.type === 'Conv2D')!.id;
 
+  it('an edit reuses the analysis of the version it edits, even after another design was analysed in between', () => {
+    const host = createAnalysisService();
+    const first = host.update({ doc: resnet });
+    if (first.kind !== 'full') throw new Error('expected a full reply');
+    // Meanwhile the compare view analyses another design, and another window edits a third.
+    host.analyze(buildTemplate('lenet5').doc);
+    host.update({ doc: buildTemplate('vgg16').doc });
+    const last = resnet.nodes[resnet.nodes.length - 1]!.id;
+    const edited = withParams(resnet, last, { units: 7 });
+    const again = host.update({ edit: docEdit(resnet, edited, first.version)! });
+    if (again.kind !== 'full') throw new Error('expected a full reply');
+    // Layers above the edit are the very objects of the first analysis: reused, not recomputed.
+    expect(again.analysis.nodes[stem]).toBe(first.analysis.nodes[stem]);
+    expect(again.analysis).toEqual(fresh(edited));
+  });
+
   it("after an edit of one layer of ResNet-152 expanded, sends a few layers' analyses and rebuilds the host's analysis", () => {
     const host = createAnalysisService();
     const first = overTheWire(host.update({ doc: resnet }));
