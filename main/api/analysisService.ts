@@ -1,8 +1,8 @@
 /**
  * The host's analysis of the designs it is sent, kept between calls so an edit costs what it
- * changes: each analysis reuses the per-node results of the one before (`analyzeNetworkFrom`,
- * equal to a from-scratch analysis), and the last few analyses are kept by version so a caller
- * that holds one gets only what changed since (`AnalysisUpdate`).
+ * changes: each analysis reuses the per-node results of the version it edits, or else of the
+ * newest one (`analyzeNetworkFrom`, equal to a from-scratch analysis), and the last few analyses
+ * are kept by version so a caller that holds one gets only what changed since (`AnalysisUpdate`).
  *
  * One per API instance, shared by every window or socket of the host. Versions are numbered for
  * the whole host (from a random start), so whichever caller holds version v holds exactly that
